@@ -1,0 +1,46 @@
+namespace JourneyReports;
+
+/// <summary>
+/// A span of whole local days in a time zone, as the half-open UTC interval [StartUtc, EndUtc) the warehouse is
+/// queried with (warehouse timestamps are UTC).
+/// </summary>
+public sealed record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, DateTime StartUtc, DateTime EndUtc, string TimeZoneId)
+{
+    /// <summary>Whole local days from <paramref name="firstDay"/> to <paramref name="lastDay"/> inclusive.</summary>
+    public static ReportPeriod Days(DateOnly firstDay, DateOnly lastDay, TimeZoneInfo zone)
+    {
+        if (lastDay < firstDay)
+            throw new ArgumentException($"The period ends ({lastDay:yyyy-MM-dd}) before it starts ({firstDay:yyyy-MM-dd}).");
+        return new ReportPeriod(firstDay, lastDay, LocalMidnightToUtc(firstDay, zone), LocalMidnightToUtc(lastDay.AddDays(1), zone), zone.Id);
+    }
+
+    /// <summary>The last Monday-to-Sunday week that has ended at <paramref name="now"/> in <paramref name="zone"/>.</summary>
+    public static ReportPeriod LastCompleteWeek(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var daysSinceMonday = ((int)today.DayOfWeek + 6) % 7;
+        var thisMonday = today.AddDays(-daysSinceMonday);
+        return Days(thisMonday.AddDays(-7), thisMonday.AddDays(-1), zone);
+    }
+
+    /// <summary>The period of the same length that ends where this one starts.</summary>
+    public ReportPeriod Previous()
+    {
+        var length = LastDay.DayNumber - FirstDay.DayNumber + 1;
+        return Days(FirstDay.AddDays(-length), FirstDay.AddDays(-1), TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+    }
+
+    /// <summary>This period widened backwards to cover <paramref name="weeks"/> whole weeks ending on LastDay.</summary>
+    public ReportPeriod TrailingWeeks(int weeks) =>
+        Days(LastDay.AddDays(1 - 7 * weeks), LastDay, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+
+    public override string ToString() => $"{FirstDay:d MMM yyyy} – {LastDay:d MMM yyyy}";
+
+    // A local midnight that falls in a DST gap does not exist; the first instant after the gap is the day's start.
+    static DateTime LocalMidnightToUtc(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+}
