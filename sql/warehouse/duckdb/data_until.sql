@@ -1,0 +1,1 @@
+SELECT max(occurred_at) FROM events;

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Dapper;
+
+namespace JourneyReports;
+
+/// <summary>
+/// Journey metrics, each one SQL file aggregated in the warehouse; only the small results come back.
+/// </summary>
+public sealed class JourneyMetrics(Warehouse warehouse, DbConnection connection)
+{
+    public sealed record KpiRow(long Visitors, long Buyers, long Orders, decimal Revenue, double? Nps, double? Ces);
+
+    public async Task<KpiRow> KpisAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
+        await connection.QuerySingleAsync<KpiRow>(Command("kpis", Parameters(period, filter), ct));
+
+    public async Task<IReadOnlyList<FunnelStep>> FunnelAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct)
+    {
+        var p = Parameters(period, filter);
+        p.Add("window_days", warehouse.Journey.ConversionWindowDays);
+        var counts = (await connection.QueryAsync<(int StageOrder, long Customers)>(Command("funnel", p, ct)))
+            .ToDictionary(r => r.StageOrder, r => r.Customers);
+        var steps = new List<FunnelStep>();
+        long? previous = null;
+        foreach (var (stage, i) in JourneyStages.InOrder.Select((s, i) => (s, i + 1)))
+        {
+            var customers = counts.GetValueOrDefault(i);
+            decimal? dropOff = previous is null or 0 ? null : 1m - (decimal)customers / previous.Value;
+            steps.Add(new FunnelStep(i, stage, customers, dropOff));
+            previous = customers;
+        }
+        return steps;
+    }
+
+    /// <summary>One point per local week of the period, zero-filled where nothing happened.</summary>
+    public async Task<IReadOnlyList<TrendPoint>> WeeklyTrendAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct)
+    {
+        var p = Parameters(period, filter);
+        p.Add("tz", period.TimeZoneId);
+        var rows = (await connection.QueryAsync<(DateTime WeekStart, long Visitors, long Orders, decimal Revenue)>(Command("weekly_trend", p, ct)))
+            .ToDictionary(r => DateOnly.FromDateTime(r.WeekStart));
+        var points = new List<TrendPoint>();
+        for (var week = MondayOf(period.FirstDay); week <= period.LastDay; week = week.AddDays(7))
+            points.Add(rows.TryGetValue(week, out var r) ? new TrendPoint(week, r.Visitors, r.Orders, r.Revenue) : new TrendPoint(week, 0, 0, 0));
+        return points;
+    }
+
+    public async Task<IReadOnlyList<ChannelMixRow>> ChannelMixAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
+        (await connection.QueryAsync<(string Stage, int StageOrder, string Channel, long Customers, double Share)>(Command("channel_mix", Parameters(period, filter), ct)))
+            .Select(r => new ChannelMixRow(r.Stage, r.Channel, r.Customers, Math.Round((decimal)r.Share, 6)))
+            .ToList();
+
+    /// <summary>The newest event in the warehouse: how fresh the data behind a report is.</summary>
+    public async Task<DateTime?> DataUntilAsync(CancellationToken ct) =>
+        await connection.QuerySingleAsync<DateTime?>(Command("data_until", null, ct));
+
+    CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
+        new(warehouse.Sql(sql), parameters, commandTimeout: 300, cancellationToken: ct);
+
+    static DynamicParameters Parameters(ReportPeriod period, JourneyFilter filter)
+    {
+        var p = new DynamicParameters();
+        p.Add("start", period.StartUtc);
+        p.Add("end", period.EndUtc);
+        p.Add("persona", filter.Persona);
+        p.Add("segment", filter.Segment);
+        p.Add("region", filter.Region);
+        p.Add("channel", filter.Channel);
+        p.Add("device", filter.Device);
+        return p;
+    }
+
+    static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}

@@ -1,0 +1,141 @@
+namespace JourneyReports.Tests;
+
+/// <summary>
+/// The executive weekly numbers on a hand-built week (Mon 2 to Sun 8 Nov 2026, UTC) whose expected values are
+/// worked out in the comments.
+/// </summary>
+public sealed class ExecutiveMetricsTests : IAsyncLifetime
+{
+    TempWarehouse w = null!;
+    static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
+    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), Utc);
+
+    public async Task InitializeAsync()
+    {
+        w = await TempWarehouse.OpenAsync();
+        await w.ExecAsync("""
+            INSERT INTO customers VALUES
+              (1, 'Planner', 'consumer', 'London',   '2026-01-01', 'web'),
+              (3, 'Regular', 'vip',      'Scotland', '2026-01-01', 'store'),
+              (4, 'Planner', 'consumer', 'Wales',    '2026-01-01', 'social');
+            -- a-2 is anonymous; a-1 was stitched to customer 1 at signup.
+            INSERT INTO identities VALUES ('a-1', 1, '2026-11-02 09:30');
+            INSERT INTO events VALUES
+              -- A (customer 1, via a-1 before signup): awareness, consideration, decision, purchase, in order -> 4 stages
+              (1,  '2026-11-02 09:00', NULL, 'a-1', 's1', 'social', 'mobile',  'ad_click',     NULL),
+              (2,  '2026-11-02 09:05', NULL, 'a-1', 's1', 'web',    'mobile',  'product_view', 10),
+              (3,  '2026-11-03 20:00', 1,    'a-1', 's2', 'web',    'desktop', 'add_to_cart',  10),
+              (4,  '2026-11-03 20:10', 1,    'a-1', 's2', 'web',    'desktop', 'purchase',     NULL),
+              -- B (anonymous): awareness, consideration -> 2 stages
+              (5,  '2026-11-04 10:00', NULL, 'a-2', 's3', 'email',  'mobile',  'email_click',  NULL),
+              (6,  '2026-11-04 10:01', NULL, 'a-2', 's3', 'web',    'mobile',  'product_view', 11),
+              -- C (customer 3): consideration, then a store purchase, but no awareness -> 0 stages; still a visitor and a buyer
+              (7,  '2026-11-05 12:00', 3,    'a-3', 's4', 'web',    'desktop', 'product_view', 12),
+              (8,  '2026-11-06 15:00', 3,    'a-3', 's5', 'store',  'in_person', 'purchase',   NULL),
+              -- D (customer 4): awareness then decision, skipping consideration -> 1 stage
+              (9,  '2026-11-07 08:00', 4,    'a-4', 's6', 'web',    'tablet',  'landing_view', NULL),
+              (10, '2026-11-07 08:10', 4,    'a-4', 's6', 'web',    'tablet',  'add_to_cart',  13),
+              -- E (anonymous): consideration before awareness -> 1 stage
+              (11, '2026-11-08 11:00', NULL, 'a-5', 's7', 'web',    'mobile',  'product_view', 10),
+              (12, '2026-11-08 11:30', NULL, 'a-5', 's7', 'social', 'mobile',  'ad_click',     NULL),
+              -- outside the week: neither counted
+              (13, '2026-11-09 00:00', NULL, 'a-6', 's8', 'web',    'mobile',  'landing_view', NULL),
+              (14, '2026-11-01 23:59', NULL, 'a-7', 's9', 'web',    'mobile',  'landing_view', NULL);
+            INSERT INTO orders VALUES
+              (100, 1, '2026-11-03 20:10', 'web',   'completed', 120.00, '2026-11-06', '2026-11-05', false),
+              (101, 3, '2026-11-06 15:00', 'store', 'completed',  30.00, '2026-11-06', '2026-11-06', false),
+              (102, 3, '2026-11-09 10:00', 'store', 'completed', 999.00, NULL, NULL, false);
+            -- NPS: 2 promoters (9, 10), 1 passive (8), 1 detractor (3) of 4 -> (2 - 1) / 4 = +25. CES mean (2+4+3+7)/4 = 4.
+            INSERT INTO surveys VALUES
+              (1, 1, '2026-11-05 09:00', 'purchase',  'web',      10, 5, 2, NULL),
+              (2, 3, '2026-11-06 16:00', 'purchase',  'store',     9, 5, 4, NULL),
+              (3, 4, '2026-11-07 09:00', 'decision',  'web',       8, 4, 3, NULL),
+              (4, NULL, '2026-11-08 09:00', 'retention', 'call_center', 3, 1, 7, 'waited ages');
+            """);
+    }
+
+    public async Task DisposeAsync() => await w.DisposeAsync();
+
+    [Fact]
+    public async Task Kpis_CountVisitorsBuyersOrdersAndScores_WithinTheWeekOnly()
+    {
+        var k = await w.Metrics.KpisAsync(Week, JourneyFilter.None, default);
+
+        Assert.Equal(5, k.Visitors);      // A (both anonymous id and customer id count once), B, C, D, E
+        Assert.Equal(2, k.Buyers);        // A and C reached the purchase stage
+        Assert.Equal(2, k.Orders);        // 100 and 101; 102 is the following Monday
+        Assert.Equal(150.00m, k.Revenue);
+        Assert.Equal(25.0, k.Nps!.Value, 6);
+        Assert.Equal(4.0, k.Ces!.Value, 6);
+    }
+
+    [Fact]
+    public async Task Funnel_CountsAStageOnlyAfterThePreviousOne()
+    {
+        var funnel = await w.Metrics.FunnelAsync(Week, JourneyFilter.None, default);
+
+        Assert.Equal(JourneyStages.InOrder, funnel.Select(s => s.Stage));
+        // awareness A, B, D, E; consideration A, B; decision A; purchase A
+        Assert.Equal(new long[] { 4, 2, 1, 1, 0, 0 }, funnel.Select(s => s.Customers));
+        Assert.Equal(new decimal?[] { null, 0.5m, 0.5m, 0m, 1m, null }, funnel.Select(s => s.DropOff));
+    }
+
+    [Fact]
+    public async Task Funnel_IgnoresTheNextStage_WhenItComesAfterTheConversionWindow()
+    {
+        await using var wide = await TempWarehouse.OpenAsync(new JourneyOptions { ConversionWindowDays = 1 });
+        await wide.ExecAsync("""
+            INSERT INTO events VALUES
+              (1, '2026-11-02 09:00', NULL, 'a-1', 's1', 'web', 'mobile', 'landing_view', NULL),
+              (2, '2026-11-03 09:00', NULL, 'a-1', 's2', 'web', 'mobile', 'product_view', NULL),
+              (3, '2026-11-02 09:00', NULL, 'a-2', 's3', 'web', 'mobile', 'landing_view', NULL),
+              (4, '2026-11-03 09:01', NULL, 'a-2', 's4', 'web', 'mobile', 'product_view', NULL);
+            """);
+
+        var funnel = await wide.Metrics.FunnelAsync(Week, JourneyFilter.None, default);
+
+        Assert.Equal(new long[] { 2, 1, 0, 0, 0, 0 }, funnel.Select(s => s.Customers)); // a-2 came back one minute too late
+    }
+
+    [Fact]
+    public async Task Filters_NarrowEveryMetricToTheChosenPersona()
+    {
+        var planners = new JourneyFilter(Persona: "Planner");
+
+        var k = await w.Metrics.KpisAsync(Week, planners, default);
+        var funnel = await w.Metrics.FunnelAsync(Week, planners, default);
+
+        Assert.Equal(2, k.Visitors);   // A and D
+        Assert.Equal(1, k.Buyers);     // A
+        Assert.Equal(1, k.Orders);
+        Assert.Equal(120.00m, k.Revenue);
+        Assert.Equal(new long[] { 2, 1, 1, 1, 0, 0 }, funnel.Select(s => s.Customers));
+    }
+
+    [Fact]
+    public async Task ChannelMix_SharesOfEachStageAddUpToOne()
+    {
+        var mix = await w.Metrics.ChannelMixAsync(Week, JourneyFilter.None, default);
+
+        // awareness: social (A, E), email (B), web (D) -> 2/4, 1/4, 1/4
+        var awareness = mix.Where(m => m.Stage == "awareness").ToDictionary(m => m.Channel, m => m.Share);
+        Assert.Equal(0.5m, awareness["social"]);
+        Assert.Equal(0.25m, awareness["email"]);
+        Assert.Equal(0.25m, awareness["web"]);
+        // purchase: web (A) and store (C)
+        Assert.Equal(new[] { "store", "web" }, mix.Where(m => m.Stage == "purchase").Select(m => m.Channel).Order());
+    }
+
+    [Fact]
+    public async Task WeeklyTrend_BucketsByLocalMondayWeeks_AndFillsEmptyWeeksWithZero()
+    {
+        var threeWeeks = Week.TrailingWeeks(3); // 19 Oct - 8 Nov
+
+        var trend = await w.Metrics.WeeklyTrendAsync(threeWeeks, JourneyFilter.None, default);
+
+        Assert.Equal(new DateOnly[] { new(2026, 10, 19), new(2026, 10, 26), new(2026, 11, 2) }, trend.Select(t => t.WeekStart));
+        Assert.Equal(new long[] { 0, 1, 5 }, trend.Select(t => t.Visitors)); // a-7 on Sun 1 Nov falls in the week of 26 Oct
+        Assert.Equal(new long[] { 0, 0, 2 }, trend.Select(t => t.Orders));
+        Assert.Equal(150.00m, trend[2].Revenue);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Dapper;
+
+namespace JourneyReports.Tests;
+
+/// <summary>A real DuckDB warehouse in a temporary file, deleted afterwards.</summary>
+public sealed class TempWarehouse : IAsyncDisposable
+{
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
+    public Warehouse Warehouse { get; }
+    public DbConnection Connection { get; private set; } = null!;
+
+    TempWarehouse(JourneyOptions? journey)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        Warehouse = new Warehouse(new WarehouseOptions(), journey ?? new JourneyOptions(), Path.Combine(Directory, "warehouse.duckdb"));
+    }
+
+    public static async Task<TempWarehouse> OpenAsync(JourneyOptions? journey = null)
+    {
+        var w = new TempWarehouse(journey);
+        w.Connection = await w.Warehouse.OpenAsync(CancellationToken.None);
+        return w;
+    }
+
+    public JourneyMetrics Metrics => new(Warehouse, Connection);
+
+    public Task ExecAsync(string sql, object? parameters = null) => Connection.ExecuteAsync(sql, parameters);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
