@@ -1,1 +1,42 @@
-class P { static void Main(){} }
+using Hangfire;
+using JourneyReports;
+using JourneyReports.Server;
+using Serilog;
+
+// The same executable is the web server and the command line: "seed", "run", ... are verbs, anything else starts the server.
+if (args.Length > 0 && Cli.IsVerb(args[0]))
+    return await Cli.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Configuration: appsettings.json in the working directory (the repository root), overridden by environment variables.
+builder.AddRootConfiguration(args);
+
+// Logging: Serilog to the console, with report, run and recipient on every line that has them.
+builder.Host.UseSerilog((context, log) => ServerSetup.ConfigureLogging(log, context.Configuration));
+
+// Engine: catalog, mail transport, report runner.
+builder.Services.AddJourneyReports();
+
+// Scheduling: Hangfire with in-memory job storage.
+builder.Services.AddHangfire(h => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseInMemoryStorage());
+builder.Services.AddHangfireServer(s => s.WorkerCount = 2);
+
+var app = builder.Build();
+var options = app.Services.GetRequiredService<JourneyReportsOptions>(); // validates the configuration, naming every problem
+
+await ServerSetup.PrepareDataAsync(app, options);
+
+app.MapGet("/healthz", () => TypedResults.Ok("healthy"));
+app.MapPortal();
+app.UseHangfireDashboard("/hangfire");
+
+ServerSetup.RegisterSchedules(app, options);
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("JourneyReports is up: open {Url}", app.Urls.FirstOrDefault() ?? options.PublicUrl));
+
+app.Run();
+return 0;
+
+/// <summary>Lets the ASP.NET Core test host find this entry point.</summary>
+public partial class Program;

@@ -57,8 +57,13 @@ public sealed class CatalogOptions
 
 public sealed class JourneyOptions
 {
-    /// <summary>Which event types count as which journey stage. Stages not listed here are simply empty.</summary>
-    public Dictionary<string, List<string>> StageMap { get; set; } = new()
+    /// <summary>
+    /// Which event types count as which journey stage; when empty, <see cref="DefaultStageMap"/>. Stages not listed
+    /// are simply empty. (Empty by default because configuration binding adds to a pre-filled list instead of replacing it.)
+    /// </summary>
+    public Dictionary<string, List<string>> StageMap { get; set; } = [];
+
+    public static readonly IReadOnlyDictionary<string, string[]> DefaultStageMap = new Dictionary<string, string[]>
     {
         ["awareness"] = ["ad_click", "email_click", "landing_view"],
         ["consideration"] = ["product_view", "search", "chat_question"],
@@ -67,6 +72,11 @@ public sealed class JourneyOptions
         ["retention"] = ["order_tracking", "account_login", "support_contact"],
         ["advocacy"] = ["review_submitted", "referral_share"],
     };
+
+    /// <summary>Event type to stage, as configured or by default.</summary>
+    public IEnumerable<(string EventType, string Stage)> EventStages() =>
+        (StageMap.Count > 0 ? StageMap.Select(kv => (kv.Key, kv.Value.ToArray())) : DefaultStageMap.Select(kv => (kv.Key, kv.Value)))
+        .SelectMany(kv => kv.Item2.Distinct().Select(e => (e, kv.Item1)));
 
     /// <summary>Days within which the next stage must follow the previous one to count in the ordered funnel.</summary>
     public int ConversionWindowDays { get; set; } = 30;
@@ -101,6 +111,11 @@ public sealed class SmtpOptions
 
 public sealed class ScheduleOptions
 {
+    /// <summary>Unique name of the schedule; the Hangfire recurring job is "report:{Id}". Defaults to the report id.</summary>
+    public string? Id { get; set; }
+
+    public string Key => string.IsNullOrWhiteSpace(Id) ? Report : Id;
+
     /// <summary>Report id, e.g. "executive-weekly".</summary>
     public string Report { get; set; } = "";
 

@@ -7,6 +7,14 @@ public static class SqlScripts
 {
     static readonly ConcurrentDictionary<string, string> Cache = new();
 
+    /// <summary>Paths of the embedded scripts under a folder, in name order (dated migrations sort by date).</summary>
+    public static IReadOnlyList<string> Under(string folder) =>
+        typeof(SqlScripts).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith($"sql/{folder}/", StringComparison.Ordinal))
+            .Select(n => n["sql/".Length..])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     public static string Load(string path) => Cache.GetOrAdd(path, static p =>
     {
         using var stream = typeof(SqlScripts).Assembly.GetManifestResourceStream("sql/" + p)

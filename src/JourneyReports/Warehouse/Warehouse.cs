@@ -59,12 +59,11 @@ public sealed partial class Warehouse(WarehouseOptions options, JourneyOptions j
     async Task LoadStageMapAsync(DbConnection connection, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition(Sql("stage_map_create"), cancellationToken: ct));
-        foreach (var (stage, eventTypes) in journey.StageMap)
+        foreach (var (eventType, stage) in journey.EventStages())
         {
             var order = JourneyStages.OrderOf(stage);
             if (order == 0) throw new InvalidOperationException($"Journey:StageMap names an unknown stage '{stage}'. Stages are: {string.Join(", ", JourneyStages.InOrder)}.");
-            foreach (var eventType in eventTypes)
-                await connection.ExecuteAsync(new CommandDefinition(Sql("stage_map_insert"), new { eventType, stage, order }, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(Sql("stage_map_insert"), new { eventType, stage, order }, cancellationToken: ct));
         }
     }
 

@@ -1,0 +1,2 @@
+SELECT run_id AS RunId, recipient AS Recipient, transport AS Transport, status AS Status, detail AS Detail, delivered_at AS DeliveredAt
+FROM deliveries WHERE run_id = @RunId ORDER BY rowid;

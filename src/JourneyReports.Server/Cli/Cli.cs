@@ -1,0 +1,95 @@
+using System.Globalization;
+using JourneyReports;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace JourneyReports.Server;
+
+/// <summary>
+/// Command-line verbs of the server executable. They read the same appsettings.json and environment variables as the
+/// server and open the warehouse the same way: one process at a time, failing at once if the server is using it.
+/// </summary>
+public static class Cli
+{
+    static readonly Dictionary<string, (string Usage, Func<CliArgs, JourneyReportsOptions, Microsoft.Extensions.Logging.ILoggerFactory, Task<int>> Run)> Verbs = new()
+    {
+        ["seed"] = ("seed [--scale 1] [--seed 42] [--replace]   generate demo data into the warehouse", SeedVerb.RunAsync),
+        ["run"] = ("run <report> [--out DIR] [--to EMAIL ...] [--tz ZONE] [--no-email]   run a report now and print where its artifacts went", RunVerb.RunAsync),
+        ["help"] = ("help   this list", (_, _, _) => Task.FromResult(Help())),
+    };
+
+    public static bool IsVerb(string arg) => Verbs.ContainsKey(arg) || arg is "--help" or "-h";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args[0] is "help" or "--help" or "-h") return Help();
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var serilog = new LoggerConfiguration();
+        ServerSetup.ConfigureLogging(serilog, configuration);
+        using var loggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory(serilog.CreateLogger(), dispose: true);
+        try
+        {
+            var options = ServerSetup.LoadOptions(configuration, Directory.GetCurrentDirectory());
+            return await Verbs[args[0]].Run(new CliArgs(args[1..]), options, loggerFactory);
+        }
+        catch (Exception e) when (e is CliUsageException or WarehouseBusyException or InvalidOperationException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            if (e is CliUsageException) Console.Error.WriteLine($"usage: {Verbs[args[0]].Usage}");
+            return 2;
+        }
+    }
+
+    static int Help()
+    {
+        Console.WriteLine("JourneyReports. With no verb it starts the server. Verbs:");
+        foreach (var (_, (usage, _)) in Verbs) Console.WriteLine("  " + usage);
+        return 0;
+    }
+}
+
+public sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>"--name value" options, repeatable, and bare positional words.</summary>
+public sealed class CliArgs
+{
+    readonly List<string> positional = [];
+    readonly Dictionary<string, List<string>> named = [];
+    readonly HashSet<string> flags = [];
+
+    public CliArgs(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--")) { positional.Add(args[i]); continue; }
+            var name = args[i][2..];
+            if (i + 1 < args.Length && !args[i + 1].StartsWith("--"))
+                (named.TryGetValue(name, out var list) ? list : named[name] = []).Add(args[++i]);
+            else
+                flags.Add(name);
+        }
+    }
+
+    public IReadOnlyList<string> Positional => positional;
+    public bool Flag(string name) => flags.Contains(name);
+    public string? Value(string name) => named.TryGetValue(name, out var v) ? v[^1] : null;
+    public IReadOnlyList<string> Values(string name) => named.TryGetValue(name, out var v) ? v : [];
+
+    public void OnlyKnown(params string[] known)
+    {
+        var unknown = named.Keys.Concat(flags).Where(n => !known.Contains(n)).ToList();
+        if (unknown.Count > 0) throw new CliUsageException($"unknown option --{unknown[0]}");
+    }
+
+    public double Double(string name, double fallback) => Value(name) is not { } s ? fallback
+        : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
+        : throw new CliUsageException($"--{name} '{s}' is not a number");
+
+    public int Int(string name, int fallback) => Value(name) is not { } s ? fallback
+        : int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
+        : throw new CliUsageException($"--{name} '{s}' is not a whole number");
+}

@@ -1,0 +1,41 @@
+using JourneyReports;
+
+namespace JourneyReports.Server;
+
+/// <summary>run: run a report now, exactly as the schedule would, and print where everything went.</summary>
+public static class RunVerb
+{
+    public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
+    {
+        args.OnlyKnown("out", "to", "tz", "no-email");
+        if (args.Positional.Count != 1) throw new CliUsageException("name one report, e.g. 'run executive-weekly'");
+        var reportId = args.Positional[0];
+        var schedule = options.Schedules.FirstOrDefault(s => s.Report == reportId);
+        var recipients = args.Flag("no-email") ? [] : args.Values("to").Count > 0 ? args.Values("to") : schedule?.Recipients ?? [];
+        var timeZone = args.Value("tz") ?? schedule?.TimeZone ?? "Europe/London";
+
+        var catalog = Catalog.From(options);
+        await catalog.MigrateAsync(CancellationToken.None);
+        var runner = new ReportRunner(options, catalog, IMailTransport.From(options), TimeProvider.System, logs.CreateLogger<ReportRunner>());
+        var result = await runner.RunAsync(new RunRequest(reportId, "cli", recipients, timeZone, JourneyFilter.None), CancellationToken.None);
+
+        var files = new List<string> { result.DashboardPath, result.WorkbookPath };
+        if (args.Value("out") is { } outDir)
+        {
+            Directory.CreateDirectory(outDir);
+            files = files.Select(f => Copy(f, outDir)).ToList();
+            files.AddRange(result.Deliveries.Where(d => d.Status == "sent" && File.Exists(d.Detail)).Select(d => Copy(d.Detail, outDir)));
+        }
+        Console.WriteLine($"Run {result.RunId} of {reportId} for the week {result.Period} ({result.Period.TimeZoneId})");
+        foreach (var f in files) Console.WriteLine($"  {Path.GetFullPath(f)}");
+        foreach (var d in result.Deliveries) Console.WriteLine($"  email to {d.Recipient}: {d.Status} — {d.Detail}");
+        return result.Deliveries.Any(d => d.Status == "failed") ? 1 : 0;
+    }
+
+    static string Copy(string file, string directory)
+    {
+        var target = Path.Combine(directory, Path.GetFileName(file));
+        File.Copy(file, target, overwrite: true);
+        return target;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net;
+
+namespace JourneyReports.Server;
+
+/// <summary>Server-rendered pages: one layout, values always HTML-encoded.</summary>
+public static class Html
+{
+    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    public static IResult Page(string title, string body, int? refreshSeconds = null) => Results.Content($$"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        {{(refreshSeconds is { } s ? $"<meta http-equiv=\"refresh\" content=\"{s}\">" : "")}}
+        <title>{{E(title)}} · JourneyReports</title>
+        <style>
+          body { font-family: system-ui, Segoe UI, Helvetica, Arial, sans-serif; color: #24292f; margin: 0; background: #f6f8fa; }
+          header { background: #24292f; color: #fff; padding: 10px 24px; display: flex; gap: 24px; align-items: baseline; }
+          header a { color: #fff; text-decoration: none; } header .brand { font-weight: 700; font-size: 18px; }
+          main { max-width: 1240px; margin: 0 auto; padding: 16px 24px; }
+          .muted { color: #57606a; } .good { color: #1a7f37; } .bad { color: #cf222e; }
+          .dashboard { width: 100%; max-width: 1200px; border: 1px solid #d0d7de; background: #fff; }
+          table { border-collapse: collapse; background: #fff; } td, th { padding: 6px 12px; border-bottom: 1px solid #d0d7de; text-align: left; }
+          td.num { text-align: right; font-variant-numeric: tabular-nums; }
+          .actions a { display: inline-block; margin-right: 12px; padding: 6px 12px; background: #0969da; color: #fff; border-radius: 6px; text-decoration: none; }
+        </style></head>
+        <body><header><a class="brand" href="/">JourneyReports</a><a href="/runs">Run history</a><a href="/hangfire">Jobs</a></header>
+        <main>{{body}}</main></body></html>
+        """, "text/html; charset=utf-8");
+}

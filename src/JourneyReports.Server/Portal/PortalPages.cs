@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using JourneyReports;
+using static JourneyReports.Server.Html;
+
+namespace JourneyReports.Server;
+
+/// <summary>The web app: the latest executive dashboard on the home page, every run's page and artifacts, the run history.</summary>
+public static class PortalPages
+{
+    public static void MapPortal(this WebApplication app)
+    {
+        app.MapGet("/", Home);
+        app.MapGet("/runs", History);
+        app.MapGet("/runs/{runId:long}", Run);
+        app.MapGet("/runs/{runId:long}/dashboard.png", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, RunArtifacts.DashboardPng, "image/png", null));
+        app.MapGet("/runs/{runId:long}/workbook.xlsx", async (long runId, RunArtifacts artifacts, Catalog catalog, CancellationToken ct) =>
+        {
+            var run = await catalog.GetRunAsync(runId, ct);
+            return Artifact(artifacts, runId, RunArtifacts.Workbook, ReportEmail.XlsxMediaType, run is null ? null : $"{run.ReportId}-{run.PeriodFirst}.xlsx");
+        });
+    }
+
+    static async Task<IResult> Home(Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
+    {
+        var latest = await catalog.LatestSucceededRunAsync(ExecutiveWeekly.ReportId, ct);
+        if (latest is null)
+            return Page(ExecutiveWeekly.Title, $"""
+                <h1>{E(ExecutiveWeekly.Title)}</h1>
+                <p class="muted">The first dashboard is being prepared; this page refreshes by itself.</p>
+                {await HistoryTable(catalog, ct)}
+                """, refreshSeconds: 3);
+        return Page(ExecutiveWeekly.Title, RunBody(latest, artifacts, options) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
+    }
+
+    static async Task<IResult> Run(long runId, Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
+    {
+        var run = await catalog.GetRunAsync(runId, ct);
+        if (run is null) return Results.NotFound($"There is no run {runId}.");
+        var deliveries = await catalog.DeliveriesAsync(runId, ct);
+        var rows = string.Concat(deliveries.Select(d => $"<tr><td>{E(d.Recipient)}</td><td>{E(d.Transport)}</td><td class=\"{(d.Status == "sent" ? "good" : "bad")}\">{E(d.Status)}</td><td>{E(d.Detail)}</td><td>{E(d.DeliveredAt)}</td></tr>"));
+        var body = run.Status == RunStatus.Succeeded ? RunBody(run, artifacts, options)
+            : $"<h1>Run {run.RunId} of {E(run.ReportId)}</h1><p class=\"{(run.Status == RunStatus.Failed ? "bad" : "muted")}\">{E(run.Status)}: {E(run.Error)}</p>";
+        return Page($"Run {runId}", body + (deliveries.Count == 0 ? "" : $"<h2>Deliveries</h2><table><tr><th>Recipient</th><th>Via</th><th>Status</th><th>Detail</th><th>At</th></tr>{rows}</table>"));
+    }
+
+    static async Task<IResult> History(Catalog catalog, CancellationToken ct) =>
+        Page("Run history", "<h1>Run history</h1>" + await HistoryTable(catalog, ct));
+
+    static string RunBody(RunRecord run, RunArtifacts artifacts, JourneyReportsOptions options)
+    {
+        var culture = CultureInfo.GetCultureInfo(options.Culture);
+        var kpis = new StringBuilder();
+        var dataPath = artifacts.PathOf(run.RunId, RunArtifacts.Data);
+        if (System.IO.File.Exists(dataPath) && JsonSerializer.Deserialize<ExecutiveWeeklyData>(System.IO.File.ReadAllBytes(dataPath)) is { } data)
+            foreach (var k in data.Kpis)
+                kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(KpiText.Value(k, culture, data.CurrencySymbol))}</b></td><td class=\"{(KpiText.IsImprovement(k) switch { true => "good", false => "bad", null => "muted" })}\">{E(KpiText.Change(k, culture))}</td></tr>");
+        return $"""
+            <h1>{E(ExecutiveWeekly.Title)}</h1>
+            <p class="muted">Week {E(run.PeriodFirst)} to {E(run.PeriodLast)} ({E(run.TimeZone)}) · run {run.RunId}, {E(run.Trigger)}, finished {E(run.FinishedAt)}</p>
+            <p class="actions"><a href="/runs/{run.RunId}/workbook.xlsx">Download the workbook (.xlsx)</a><a href="/runs/{run.RunId}/dashboard.png">Dashboard image</a></p>
+            <table>{kpis}</table>
+            <p><img class="dashboard" src="/runs/{run.RunId}/dashboard.png" alt="{E(ExecutiveWeekly.Title)} dashboard"></p>
+            """;
+    }
+
+    static async Task<string> HistoryTable(Catalog catalog, CancellationToken ct)
+    {
+        var runs = await catalog.RecentRunsAsync(50, ct);
+        if (runs.Count == 0) return "<p class=\"muted\">No runs yet.</p>";
+        var rows = string.Concat(runs.Select(r => $"""
+            <tr><td><a href="/runs/{r.RunId}">{r.RunId}</a></td><td>{E(r.ReportId)}</td><td>{E(r.Trigger)}</td>
+            <td class="{(r.Status == RunStatus.Succeeded ? "good" : r.Status == RunStatus.Failed ? "bad" : "muted")}">{E(r.Status)}</td>
+            <td>{E(r.PeriodFirst)} – {E(r.PeriodLast)}</td><td>{E(r.StartedAt)}</td><td>{E(r.Error)}</td></tr>
+            """));
+        return $"<table><tr><th>Run</th><th>Report</th><th>Trigger</th><th>Status</th><th>Week</th><th>Started</th><th>Error</th></tr>{rows}</table>";
+    }
+
+    static IResult Artifact(RunArtifacts artifacts, long runId, string name, string contentType, string? downloadName)
+    {
+        var path = artifacts.PathOf(runId, name);
+        return System.IO.File.Exists(path)
+            ? Results.File(path, contentType, downloadName)
+            : Results.NotFound($"Run {runId} has no {name}.");
+    }
+}

@@ -1,0 +1,100 @@
+using Hangfire;
+using JourneyReports;
+using Serilog;
+using Serilog.Events;
+
+namespace JourneyReports.Server;
+
+/// <summary>Start-up steps of the server (and the CLI), kept out of Program.cs so it reads as a table of contents.</summary>
+public static class ServerSetup
+{
+    public const string LogTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>Binds and validates the JourneyReports section; every problem is reported at once.</summary>
+    public static JourneyReportsOptions LoadOptions(IConfiguration configuration, string baseDirectory)
+    {
+        var options = configuration.GetSection(JourneyReportsOptions.Section).Get<JourneyReportsOptions>() ?? new JourneyReportsOptions();
+        if (!Path.IsPathRooted(options.DataDirectory))
+            options.DataDirectory = Path.GetFullPath(Path.Combine(baseDirectory, options.DataDirectory));
+        var errors = OptionsValidation.Validate(options);
+        if (errors.Count > 0)
+            throw new InvalidOperationException("The configuration has problems:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
+        return options;
+    }
+
+    public static void ConfigureLogging(LoggerConfiguration log, IConfiguration configuration) => log
+        .MinimumLevel.Information()
+        .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+        .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
+        .ReadFrom.Configuration(configuration)
+        .Enrich.FromLogContext()
+        .WriteTo.Console(outputTemplate: LogTemplate);
+
+    /// <summary>
+    /// The repository root's appsettings.json: "dotnet run --project src/JourneyReports.Server" runs in the root, but
+    /// the content root is the project folder. Environment variables and arguments are added again so they still win.
+    /// </summary>
+    public static void AddRootConfiguration(this WebApplicationBuilder builder, string[] args)
+    {
+        var root = Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json");
+        if (Path.GetFullPath(root) != Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")))
+            builder.Configuration.AddJsonFile(root, optional: true).AddEnvironmentVariables().AddCommandLine(args);
+    }
+
+    // Options are read when first resolved (after Build), so a test host's configuration overrides are seen.
+    public static IServiceCollection AddJourneyReports(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => LoadOptions(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Catalog.From(sp.GetRequiredService<JourneyReportsOptions>()));
+        services.AddSingleton(sp => RunArtifacts.From(sp.GetRequiredService<JourneyReportsOptions>()));
+        services.AddSingleton(sp => IMailTransport.From(sp.GetRequiredService<JourneyReportsOptions>()));
+        services.AddSingleton<ReportRunner>();
+        services.AddTransient<ScheduledReportJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// Catalog migrations, then demo data on first start, then a first run so the home page has a dashboard to show.
+    /// A warehouse held by another process (a CLI verb) does not stop the server: it says so and serves what it has.
+    /// </summary>
+    public static async Task PrepareDataAsync(WebApplication app, JourneyReportsOptions options)
+    {
+        var log = app.Logger;
+        var catalog = app.Services.GetRequiredService<Catalog>();
+        await catalog.MigrateAsync(CancellationToken.None);
+        log.LogInformation("Data directory {DataDirectory}", options.DataDirectory);
+        if (options.Warehouse.SeedDemoDataIfEmpty)
+        {
+            try
+            {
+                var spec = new DemoSpec(options.Warehouse.DemoScale, options.Warehouse.DemoSeed, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+                var seeded = await DemoWarehouse.SeedIfEmptyAsync(Warehouse.From(options), spec,
+                    line => log.LogInformation("{Progress}", line), CancellationToken.None);
+                if (seeded is not null)
+                    log.LogInformation("Demo warehouse generated at scale {Scale}: {Customers} customers, {Events} events, {Orders} orders in {Seconds:0.0} s",
+                        spec.Scale, seeded.Customers, seeded.Events, seeded.Orders, seeded.Elapsed.TotalSeconds);
+            }
+            catch (WarehouseBusyException e)
+            {
+                log.LogWarning("{Problem}", e.Message);
+            }
+        }
+        foreach (var schedule in options.Schedules)
+        {
+            if (await catalog.LatestSucceededRunAsync(schedule.Report, CancellationToken.None) is null)
+            {
+                var key = schedule.Key;
+                app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledReportJob>(job => job.RunAsync(key, CancellationToken.None));
+                log.LogInformation("No run of {Report} yet: the first one is queued now", schedule.Report);
+            }
+        }
+    }
+
+    public static void RegisterSchedules(WebApplication app, JourneyReportsOptions options)
+    {
+        ScheduledReportJob.Register(app.Services.GetRequiredService<IRecurringJobManager>(), options);
+        foreach (var s in options.Schedules)
+            app.Logger.LogInformation("Schedule {Schedule}: {Report} at '{Cron}' ({TimeZone}) to {Count} recipient(s)", s.Key, s.Report, s.Cron, s.TimeZone, s.Recipients.Count);
+    }
+}

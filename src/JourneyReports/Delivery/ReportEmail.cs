@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace JourneyReports;
+
+/// <summary>The executive email: the dashboard inline, the KPIs as text, the workbook attached, a link to the live dashboard.</summary>
+public static class ReportEmail
+{
+    public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static MimeMessage Build(
+        ExecutiveWeeklyData data, byte[] dashboardPng, byte[] workbook, string workbookFileName,
+        string dashboardUrl, string from, string to, CultureInfo culture)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = $"{data.Title}: {data.Period}";
+        message.Date = data.GeneratedAt;
+
+        var body = new BodyBuilder();
+        var image = body.LinkedResources.Add("dashboard.png", dashboardPng, new ContentType("image", "png"));
+        image.ContentId = MimeUtils.GenerateMessageId();
+        body.Attachments.Add(workbookFileName, workbook, ContentType.Parse(XlsxMediaType));
+        body.TextBody = Text(data, dashboardUrl, culture);
+        body.HtmlBody = Html(data, image.ContentId, dashboardUrl, culture);
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    static string Text(ExecutiveWeeklyData data, string url, CultureInfo culture)
+    {
+        var s = new StringBuilder();
+        s.AppendLine($"{data.Title} — week {data.Period} (vs {data.ComparisonPeriod})").AppendLine();
+        foreach (var k in data.Kpis)
+            s.AppendLine($"{k.Label}: {KpiText.Value(k, culture, data.CurrencySymbol)} ({KpiText.Change(k, culture)})");
+        s.AppendLine().AppendLine($"Open the live dashboard: {url}");
+        s.AppendLine("The workbook with every number behind the dashboard is attached.");
+        return s.ToString();
+    }
+
+    static string Html(ExecutiveWeeklyData data, string cid, string url, CultureInfo culture)
+    {
+        string E(string t) => WebUtility.HtmlEncode(t);
+        var rows = new StringBuilder();
+        foreach (var k in data.Kpis)
+        {
+            var colour = KpiText.IsImprovement(k) switch { true => "#1a7f37", false => "#cf222e", null => "#57606a" };
+            rows.Append($"""<tr><td style="padding:4px 12px 4px 0">{E(k.Label)}</td><td style="padding:4px 12px;text-align:right;font-weight:bold">{E(KpiText.Value(k, culture, data.CurrencySymbol))}</td><td style="padding:4px 0 4px 12px;color:{colour}">{E(KpiText.Change(k, culture))}</td></tr>""");
+        }
+        return $"""
+            <!DOCTYPE html>
+            <html><body style="font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#24292f;max-width:1200px">
+            <h2 style="margin-bottom:0">{E(data.Title)}</h2>
+            <p style="margin-top:4px;color:#57606a">Week {E(data.Period.ToString())} compared with {E(data.ComparisonPeriod.ToString())}</p>
+            <table style="border-collapse:collapse;margin:12px 0">{rows}</table>
+            <p><a href="{E(url)}">Open the live dashboard</a> · the workbook with every number is attached.</p>
+            <img src="cid:{cid}" alt="{E(data.Title)} dashboard" style="width:100%;max-width:1200px;border:1px solid #d0d7de">
+            </body></html>
+            """;
+    }
+}

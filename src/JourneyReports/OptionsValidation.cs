@@ -1,0 +1,60 @@
+using System.Globalization;
+using Cronos;
+using MimeKit;
+
+namespace JourneyReports;
+
+/// <summary>Checks the whole configuration at start-up and names every problem, so nothing fails at 08:00 on Monday instead.</summary>
+public static class OptionsValidation
+{
+    public static IReadOnlyList<string> Validate(JourneyReportsOptions o)
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string message) { if (!ok) errors.Add(message); }
+
+        Check(IsCulture(o.Culture), $"JourneyReports:Culture '{o.Culture}' is not a known culture (e.g. en-GB).");
+        Check(Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), $"JourneyReports:PublicUrl '{o.PublicUrl}' is not an absolute URL.");
+        Check(o.Warehouse.Dialect == "duckdb", $"JourneyReports:Warehouse:Dialect '{o.Warehouse.Dialect}' is not available; use 'duckdb'.");
+        Check(o.Warehouse.DemoScale is > 0 and <= 100, $"JourneyReports:Warehouse:DemoScale must be above 0 and at most 100 (was {o.Warehouse.DemoScale}).");
+        Check(o.Journey.ConversionWindowDays is >= 1 and <= 365, $"JourneyReports:Journey:ConversionWindowDays must be 1 to 365 (was {o.Journey.ConversionWindowDays}).");
+        foreach (var stage in o.Journey.StageMap.Keys.Where(s => JourneyStages.OrderOf(s) == 0))
+            errors.Add($"JourneyReports:Journey:StageMap names an unknown stage '{stage}'; stages are {string.Join(", ", JourneyStages.InOrder)}.");
+        foreach (var twice in o.Journey.EventStages().GroupBy(e => e.EventType).Where(g => g.Count() > 1))
+            errors.Add($"JourneyReports:Journey:StageMap puts event type '{twice.Key}' in more than one stage ({string.Join(", ", twice.Select(t => t.Stage))}).");
+        Check(o.Mail.Transport is "outbox" or "smtp", $"JourneyReports:Mail:Transport '{o.Mail.Transport}' is unknown; use 'outbox' or 'smtp'.");
+        Check(MailboxAddress.TryParse(o.Mail.From, out _), $"JourneyReports:Mail:From '{o.Mail.From}' is not an email address.");
+        Check(o.Mail.Smtp.Port is > 0 and < 65536, $"JourneyReports:Mail:Smtp:Port {o.Mail.Smtp.Port} is not a port number.");
+
+        foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))
+        {
+            var at = $"JourneyReports:Schedules:{i}";
+            Check(s.Report == ExecutiveWeekly.ReportId, $"{at}:Report '{s.Report}' is not a known report; available: {ExecutiveWeekly.ReportId}.");
+            Check(IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
+            Check(IsTimeZone(s.TimeZone), $"{at}:TimeZone '{s.TimeZone}' is not a known time zone (e.g. Europe/London).");
+            Check(s.Recipients.Count > 0, $"{at}:Recipients is empty.");
+            foreach (var r in s.Recipients.Where(r => !MailboxAddress.TryParse(r, out var m) || !m.Address.Contains('@')))
+                errors.Add($"{at}:Recipients '{r}' is not an email address.");
+        }
+        foreach (var dup in o.Schedules.GroupBy(s => s.Key).Where(g => g.Count() > 1))
+            errors.Add($"JourneyReports:Schedules has {dup.Count()} schedules named '{dup.Key}'; give each an Id of its own.");
+        return errors;
+    }
+
+    static bool IsCulture(string name)
+    {
+        try { return !string.IsNullOrEmpty(CultureInfo.GetCultureInfo(name, predefinedOnly: true).Name); }
+        catch (CultureNotFoundException) { return false; }
+    }
+
+    public static bool IsCron(string cron)
+    {
+        try { CronExpression.Parse(cron); return true; }
+        catch (CronFormatException) { return false; }
+    }
+
+    static bool IsTimeZone(string id)
+    {
+        try { TimeZones.Find(id); return true; }
+        catch (ArgumentException) { return false; }
+    }
+}

@@ -1,0 +1,32 @@
+namespace JourneyReports;
+
+/// <summary>Each run's files live in their own folder named by run id, so anything a run produced can be found from the run.</summary>
+public sealed class RunArtifacts(string root)
+{
+    public const string DashboardPng = "dashboard.png";
+    public const string Workbook = "workbook.xlsx";
+    /// <summary>The report's numbers as JSON, so pages can show them without querying the warehouse again.</summary>
+    public const string Data = "data.json";
+
+    public string Root => root;
+
+    public static RunArtifacts From(JourneyReportsOptions options) => new(options.ResolvePath(options.Catalog.ArtifactsPath));
+
+    public string DirectoryOf(long runId) => Path.Combine(root, runId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public string PathOf(long runId, string file) => Path.Combine(DirectoryOf(runId), file);
+
+    /// <summary>Writes all of a run's files into a staging folder first, then renames it, so a run's folder is never half-written.</summary>
+    public string Save(long runId, IReadOnlyDictionary<string, byte[]> files)
+    {
+        var final = DirectoryOf(runId);
+        var staging = final + ".partial";
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        foreach (var (name, bytes) in files)
+            File.WriteAllBytes(Path.Combine(staging, name), bytes);
+        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+        Directory.Move(staging, final);
+        return final;
+    }
+}
