@@ -1,0 +1,94 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+using SkiaSharp;
+
+namespace JourneyReports.Tests;
+
+/// <summary>One real run of the executive weekly report over a generated demo warehouse: every artifact checked as a user would open it.</summary>
+public sealed class ReportRunnerTests : IAsyncLifetime
+{
+    // Monday 23 Nov 2026 08:00 in London: the last complete week is 16-22 Nov.
+    static readonly DateTimeOffset Monday = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    readonly string dir = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
+    JourneyReportsOptions options = null!;
+    RunResult result = null!;
+
+    public async Task InitializeAsync()
+    {
+        options = new JourneyReportsOptions { DataDirectory = dir };
+        var warehouse = Warehouse.From(options);
+        await DemoWarehouse.SeedAsync(warehouse, new DemoSpec(0.01, 7, new DateOnly(2026, 11, 22)), replace: false, null, default);
+        var catalog = Catalog.From(options);
+        await catalog.MigrateAsync(default);
+        var runner = new ReportRunner(options, catalog, IMailTransport.From(options), new FixedClock(Monday), NullLogger<ReportRunner>.Instance);
+        result = await runner.RunAsync(new RunRequest("executive-weekly", "test", ["ceo@example.com", "cfo@example.com"], "Europe/London", JourneyFilter.None), default);
+    }
+
+    public Task DisposeAsync()
+    {
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Run_CoversTheLastCompleteWeek_InTheScheduleTimeZone()
+    {
+        Assert.Equal(new DateOnly(2026, 11, 16), result.Period.FirstDay);
+        Assert.Equal(new DateOnly(2026, 11, 22), result.Period.LastDay);
+    }
+
+    [Fact]
+    public void Run_ProducesADashboardPng_ThatDecodesAtTheDashboardSize()
+    {
+        using var bitmap = SKBitmap.Decode(result.DashboardPath);
+        Assert.NotNull(bitmap);
+        Assert.Equal(DashboardRenderer.Width, bitmap.Width);
+        Assert.Equal(DashboardRenderer.Height, bitmap.Height);
+    }
+
+    [Fact]
+    public void Run_ProducesAWorkbook_WithNoOpenXmlValidationErrors()
+    {
+        using var document = SpreadsheetDocument.Open(result.WorkbookPath, isEditable: false);
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void Run_WritesOneEmailPerRecipient_WithTheDashboardInlineAndTheWorkbookAttached()
+    {
+        Assert.Equal(["ceo@example.com", "cfo@example.com"], result.Deliveries.Select(d => d.Recipient));
+        Assert.All(result.Deliveries, d => Assert.Equal("sent", d.Status));
+        foreach (var delivery in result.Deliveries)
+        {
+            var message = MimeMessage.Load(delivery.Detail);
+            Assert.Equal(delivery.Recipient, message.To.Mailboxes.Single().Address);
+            Assert.Contains("Executive weekly journey", message.Subject);
+
+            var inline = message.BodyParts.OfType<MimePart>().Single(p => p.ContentType.MimeType == "image/png");
+            Assert.False(string.IsNullOrEmpty(inline.ContentId));
+            Assert.Contains($"cid:{inline.ContentId}", message.HtmlBody);
+            Assert.Contains($"{options.PublicUrl}/runs/{result.RunId}", message.HtmlBody);
+            Assert.Contains("Conversion rate", message.TextBody);
+
+            var workbook = message.Attachments.OfType<MimePart>().Single();
+            Assert.Equal("executive-weekly-2026-11-16.xlsx", workbook.FileName);
+            Assert.Equal(ReportEmail.XlsxMediaType, workbook.ContentType.MimeType);
+        }
+    }
+
+    [Fact]
+    public async Task Run_IsRecordedInTheCatalog_WithItsDeliveries()
+    {
+        var catalog = Catalog.From(options);
+        var run = await catalog.GetRunAsync(result.RunId, default);
+
+        Assert.NotNull(run);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal("2026-11-16", run.PeriodFirst);
+        Assert.Equal(result.ArtifactsDirectory, run.ArtifactsDir);
+        Assert.Equal(2, (await catalog.DeliveriesAsync(result.RunId, default)).Count);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JourneyReports.Tests;
+
+/// <summary>The real server in the ASP.NET Core test host, with its own data folder: demo data, first run, home page.</summary>
+public sealed class ServerTests : IClassFixture<ServerTests.Host>
+{
+    public sealed class Host : WebApplicationFactory<Program>
+    {
+        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            builder.UseSetting("JourneyReports:DataDirectory", DataDirectory);
+            builder.UseSetting("JourneyReports:Warehouse:DemoScale", "0.01");
+            builder.UseSetting("JourneyReports:Schedules:0:Report", "executive-weekly");
+            builder.UseSetting("JourneyReports:Schedules:0:Cron", "0 8 * * 1");
+            builder.UseSetting("JourneyReports:Schedules:0:TimeZone", "Europe/London");
+            builder.UseSetting("JourneyReports:Schedules:0:Recipients:0", "ceo@example.com");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    readonly Host host;
+    public ServerTests(Host host) => this.host = host;
+
+    [Fact]
+    public async Task Healthz_Answers200()
+    {
+        var response = await host.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HomePage_ShowsTheExecutiveDashboard_WithAWorkbookLink_AfterTheFirstRun()
+    {
+        var client = host.CreateClient();
+        var html = await WaitForAsync(client, "/", page => page.Contains("class=\"dashboard\""), TimeSpan.FromSeconds(90));
+
+        Assert.Contains("Executive weekly journey", html);
+        Assert.Matches("/runs/\\d+/workbook.xlsx", html);
+        var image = System.Text.RegularExpressions.Regex.Match(html, "src=\"(/runs/\\d+/dashboard.png)\"").Groups[1].Value;
+        var png = await client.GetAsync(image);
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        var workbook = await client.GetAsync(image.Replace("dashboard.png", "workbook.xlsx"));
+        Assert.Equal(ReportEmail.XlsxMediaType, workbook.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(host.DataDirectory, "outbox"), "*.eml"));
+    }
+
+    [Fact]
+    public async Task UnknownRun_Is404_NotAnError()
+    {
+        var response = await host.CreateClient().GetAsync("/runs/999999");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    // Polls a page: the first run is a background job, and no test may depend on how fast this machine is.
+    static async Task<string> WaitForAsync(HttpClient client, string url, Func<string, bool> ready, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        string page;
+        do
+        {
+            page = await client.GetStringAsync(url);
+            if (ready(page)) return page;
+            await Task.Delay(250);
+        } while (DateTime.UtcNow < until);
+        throw new TimeoutException($"{url} was not ready after {limit.TotalSeconds} s. Last page:\n{page}");
+    }
+}
