@@ -43,5 +43,8 @@ internal static class DatasetSheets
         new SheetTables(culture, data.CurrencySymbol).Write(sheet, 1, 1, tableName, columns, items, widths, Empty);
         widths.Apply(sheet);
         sheet.SheetView.FreezeRows(1);
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        // Long tables print with their header on every page.
+        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
     }
 }

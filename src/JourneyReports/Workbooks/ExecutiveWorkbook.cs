@@ -31,6 +31,9 @@ public static class ExecutiveWorkbook
             workbook.SaveAs(buffer);
         }
 
+        buffer.Position = 0;
+        ClosedXmlFixups.Apply(buffer);
+
         if (dashboardPng is not null)
         {
             var (width, height) = PngInfo.Size(dashboardPng);

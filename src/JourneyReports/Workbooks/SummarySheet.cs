@@ -34,6 +34,11 @@ internal static class SummarySheet
         };
         var table = tables.Write(sheet, tableRow, 1, "Kpis", columns, data.Kpis, widths, "No KPIs for this period");
         widths.Apply(sheet);
+        // Reads as a one-page report rather than a grid, and prints that way on UK paper.
+        sheet.ShowGridLines = false;
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
         return table.RangeAddress.LastAddress.RowNumber + 2;
     }
 }
