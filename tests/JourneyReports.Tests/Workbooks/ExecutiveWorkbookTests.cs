@@ -130,6 +130,24 @@ public class ExecutiveWorkbookTests
     }
 
     [Fact]
+    public void Names_that_look_like_numbers_dates_or_formulas_stay_text()
+    {
+        var data = SampleWorkbookData.Full() with
+        {
+            Title = "2026",
+            ChannelMix = [new("1 Dec 2026", "0800", 10, 1m), new("purchase", "=1+1", 5, 1m)],
+        };
+        using var workbook = new XLWorkbook(new MemoryStream(Build(data)));
+        var mix = workbook.Worksheet("Channel mix");
+        Assert.Equal(XLDataType.Text, mix.Cell("A2").DataType);
+        Assert.Equal("1 Dec 2026", mix.Cell("A2").GetString());
+        Assert.Equal("0800", mix.Cell("B2").GetString());
+        Assert.False(mix.Cell("B3").HasFormula);
+        Assert.Equal("=1+1", mix.Cell("B3").GetString());
+        Assert.Equal(XLDataType.Text, workbook.Worksheet("Summary").Cell("A1").DataType);
+    }
+
+    [Fact]
     public void About_sheet_states_the_period_zone_and_definitions()
     {
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Full())));
@@ -199,6 +217,15 @@ public class ExecutiveWorkbookTests
         xlsx.Position = 0;
         Assert.Throws<ArgumentException>(() => WorkbookImages.InsertPng(xlsx, "Summary", [1, 2, 3], 1, 1, 10, 10));
     }
+
+    [Theory]
+    [InlineData("£", "£#,##0.00")]
+    [InlineData("€", "€#,##0.00")]
+    [InlineData("$", "$#,##0.00")]
+    [InlineData("kr", "\"kr\"#,##0.00")]
+    [InlineData("", "#,##0.00")]
+    public void Currency_symbols_with_letters_are_quoted_in_the_format_code(string symbol, string expected) =>
+        Assert.Equal(expected, WorkbookFormats.Currency(symbol));
 
     static string Range(XLWorkbook workbook, string sheet, string table) =>
         workbook.Worksheet(sheet).Table(table).RangeAddress.ToStringRelative();
