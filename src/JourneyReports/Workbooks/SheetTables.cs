@@ -45,6 +45,8 @@ internal sealed class SheetTables(CultureInfo culture, string currencySymbol)
         table.Theme = XLTableTheme.TableStyleMedium2;
         table.ShowAutoFilter = true;
         table.ShowRowStripes = true;
+        // LibreOffice (and some mail previewers) ignore Excel table styles; a bold header still reads as one there.
+        sheet.Range(row, column, row, column + columns.Count - 1).Style.Font.Bold = true;
         return table;
     }
 

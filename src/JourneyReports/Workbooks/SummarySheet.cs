@@ -19,8 +19,8 @@ internal static class SummarySheet
         sheet.Cell(1, 1).Style.Font.FontSize = 16;
         sheet.Cell(2, 1).SetValue(
             $"{WorkbookText.Period(data.Period, culture)} vs {WorkbookText.Period(data.ComparisonPeriod, culture)}");
-        sheet.Cell(3, 1).SetValue($"Generated {WorkbookText.GeneratedAt(data, culture)}");
-        sheet.Cell(4, 1).SetValue($"Data until {WorkbookText.DataUntil(data, culture)}");
+        sheet.Cell(3, 1).SetValue($"Generated: {WorkbookText.GeneratedAt(data, culture)}");
+        sheet.Cell(4, 1).SetValue($"Data until: {WorkbookText.DataUntil(data, culture)}");
         sheet.Range(2, 1, 4, 1).Style.Font.FontColor = XLColor.FromArgb(0x59, 0x59, 0x59);
         // The header lines overflow into empty neighbours, so they are left out of column sizing on purpose.
 
@@ -38,7 +38,7 @@ internal static class SummarySheet
         sheet.ShowGridLines = false;
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.FitToPages(1, 1);
         return table.RangeAddress.LastAddress.RowNumber + 2;
     }
 }

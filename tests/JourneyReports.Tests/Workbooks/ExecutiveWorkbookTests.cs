@@ -90,7 +90,7 @@ public class ExecutiveWorkbookTests
         Assert.Equal("Customer journeys – executive weekly", summary.Cell("A1").GetString());
         Assert.Equal("16 Nov 2026 – 22 Nov 2026 vs 9 Nov 2026 – 15 Nov 2026", summary.Cell("A2").GetString());
         // 07:05 UTC on 23 Nov is 07:05 in London (GMT in November).
-        Assert.Equal("Generated 23 Nov 2026 07:05 (Europe/London)", summary.Cell("A3").GetString());
+        Assert.Equal("Generated: 23 Nov 2026 07:05 (Europe/London)", summary.Cell("A3").GetString());
         Assert.Equal(["KPI", "This week", "Previous week", "Change"], summary.Table("Kpis").Fields.Select(f => f.Name));
 
         // Rows: 7 Visitors, 8 Orders, 9 Revenue, 10 Conversion, 11 NPS, 12 CES.
