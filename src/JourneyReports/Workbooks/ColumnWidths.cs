@@ -1,0 +1,26 @@
+using ClosedXML.Excel;
+
+namespace JourneyReports;
+
+/// <summary>
+/// Sizes columns from the text written into them. ClosedXML's AdjustToContents measures fonts through
+/// libgdiplus, which this server does not have, so widths are estimated from character counts instead.
+/// </summary>
+internal sealed class ColumnWidths
+{
+    const double Min = 8, Max = 60;
+    readonly Dictionary<int, int> _longest = [];
+
+    public void Track(int column, string? text, int extra = 0)
+    {
+        var length = (text?.Length ?? 0) + extra;
+        if (!_longest.TryGetValue(column, out var current) || length > current) _longest[column] = length;
+    }
+
+    public void Apply(IXLWorksheet sheet)
+    {
+        // Excel's width unit is roughly one digit of the default font; the padding covers bold headers.
+        foreach (var (column, length) in _longest)
+            sheet.Column(column).Width = Math.Clamp(length + 2, Min, Max);
+    }
+}

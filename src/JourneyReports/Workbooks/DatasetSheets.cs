@@ -1,0 +1,50 @@
+using System.Globalization;
+using ClosedXML.Excel;
+
+namespace JourneyReports;
+
+/// <summary>One sheet per dataset behind the dashboard, each a single filterable table starting at A1.</summary>
+internal static class DatasetSheets
+{
+    public const string Funnel = "Funnel", Trend = "Trend", ChannelMix = "Channel mix";
+    const string Empty = "No data for this period";
+
+    public static void WriteFunnel(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
+        Write(sheet, "Funnel", data, culture, data.Funnel,
+        [
+            new TableColumn<FunnelStep>("Order", s => s.Order, WorkbookFormats.Count),
+            new("Stage", s => s.Stage),
+            new("Customers", s => s.Customers, WorkbookFormats.Count),
+            new("Drop-off %", s => s.DropOff, WorkbookFormats.Percent),
+        ]);
+
+    public static void WriteTrend(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
+        Write(sheet, "Trend", data, culture, data.Trend,
+        [
+            new TableColumn<TrendPoint>("Week starting", p => p.WeekStart, WorkbookFormats.Date),
+            new("Visitors", p => p.Visitors, WorkbookFormats.Count),
+            new("Orders", p => p.Orders, WorkbookFormats.Count),
+            new("Revenue", p => p.Revenue, WorkbookFormats.Currency(data.CurrencySymbol)),
+        ]);
+
+    public static void WriteChannelMix(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
+        Write(sheet, "ChannelMix", data, culture, data.ChannelMix,
+        [
+            new TableColumn<ChannelMixRow>("Stage", r => r.Stage),
+            new("Channel", r => r.Channel),
+            new("Customers", r => r.Customers, WorkbookFormats.Count),
+            new("Share %", r => r.Share, WorkbookFormats.Percent),
+        ]);
+
+    static void Write<T>(IXLWorksheet sheet, string tableName, ExecutiveWeeklyData data, CultureInfo culture,
+        IReadOnlyList<T> items, TableColumn<T>[] columns)
+    {
+        var widths = new ColumnWidths();
+        new SheetTables(culture, data.CurrencySymbol).Write(sheet, 1, 1, tableName, columns, items, widths, Empty);
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(1);
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        // Long tables print with their header on every page.
+        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+    }
+}

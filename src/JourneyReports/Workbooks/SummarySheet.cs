@@ -1,0 +1,44 @@
+using System.Globalization;
+using ClosedXML.Excel;
+
+namespace JourneyReports;
+
+/// <summary>The first sheet: headline lines and the "Kpis" table; the dashboard image is added after saving.</summary>
+internal static class SummarySheet
+{
+    public const string Name = "Summary";
+
+    /// <summary>Writes the sheet and returns the first free row below the KPI table, where the image goes.</summary>
+    public static int Write(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture)
+    {
+        var tables = new SheetTables(culture, data.CurrencySymbol);
+        var widths = new ColumnWidths();
+
+        sheet.Cell(1, 1).SetValue(data.Title);
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(1, 1).Style.Font.FontSize = 16;
+        sheet.Cell(2, 1).SetValue(
+            $"{WorkbookText.Period(data.Period, culture)} vs {WorkbookText.Period(data.ComparisonPeriod, culture)}");
+        sheet.Cell(3, 1).SetValue($"Generated: {WorkbookText.GeneratedAt(data, culture)}");
+        sheet.Cell(4, 1).SetValue($"Data until: {WorkbookText.DataUntil(data, culture)}");
+        sheet.Range(2, 1, 4, 1).Style.Font.FontColor = XLColor.FromArgb(0x59, 0x59, 0x59);
+        // The header lines overflow into empty neighbours, so they are left out of column sizing on purpose.
+
+        const int tableRow = 6;
+        var columns = new TableColumn<Kpi>[]
+        {
+            new("KPI", k => k.Label),
+            new("This week", k => k.Value, k => WorkbookFormats.For(k.Format, data.CurrencySymbol)),
+            new("Previous week", k => k.Previous, k => WorkbookFormats.For(k.Format, data.CurrencySymbol)),
+            new("Change", k => WorkbookFormats.ChangeValue(k), k => WorkbookFormats.ChangeFor(k.Format)),
+        };
+        var table = tables.Write(sheet, tableRow, 1, "Kpis", columns, data.Kpis, widths, "No KPIs for this period");
+        widths.Apply(sheet);
+        // Reads as a one-page report rather than a grid, and prints that way on UK paper.
+        sheet.ShowGridLines = false;
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 1);
+        return table.RangeAddress.LastAddress.RowNumber + 2;
+    }
+}
