@@ -7,7 +7,7 @@ public static partial class DemoGenerator
         ("Yorkshire", 0.09), ("Scotland", 0.10), ("Wales", 0.06));
 
     // Share of customers who signed up before the demo year: without them the year would start with an empty shop.
-    const double ExistingShare = 0.35;
+    const double ExistingShare = 0.5;
 
     /// <summary>
     /// One customer's year: for a new customer, anonymous research visits across devices and channels ending in the

@@ -54,7 +54,7 @@ public static partial class DemoGenerator
         {
             var chatChannel = site == "call_center" ? "call_center" : "live_chat";
             w.Event(t = Step(r, t), v.IdAt(t), d.Anon, sid, chatChannel, d.Device, "chat_question");
-            if (chatChannel == "live_chat" && r.Chance(0.15)) OpenTicket(run, v, t, "product question", "live_chat");
+            if (chatChannel == "live_chat" && r.Chance(0.05)) OpenTicket(run, v, t, "product question", "live_chat");
         }
         if (intent == DemoIntent.SignUp)
         {

@@ -14,7 +14,7 @@ public static partial class DemoGenerator
 {
     const int CustomersAtScale1 = 100_000;
     const int ProductsAtScale1 = 2_000;
-    const double AnonymousPerCustomer = 1.75;
+    const double AnonymousPerCustomer = 2.0;
 
     /// <param name="conn">An open DuckDB connection whose schema exists and whose tables are empty.</param>
     public static Task<DemoSummary> GenerateAsync(DbConnection conn, DemoSpec spec, Action<string>? progress, CancellationToken ct)
