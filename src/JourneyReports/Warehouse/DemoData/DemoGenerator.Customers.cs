@@ -76,7 +76,7 @@ public static partial class DemoGenerator
         Span<DateTime> times = stackalloc DateTime[n];
         times[0] = DemoCalendar.TimeOn(r, cal.SampleAcquisitionDay(r));
         for (var i = 1; i < n; i++)
-            times[i] = DemoCalendar.TimeOn(r, DemoCalendar.DayOf(times[i - 1].AddDays(r.Exp(p.PreSignupGapDays))));
+            times[i] = DemoCalendar.TimeOn(r, DemoCalendar.DayOf(times[i - 1]).AddDays(1 + (int)r.Exp(p.PreSignupGapDays)));
         // Keep the converting visit inside the year by moving the whole run of visits earlier.
         var latest = cal.End.AddHours(-r.Between(2, 72));
         if (times[n - 1] > latest)
@@ -86,12 +86,15 @@ public static partial class DemoGenerator
         }
         var campaignSocial = cal.InCampaign(DemoCalendar.DayOf(times[0])) && r.Chance(0.6) ? "social" : null;
         var signUpOnly = r.Chance(0.15);
+        var previousEnd = DateTime.MinValue;
         for (var i = 0; i < n; i++)
         {
             if (times[i] < cal.Start && i < n - 1) continue;
             var start = times[i] < cal.Start ? cal.Start.AddHours(r.Between(8, 20)) : times[i];
+            if (start <= previousEnd) start = previousEnd.AddMinutes(r.Between(10, 120));
             var intent = i < n - 1 ? DemoIntent.NoBuy : signUpOnly ? DemoIntent.SignUp : DemoIntent.Convert;
             var outcome = Session(run, v, start, intent, acquisition is null ? campaignSocial : null);
+            previousEnd = outcome.End;
             acquisition ??= outcome.Source;
             // A payment that fails in the checkout-fault week is tried again a day or two later.
             for (var retry = 0; outcome.CheckoutFailed && retry < 3; retry++)

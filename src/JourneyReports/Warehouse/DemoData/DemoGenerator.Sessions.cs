@@ -25,7 +25,12 @@ public static partial class DemoGenerator
         if (site == "app" && d.Device == "desktop") site = "web";
         if (site == "app") v.UsesApp = true;
         var offline = site is "store" or "call_center";
-        if (offline) t = DemoCalendar.TimeOn(r, DemoCalendar.DayOf(t), openingHours: true);
+        if (offline)
+        {
+            // Into opening hours, never earlier than planned: a visit must not overtake the visitor's earlier ones.
+            var opening = DemoCalendar.TimeOn(r, DemoCalendar.DayOf(t), openingHours: true);
+            t = opening >= t ? opening : opening.AddDays(1);
+        }
         var day = DemoCalendar.DayOf(t);
         var sid = w.NewSessionId();
 
