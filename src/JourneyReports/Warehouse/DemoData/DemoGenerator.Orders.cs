@@ -38,7 +38,7 @@ public static partial class DemoGenerator
             : promised.Value.AddHours(-r.Between(0, 30));
         var damaged = !store && r.Chance(0.03);
         var returnAt = delivered.AddDays(r.Between(2, 14));
-        var returned = returnAt < cal.End && r.Chance(0.04 + (late ? 0.06 : 0) + (damaged ? 0.5 : 0) + (fashion ? 0.04 : 0));
+        var returned = returnAt < cal.End && r.Chance(0.03 + (late ? 0.06 : 0) + (damaged ? 0.5 : 0) + (fashion ? 0.04 : 0));
 
         var orderId = w.Order(customerId, at, site == "call_center" ? "phone" : site, returned, revenue, promised, delivered);
         var returnedLine = r.Next(lineCount);
