@@ -9,9 +9,9 @@ public sealed partial class DemoGeneratorTests(DemoWarehouseFixture fx) : IClass
 
     static async Task<(DemoSummary Summary, string Fingerprint)> GenerateFresh(int seed)
     {
-        using var conn = DemoWarehouse.OpenEmpty();
+        using var conn = InMemoryWarehouse.OpenEmpty();
         var summary = await DemoGenerator.GenerateAsync(conn, new DemoSpec(0.01, seed, DemoWarehouseFixture.LastDay), null, CancellationToken.None);
-        return (summary with { Elapsed = TimeSpan.Zero }, DemoWarehouse.Fingerprint(conn));
+        return (summary with { Elapsed = TimeSpan.Zero }, InMemoryWarehouse.Fingerprint(conn));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed partial class DemoGeneratorTests(DemoWarehouseFixture fx) : IClass
     [Fact]
     public void Generate_UsesOnlyConfiguredEventTypes_ChannelsAndDevices_InsideTheYear()
     {
-        var stageTypes = new JourneyOptions().StageMap.Values.SelectMany(t => t).Order().ToList();
+        var stageTypes = new JourneyOptions().EventStages().Select(e => e.EventType).Order().ToList();
         Assert.Equal(stageTypes, _db.Query<string>("SELECT DISTINCT event_type FROM events ORDER BY 1").ToList());
         Assert.Equal(["app", "call_center", "email", "live_chat", "search_ads", "social", "store", "web"],
             _db.Query<string>("SELECT DISTINCT channel FROM events ORDER BY 1").ToList());

@@ -14,28 +14,21 @@ public sealed class DemoWarehouseFixture : IDisposable
 
     public DemoWarehouseFixture()
     {
-        Connection = DemoWarehouse.OpenEmpty();
+        Connection = InMemoryWarehouse.OpenEmpty();
         Summary = DemoGenerator.GenerateAsync(Connection, new DemoSpec(0.02, 42, LastDay), Progress.Add, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public void Dispose() => Connection.Dispose();
 }
 
-static class DemoWarehouse
+/// <summary>An empty journey warehouse in memory, with the embedded schema applied.</summary>
+static class InMemoryWarehouse
 {
-    static readonly Lazy<string> Schema = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "JourneyReports.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("JourneyReports.sln not found above " + AppContext.BaseDirectory);
-        return File.ReadAllText(Path.Combine(dir.FullName, "sql", "warehouse", "duckdb", "schema.sql"));
-    });
-
     public static DuckDBConnection OpenEmpty()
     {
         var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
-        conn.Execute(Schema.Value);
+        conn.Execute(SqlScripts.Load("warehouse/duckdb/schema.sql"));
         return conn;
     }
 
