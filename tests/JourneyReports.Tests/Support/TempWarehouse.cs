@@ -23,6 +23,9 @@ public sealed class TempWarehouse : IAsyncDisposable
         return w;
     }
 
+    /// <summary>Opens a fresh connection, e.g. after something else has written the file.</summary>
+    public async Task ReopenAsync() => Connection = await Warehouse.OpenAsync(CancellationToken.None);
+
     public JourneyMetrics Metrics => new(Warehouse, Connection);
 
     public Task ExecAsync(string sql, object? parameters = null) => Connection.ExecuteAsync(sql, parameters);
