@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using MimeKit;
+
+namespace JourneyReports.Tests;
+
+/// <summary>The CLI verbs as a user runs them: the real executable in a child process, configured by environment variables.</summary>
+public sealed class CliTests : IDisposable
+{
+    readonly string work = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
+    string DataDirectory => Path.Combine(work, "data");
+
+    public CliTests() => Directory.CreateDirectory(work);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task SeedThenRun_WritesTheArtifactsAndTheEmail_ToTheOutFolder()
+    {
+        var seed = await CliAsync("seed", "--scale", "0.01", "--seed", "3");
+        Assert.True(seed.ExitCode == 0, seed.Output);
+        Assert.Contains("Generated demo data at scale 0.01 (seed 3", seed.Output);
+
+        var outDir = Path.Combine(work, "out");
+        var run = await CliAsync("run", "executive-weekly", "--out", outDir, "--to", "me@example.com", "--tz", "America/New_York");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("(America/New_York)", run.Output);
+        Assert.Contains(Path.Combine(outDir, "dashboard.png"), run.Output);
+        Assert.True(File.Exists(Path.Combine(outDir, "workbook.xlsx")));
+        var email = MimeMessage.Load(Directory.GetFiles(outDir, "*.eml").Single());
+        Assert.Equal("me@example.com", email.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task Seed_RefusesToOverwriteData_WithoutReplace()
+    {
+        Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01")).ExitCode);
+
+        var again = await CliAsync("seed", "--scale", "0.01");
+
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already has data. Add --replace", again.Output);
+    }
+
+    [Fact]
+    public async Task Verb_SaysTheWarehouseIsInUse_InsteadOfWaiting_WhenAnotherProcessHoldsIt()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        using var holder = new DuckDBConnection($"Data Source={Path.Combine(DataDirectory, "warehouse.duckdb")}");
+        holder.Open();
+
+        var seed = await CliAsync("seed", "--scale", "0.01");
+
+        Assert.Equal(2, seed.ExitCode);
+        Assert.Contains("is in use by another process", seed.Output);
+        Assert.Contains($"PID {Environment.ProcessId}", seed.Output);
+    }
+
+    [Theory]
+    [InlineData("seed --scale lots", "--scale 'lots' is not a number")]
+    [InlineData("seed --scale 0", "--scale must be above 0")]
+    [InlineData("seed --colour blue", "unknown option --colour")]
+    [InlineData("run", "name one report")]
+    [InlineData("run quarterly-board-pack --no-email", "Unknown report 'quarterly-board-pack'")]
+    [InlineData("run executive-weekly --tz Mars/Olympus --no-email", "Unknown time zone 'Mars/Olympus'")]
+    public async Task BadArguments_ExitWith2_AndNameTheProblem(string args, string message)
+    {
+        var result = await CliAsync(args.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Output);
+    }
+
+    [Fact]
+    public async Task BadConfiguration_IsReportedInFull_BeforeAnythingRuns()
+    {
+        var result = await CliAsync(["seed"], ("JourneyReports__Schedules__0__Report", "executive-weekly"),
+            ("JourneyReports__Schedules__0__Cron", "every monday"), ("JourneyReports__Schedules__0__TimeZone", "Europe/Londres"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Cron 'every monday' is not a valid cron expression", result.Output);
+        Assert.Contains("TimeZone 'Europe/Londres' is not a known time zone", result.Output);
+        Assert.Contains("Recipients is empty", result.Output);
+    }
+
+    Task<(int ExitCode, string Output)> CliAsync(params string[] args) => CliAsync(args, []);
+
+    async Task<(int ExitCode, string Output)> CliAsync(string[] args, params (string Name, string Value)[] env)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyReports.Server.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["JourneyReports__DataDirectory"] = DataDirectory;
+        foreach (var (name, value) in env) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
