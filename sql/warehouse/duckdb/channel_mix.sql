@@ -2,7 +2,7 @@
 -- shares add up to 100% even though one visitor may use several channels.
 SELECT stage, stage_order, channel, count(DISTINCT visitor_id) AS customers,
        (count(DISTINCT visitor_id) / sum(count(DISTINCT visitor_id)) OVER (PARTITION BY stage))::DOUBLE AS share
-FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device)
+FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department)
 WHERE stage IS NOT NULL
 GROUP BY stage, stage_order, channel
 ORDER BY stage_order, customers DESC, channel;

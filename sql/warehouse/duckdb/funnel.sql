@@ -2,7 +2,7 @@
 -- Every stage's first time is taken after the previous stage's first time, so counts can only fall stage by stage.
 WITH ev AS (
     SELECT visitor_id, stage_order, occurred_at
-    FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device)
+    FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department)
     WHERE stage_order IS NOT NULL
 ),
 s1 AS (SELECT visitor_id, min(occurred_at) AS t FROM ev WHERE stage_order = 1 GROUP BY visitor_id),

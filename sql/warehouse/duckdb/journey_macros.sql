@@ -1,39 +1,58 @@
 -- Per connection: the one place where identity stitching, stage mapping and report filters are applied.
 -- Every journey query reads events through journey_events(...), so a filter can never be forgotten by one query.
 -- A NULL filter means "all".
-CREATE OR REPLACE TEMP MACRO journey_events(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_device) AS TABLE
-SELECT
-    e.occurred_at,
-    coalesce(e.customer_id, i.customer_id)                                   AS customer_id,
-    coalesce('c' || coalesce(e.customer_id, i.customer_id)::VARCHAR, 'a' || e.anonymous_id) AS visitor_id,
-    e.session_id,
-    e.channel,
-    e.device,
-    e.event_type,
-    e.product_id,
-    m.stage,
-    m.stage_order
-FROM events e
-LEFT JOIN identities i        ON i.anonymous_id = e.anonymous_id
-LEFT JOIN journey_stage_map m ON m.event_type = e.event_type
-LEFT JOIN customers c         ON c.customer_id = coalesce(e.customer_id, i.customer_id)
-WHERE e.occurred_at >= start_at AND e.occurred_at < end_at
-  AND (f_persona IS NULL OR c.persona = f_persona)
-  AND (f_segment IS NULL OR c.segment = f_segment)
-  AND (f_region  IS NULL OR c.region  = f_region)
-  AND (f_channel IS NULL OR e.channel = f_channel)
-  AND (f_device  IS NULL OR e.device  = f_device);
+-- A department narrows the journey to visitors who touched that department's products in the period: their
+-- product events in that department, and their events that concern no product (arrivals, logins, purchases).
+CREATE OR REPLACE TEMP MACRO journey_events(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_device, f_department) AS TABLE
+WITH resolved AS (
+    SELECT
+        e.occurred_at,
+        coalesce(e.customer_id, i.customer_id)                                                  AS customer_id,
+        coalesce('c' || coalesce(e.customer_id, i.customer_id)::VARCHAR, 'a' || e.anonymous_id) AS visitor_id,
+        e.session_id, e.channel, e.device, e.event_type, e.product_id,
+        m.stage, m.stage_order,
+        p.department
+    FROM events e
+    LEFT JOIN identities i        ON i.anonymous_id = e.anonymous_id
+    LEFT JOIN journey_stage_map m ON m.event_type = e.event_type
+    LEFT JOIN customers c         ON c.customer_id = coalesce(e.customer_id, i.customer_id)
+    LEFT JOIN products p          ON p.product_id = e.product_id
+    WHERE e.occurred_at >= start_at AND e.occurred_at < end_at
+      AND (f_persona IS NULL OR c.persona = f_persona)
+      AND (f_segment IS NULL OR c.segment = f_segment)
+      AND (f_region  IS NULL OR c.region  = f_region)
+      AND (f_channel IS NULL OR e.channel = f_channel)
+      AND (f_device  IS NULL OR e.device  = f_device)
+),
+department_visitors AS (
+    SELECT DISTINCT visitor_id FROM resolved WHERE f_department IS NOT NULL AND department = f_department
+)
+SELECT r.*
+FROM resolved r
+WHERE f_department IS NULL
+   OR r.department = f_department
+   OR (r.product_id IS NULL AND r.visitor_id IN (SELECT visitor_id FROM department_visitors));
 
--- Orders through the same filters. An order has no device, so a device filter narrows events only.
-CREATE OR REPLACE TEMP MACRO journey_orders(start_at, end_at, f_persona, f_segment, f_region, f_channel) AS TABLE
-SELECT o.*
+-- Orders through the same filters. An order has no device, so a device filter narrows events only. With a
+-- department, an order counts when it has a line of that department, and its revenue is those lines only.
+CREATE OR REPLACE TEMP MACRO journey_orders(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_department) AS TABLE
+SELECT o.order_id, o.customer_id, o.ordered_at, o.channel, o.status,
+       CASE WHEN f_department IS NULL THEN o.revenue ELSE d.revenue END AS revenue,
+       o.promised_at, o.delivered_at, o.returned
 FROM orders o
+LEFT JOIN (
+    SELECT l.order_id, sum(l.quantity * l.unit_price)::DECIMAL(14, 2) AS revenue
+    FROM order_lines l JOIN products p ON p.product_id = l.product_id
+    WHERE p.department = f_department
+    GROUP BY l.order_id
+) d ON d.order_id = o.order_id
 JOIN customers c ON c.customer_id = o.customer_id
 WHERE o.ordered_at >= start_at AND o.ordered_at < end_at
   AND (f_persona IS NULL OR c.persona = f_persona)
   AND (f_segment IS NULL OR c.segment = f_segment)
   AND (f_region  IS NULL OR c.region  = f_region)
-  AND (f_channel IS NULL OR o.channel = f_channel);
+  AND (f_channel IS NULL OR o.channel = f_channel)
+  AND (f_department IS NULL OR d.order_id IS NOT NULL);
 
 CREATE OR REPLACE TEMP MACRO journey_surveys(start_at, end_at, f_persona, f_segment, f_region, f_channel) AS TABLE
 SELECT s.*

@@ -2,11 +2,11 @@
 WITH ev AS (
     SELECT count(DISTINCT visitor_id)                                  AS visitors,
            count(DISTINCT visitor_id) FILTER (WHERE stage = 'purchase') AS buyers
-    FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device)
+    FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department)
 ),
 ord AS (
     SELECT count(*) AS orders, coalesce(sum(revenue), 0) AS revenue
-    FROM journey_orders($start, $end, $persona, $segment, $region, $channel)
+    FROM journey_orders($start, $end, $persona, $segment, $region, $channel, $department)
 ),
 sv AS (
     SELECT 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0) AS nps,

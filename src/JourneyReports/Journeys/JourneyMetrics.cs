@@ -6,7 +6,7 @@ namespace JourneyReports;
 /// <summary>
 /// Journey metrics, each one SQL file aggregated in the warehouse; only the small results come back.
 /// </summary>
-public sealed class JourneyMetrics(Warehouse warehouse, DbConnection connection)
+public sealed partial class JourneyMetrics(Warehouse warehouse, DbConnection connection)
 {
     public sealed record KpiRow(long Visitors, long Buyers, long Orders, decimal Revenue, double? Nps, double? Ces);
 
@@ -53,10 +53,10 @@ public sealed class JourneyMetrics(Warehouse warehouse, DbConnection connection)
     public async Task<DateTime?> DataUntilAsync(CancellationToken ct) =>
         await connection.QuerySingleAsync<DateTime?>(Command("data_until", null, ct));
 
-    CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
+    internal CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
         new(warehouse.Sql(sql), parameters, commandTimeout: 300, cancellationToken: ct);
 
-    static DynamicParameters Parameters(ReportPeriod period, JourneyFilter filter)
+    internal static DynamicParameters Parameters(ReportPeriod period, JourneyFilter filter)
     {
         var p = new DynamicParameters();
         p.Add("start", period.StartUtc);
@@ -66,6 +66,7 @@ public sealed class JourneyMetrics(Warehouse warehouse, DbConnection connection)
         p.Add("region", filter.Region);
         p.Add("channel", filter.Channel);
         p.Add("device", filter.Device);
+        p.Add("department", filter.Department);
         return p;
     }
 

@@ -113,6 +113,29 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DepartmentFilter_KeepsVisitorsWhoTouchedTheDepartment_AndOnlyItsRevenue()
+    {
+        await w.ExecAsync("""
+            INSERT INTO products VALUES (10, 'Kettle', 'Kitchen', 'Home', 30), (11, 'Lamp', 'Lighting', 'Home', 20),
+                                        (12, 'Phone', 'Phones', 'Electronics', 300), (13, 'Cable', 'Cables', 'Electronics', 10);
+            -- order 100 (A): a kettle for 100 and a cable for 20; order 101 (C): a phone for 30
+            INSERT INTO order_lines VALUES (100, 1, 10, 1, 100.00, 0), (100, 2, 13, 2, 10.00, 0), (101, 1, 12, 1, 30.00, 0);
+            """);
+        var home = new JourneyFilter(Department: "Home");
+
+        var k = await w.Metrics.KpisAsync(Week, home, default);
+        var funnel = await w.Metrics.FunnelAsync(Week, home, default);
+
+        // Home products were viewed by A (10), B (11) and E (10); C and D looked at Electronics only.
+        Assert.Equal(3, k.Visitors);
+        Assert.Equal(1, k.Buyers);           // A's purchase event concerns no product, so it is kept for A
+        Assert.Equal(1, k.Orders);           // order 100 has a Home line; 101 has none
+        Assert.Equal(100.00m, k.Revenue);    // the kettle line only
+        // awareness A, B, E; consideration A, B (E viewed before arriving); decision: A's add_to_cart is product 10, Home
+        Assert.Equal(new long[] { 3, 2, 1, 1, 0, 0 }, funnel.Select(s => s.Customers));
+    }
+
+    [Fact]
     public async Task ChannelMix_SharesOfEachStageAddUpToOne()
     {
         var mix = await w.Metrics.ChannelMixAsync(Week, JourneyFilter.None, default);
