@@ -36,6 +36,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Metrics_PrintsAFamily_AsCsvAndJson_WithFilters()
+    {
+        Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01", "--seed", "5")).ExitCode);
+
+        var csv = await CliAsync("metrics", "funnel", "--from", "2026-01-05", "--to", "2026-12-31", "--format", "csv");
+        var json = await CliAsync("metrics", "kpis", "--from", "2026-01-05", "--to", "2026-12-31", "--persona", "Loyal regular");
+
+        Assert.True(csv.ExitCode == 0, csv.Output);
+        var lines = csv.Output.Trim().Split('\n');
+        Assert.Equal("Order,Stage,Customers,DropOff", lines[0].Trim());
+        Assert.Equal(7, lines.Length);
+        Assert.StartsWith("1,awareness,", lines[1]);
+        Assert.True(json.ExitCode == 0, json.Output);
+        Assert.Contains("\"key\": \"visitors\"", json.Output);
+        Assert.Contains("\"format\": \"count\"", json.Output);
+    }
+
+    [Fact]
     public async Task Seed_RefusesToOverwriteData_WithoutReplace()
     {
         Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01")).ExitCode);
@@ -67,6 +85,10 @@ public sealed class CliTests : IDisposable
     [InlineData("run", "name one report")]
     [InlineData("run quarterly-board-pack --no-email", "Unknown report 'quarterly-board-pack'")]
     [InlineData("run executive-weekly --tz Mars/Olympus --no-email", "Unknown time zone 'Mars/Olympus'")]
+    [InlineData("metrics churn-of-the-moon", "name one metric family")]
+    [InlineData("metrics funnel --from 2026-13-01 --to 2026-12-31", "--from '2026-13-01' is not a date")]
+    [InlineData("metrics funnel --from 2026-12-01 --to 2026-11-01", "is before --from")]
+    [InlineData("metrics funnel --format xml", "--format 'xml' is not json or csv")]
     public async Task BadArguments_ExitWith2_AndNameTheProblem(string args, string message)
     {
         var result = await CliAsync(args.Split(' '));
