@@ -40,7 +40,7 @@ public static class DashboardRenderer
 
         var trendHeight = 450f;
         var weeks = data.Trend.Count;
-        var trend = CanvasText.Section(canvas, new SKRect(m, y, Width - m, y + trendHeight), weeks == 1 ? "Weekly trend" : $"{weeks}-week trend",
+        var trend = CanvasText.Section(canvas, new SKRect(m, y, Width - m, y + trendHeight), weeks <= 1 ? "Weekly trend" : $"{weeks}-week trend",
             "by week starting");
         TrendChart.Draw(canvas, trend, data.Trend, data.CurrencySymbol, culture);
         y += trendHeight + ReportTheme.Gap + 4;

@@ -6,13 +6,15 @@ namespace JourneyReports;
 /// <summary>The row(s) of headline KPI tiles: label, big value, and the change against the comparison period.</summary>
 internal static class KpiTiles
 {
-    const int MaxPerRow = 4;
+    const int PreferredPerRow = 4;
     public const float TileHeight = 124;
 
     /// <summary>Height the tiles need for <paramref name="count"/> KPIs (an empty set still gets one row for its notice).</summary>
     public static float HeightFor(int count) => Rows(count) * TileHeight + (Rows(count) - 1) * ReportTheme.Gap;
 
-    static int Rows(int count) => Math.Max(1, (count + MaxPerRow - 1) / MaxPerRow);
+    // Never more than two rows: the dashboard has a fixed height, and the charts below need their room more than a
+    // ninth KPI needs a wide tile.
+    static int Rows(int count) => count <= PreferredPerRow ? 1 : 2;
 
     public static void Draw(SKCanvas canvas, SKRect area, IReadOnlyList<Kpi> kpis, string currencySymbol, CultureInfo culture)
     {

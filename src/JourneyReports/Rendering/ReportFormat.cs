@@ -42,7 +42,9 @@ internal static class ReportFormat
     {
         KpiFormat.Percent => Signed(c * 100, "N1", culture) + " pts",
         KpiFormat.Score => Signed(c, "N1", culture) + " pts",
-        _ => Signed(c * 100, "N1", culture) + "%",
+        // Beyond ±999% the exact figure is noise (usually a near-zero comparison) and would not fit the tile.
+        _ => Math.Abs(c) >= 10 ? (c > 0 ? "> " + culture.NumberFormat.PositiveSign : "< " + culture.NumberFormat.NegativeSign) + 999.ToString("N0", culture) + "%"
+            : Signed(c * 100, "N1", culture) + "%",
     };
 
     /// <summary>+1 when the change is good news, -1 when bad, 0 when flat or unknown.</summary>

@@ -41,8 +41,8 @@ internal static class TrendChart
             Style(orders);
             orders.Axes.YAxis = lines.Axes.Right;
 
-            Compact(lines.Axes.Left, culture, "", ReportTheme.Visitors);
-            Compact(lines.Axes.Right, culture, "", ReportTheme.Orders);
+            Compact(lines.Axes.Left, culture, "", ReportTheme.Visitors, integers: points.Max(p => p.Visitors) < 10);
+            Compact(lines.Axes.Right, culture, "", ReportTheme.Orders, integers: points.Max(p => p.Orders) < 10);
             lines.Axes.SetLimitsX(-0.5, points.Count - 0.5);
             lines.Axes.SetLimitsY(0, Top(points.Max(p => (double)p.Visitors)), lines.Axes.Left);
             lines.Axes.SetLimitsY(0, Top(points.Max(p => (double)p.Orders)), lines.Axes.Right);
@@ -81,13 +81,16 @@ internal static class TrendChart
     /// <summary>Upper y limit with headroom; a flat zero series still gets a visible axis.</summary>
     static double Top(double max) => max <= 0 ? 1 : max * 1.15;
 
-    static void Compact(IAxis axis, CultureInfo culture, string prefix, SKColor color)
+    static void Compact(IAxis axis, CultureInfo culture, string prefix, SKColor color, bool integers = false)
     {
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = v => (v < 0 ? culture.NumberFormat.NegativeSign : "") + prefix + ReportFormat.Compact(Math.Abs(v), culture),
             // Keep the axis readable: with too many ticks the labels crowd each other at 15 px.
             MaxTickCount = 5,
+            // Half an order is not a thing: small counts would get ticks 0, 0.5, 1 shown as "0, 1, 1". Only for small
+            // ranges, because the integer generator drops ticks on very large ones.
+            IntegerTicksOnly = integers,
         };
         axis.TickLabelStyle.ForeColor = color.ToPlot();
     }
