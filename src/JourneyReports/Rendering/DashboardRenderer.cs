@@ -34,7 +34,7 @@ public static class DashboardRenderer
 
         var funnelHeight = 330f;
         var funnel = CanvasText.Section(canvas, new SKRect(m, y, Width - m, y + funnelHeight), "Journey funnel",
-            "distinct customers reaching each stage in order");
+            "distinct customers reaching each stage in order (% of the first stage)");
         FunnelChart.Draw(canvas, funnel, data.Funnel, culture);
         y += funnelHeight + ReportTheme.Gap + 4;
 
