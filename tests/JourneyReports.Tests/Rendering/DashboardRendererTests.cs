@@ -1,0 +1,76 @@
+using System.Globalization;
+using SkiaSharp;
+
+namespace JourneyReports.Tests;
+
+// "Rendering" in the class name lets `dotnet test --filter FullyQualifiedName~Rendering` select these.
+public class DashboardRenderingTests
+{
+    static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    static SKBitmap Decode(byte[] png) => SKBitmap.Decode(png) ?? throw new Xunit.Sdk.XunitException("The PNG did not decode.");
+
+    [Fact]
+    public void Sample_dashboard_is_a_png_of_the_declared_size()
+    {
+        var png = DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.ExecutiveWeekly(), EnGb);
+
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        using var bitmap = Decode(png);
+        Assert.Equal(DashboardRenderer.Width, bitmap.Width);
+        Assert.Equal(DashboardRenderer.Height, bitmap.Height);
+    }
+
+    [Fact]
+    public void Title_text_is_actually_drawn()
+    {
+        // Guards the embedded fonts: with an unresolved typeface Skia draws nothing and the header stays blank.
+        using var bitmap = Decode(DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.ExecutiveWeekly(), EnGb));
+        var dark = 0;
+        for (var y = 25; y < 70; y++)
+            for (var x = 30; x < 460; x++)
+                if (bitmap.GetPixel(x, y) is var p && p.Red < 100 && p.Green < 100 && p.Blue < 100) dark++;
+        Assert.True(dark > 1000, $"Only {dark} dark pixels where the title should be.");
+    }
+
+    [Fact]
+    public void Empty_data_renders()
+    {
+        using var bitmap = Decode(DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.Empty(), EnGb));
+        Assert.Equal(DashboardRenderer.Width, bitmap.Width);
+        Assert.Equal(DashboardRenderer.Height, bitmap.Height);
+    }
+
+    [Fact]
+    public void Data_with_no_kpis_renders()
+    {
+        var data = SampleDashboards.Empty() with { Kpis = [] };
+        using var bitmap = Decode(DashboardRenderer.RenderExecutiveWeeklyPng(data, EnGb));
+        Assert.Equal(DashboardRenderer.Height, bitmap.Height);
+    }
+
+    [Fact]
+    public void Extreme_values_render()
+    {
+        using var bitmap = Decode(DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.Extreme(), EnGb));
+        Assert.Equal(DashboardRenderer.Width, bitmap.Width);
+        Assert.Equal(DashboardRenderer.Height, bitmap.Height);
+    }
+
+    [Fact]
+    public void Same_input_gives_the_same_bytes()
+    {
+        var first = DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.ExecutiveWeekly(), EnGb);
+        var second = DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.ExecutiveWeekly(), EnGb);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Renders_concurrently_without_interfering()
+    {
+        var expected = DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.ExecutiveWeekly(), EnGb);
+        var results = Enumerable.Range(0, 4).AsParallel()
+            .Select(_ => DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.ExecutiveWeekly(), EnGb)).ToList();
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace JourneyReports.Tests;
+
+// "Rendering" in the class name lets `dotnet test --filter FullyQualifiedName~Rendering` select these.
+public class ReportFormatRenderingTests
+{
+    static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    [Theory]
+    [InlineData(KpiFormat.Count, "visitors", 12345, "12,345")]
+    [InlineData(KpiFormat.Percent, "conversion_rate", 0.034, "3.4%")]
+    [InlineData(KpiFormat.Currency, "revenue", 123456, "£123,456")]
+    [InlineData(KpiFormat.Score, "nps", 23.5, "+23.5")]
+    [InlineData(KpiFormat.Score, "ces", 2.4, "2.4")]
+    public void Kpi_values(KpiFormat format, string key, double value, string expected) =>
+        Assert.Equal(expected, ReportFormat.KpiValue(new Kpi(key, key, (decimal)value, null, format), "£", EnGb));
+
+    [Theory]
+    [InlineData(KpiFormat.Count, 1042, 1000, "+4.2%")]
+    [InlineData(KpiFormat.Currency, 900, 1000, "-10.0%")]
+    [InlineData(KpiFormat.Percent, 0.037, 0.034, "+0.3 pts")]
+    [InlineData(KpiFormat.Score, 21, 23.5, "-2.5 pts")]
+    [InlineData(KpiFormat.Count, 1e12, 1, "> +999%")]
+    public void Changes(KpiFormat format, double value, double previous, string expected) =>
+        Assert.Equal(expected, ReportFormat.Change(new Kpi("k", "K", (decimal)value, (decimal)previous, format), EnGb));
+
+    [Fact]
+    public void Missing_values_and_comparisons()
+    {
+        var kpi = new Kpi("orders", "Orders", null, 10, KpiFormat.Count);
+        Assert.Equal("–", ReportFormat.KpiValue(kpi, "£", EnGb));
+        Assert.Null(ReportFormat.Change(kpi, EnGb));
+    }
+
+    [Fact]
+    public void Lower_effort_is_good_news()
+    {
+        Assert.Equal(1, ReportFormat.Sentiment(new Kpi("ces", "CES", 2.1m, 2.5m, KpiFormat.Score)));
+        Assert.Equal(-1, ReportFormat.Sentiment(new Kpi("nps", "NPS", 2.1m, 2.5m, KpiFormat.Score)));
+    }
+
+    [Fact]
+    public void Header_lines()
+    {
+        var data = SampleDashboards.ExecutiveWeekly();
+        Assert.Equal("Week 16–22 Nov 2026 vs 9–15 Nov 2026", ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, EnGb));
+        Assert.Equal("Generated 23 Nov 2026 08:00 (Europe/London) · data until 23 Nov 2026 05:30",
+            ReportFormat.GeneratedLine(data.GeneratedAt, data.DataUntilUtc, data.Period.TimeZoneId, EnGb));
+        Assert.Equal("Generated 23 Nov 2026 08:00 (Europe/London)",
+            ReportFormat.GeneratedLine(data.GeneratedAt, null, data.Period.TimeZoneId, EnGb));
+    }
+}
