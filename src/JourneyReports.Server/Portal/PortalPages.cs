@@ -55,7 +55,7 @@ public static class PortalPages
         var dataPath = artifacts.PathOf(run.RunId, RunArtifacts.Data);
         if (System.IO.File.Exists(dataPath) && JsonSerializer.Deserialize<ExecutiveWeeklyData>(System.IO.File.ReadAllBytes(dataPath)) is { } data)
             foreach (var k in data.Kpis)
-                kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(KpiText.Value(k, culture, data.CurrencySymbol))}</b></td><td class=\"{(KpiText.IsImprovement(k) switch { true => "good", false => "bad", null => "muted" })}\">{E(KpiText.Change(k, culture))}</td></tr>");
+                kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(ReportFormat.KpiValue(k, data.CurrencySymbol, culture))}</b></td><td class=\"{(ReportFormat.Sentiment(k) switch { > 0 => "good", < 0 => "bad", _ => "muted" })}\">{E((ReportFormat.Change(k, culture) ?? "no comparison"))}</td></tr>");
         return $"""
             <h1>{E(ExecutiveWeekly.Title)}</h1>
             <p class="muted">Week {E(run.PeriodFirst)} to {E(run.PeriodLast)} ({E(run.TimeZone)}) · run {run.RunId}, {E(run.Trigger)}, finished {E(run.FinishedAt)}</p>

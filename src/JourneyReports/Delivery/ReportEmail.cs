@@ -18,7 +18,7 @@ public static class ReportEmail
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = $"{data.Title}: {data.Period}";
+        message.Subject = $"{data.Title}: {ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture)}";
         message.Date = data.GeneratedAt;
 
         var body = new BodyBuilder();
@@ -34,9 +34,9 @@ public static class ReportEmail
     static string Text(ExecutiveWeeklyData data, string url, CultureInfo culture)
     {
         var s = new StringBuilder();
-        s.AppendLine($"{data.Title} — week {data.Period} (vs {data.ComparisonPeriod})").AppendLine();
+        s.AppendLine($"{data.Title} — {ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture)}").AppendLine();
         foreach (var k in data.Kpis)
-            s.AppendLine($"{k.Label}: {KpiText.Value(k, culture, data.CurrencySymbol)} ({KpiText.Change(k, culture)})");
+            s.AppendLine($"{k.Label}: {ReportFormat.KpiValue(k, data.CurrencySymbol, culture)} ({(ReportFormat.Change(k, culture) ?? "no comparison")})");
         s.AppendLine().AppendLine($"Open the live dashboard: {url}");
         s.AppendLine("The workbook with every number behind the dashboard is attached.");
         return s.ToString();
@@ -48,14 +48,14 @@ public static class ReportEmail
         var rows = new StringBuilder();
         foreach (var k in data.Kpis)
         {
-            var colour = KpiText.IsImprovement(k) switch { true => "#1a7f37", false => "#cf222e", null => "#57606a" };
-            rows.Append($"""<tr><td style="padding:4px 12px 4px 0">{E(k.Label)}</td><td style="padding:4px 12px;text-align:right;font-weight:bold">{E(KpiText.Value(k, culture, data.CurrencySymbol))}</td><td style="padding:4px 0 4px 12px;color:{colour}">{E(KpiText.Change(k, culture))}</td></tr>""");
+            var colour = ReportFormat.Sentiment(k) switch { > 0 => "#1a7f37", < 0 => "#cf222e", _ => "#57606a" };
+            rows.Append($"""<tr><td style="padding:4px 12px 4px 0">{E(k.Label)}</td><td style="padding:4px 12px;text-align:right;font-weight:bold">{E(ReportFormat.KpiValue(k, data.CurrencySymbol, culture))}</td><td style="padding:4px 0 4px 12px;color:{colour}">{E((ReportFormat.Change(k, culture) ?? "no comparison"))}</td></tr>""");
         }
         return $"""
             <!DOCTYPE html>
             <html><body style="font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#24292f;max-width:1200px">
             <h2 style="margin-bottom:0">{E(data.Title)}</h2>
-            <p style="margin-top:4px;color:#57606a">Week {E(data.Period.ToString())} compared with {E(data.ComparisonPeriod.ToString())}</p>
+            <p style="margin-top:4px;color:#57606a">{E(ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture))}</p>
             <table style="border-collapse:collapse;margin:12px 0">{rows}</table>
             <p><a href="{E(url)}">Open the live dashboard</a> · the workbook with every number is attached.</p>
             <img src="cid:{cid}" alt="{E(data.Title)} dashboard" style="width:100%;max-width:1200px;border:1px solid #d0d7de">

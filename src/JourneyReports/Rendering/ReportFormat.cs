@@ -3,7 +3,7 @@ using System.Globalization;
 namespace JourneyReports;
 
 /// <summary>How numbers, changes, periods and times are written in rendered reports.</summary>
-internal static class ReportFormat
+public static class ReportFormat
 {
     public const string Missing = "–";
 
