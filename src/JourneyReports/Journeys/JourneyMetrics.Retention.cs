@@ -13,7 +13,7 @@ public sealed partial class JourneyMetrics
         public double? Rate => Customers == 0 ? null : (double)Repeaters / Customers;
     }
 
-    /// <summary>Churned (true) or retained customers described by their history up to the period end.</summary>
+    /// <summary>Churned (true) or retained customers, described by what they did from churnDays before the period start to its end.</summary>
     public sealed record ChurnGroup(bool Churned, long Customers, double? TicketShare, double? MeanCes, double? LateShare,
         double MeanOrders, decimal MeanRevenue)
     {

@@ -117,7 +117,7 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
     {
         var c = await w.Metrics.ChurnAsync(Quarter, JourneyFilter.None, 30, default);
 
-        // All six ordered after 2 Dec (30 days before the quarter). Churned: latest order before 1 Apr earlier than
+        // All six ordered from 2 Dec (30 days before the quarter), the window read. Churned: latest order before 1 Apr earlier than
         // 2 Mar -> 3 (20 Feb), 4 (14 Feb), 6 (1 Feb). Retained: 1 (3 Mar), 2 (15 Mar), 5 (9 Mar).
         Assert.Equal((6L, 3L), (c.Customers, c.Churned));
         Assert.Equal(0.5, c.ChurnRate!.Value, 6);
