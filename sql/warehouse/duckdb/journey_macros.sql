@@ -63,3 +63,14 @@ WHERE s.answered_at >= start_at AND s.answered_at < end_at
   AND (f_segment IS NULL OR c.segment = f_segment)
   AND (f_region  IS NULL OR c.region  = f_region)
   AND (f_channel IS NULL OR s.touchpoint = f_channel);
+
+-- Support tickets (the journey's pain points) through the same filters; the channel filter is the ticket's channel.
+CREATE OR REPLACE TEMP MACRO journey_tickets(start_at, end_at, f_persona, f_segment, f_region, f_channel) AS TABLE
+SELECT t.*
+FROM support_tickets t
+LEFT JOIN customers c ON c.customer_id = t.customer_id
+WHERE t.opened_at >= start_at AND t.opened_at < end_at
+  AND (f_persona IS NULL OR c.persona = f_persona)
+  AND (f_segment IS NULL OR c.segment = f_segment)
+  AND (f_region  IS NULL OR c.region  = f_region)
+  AND (f_channel IS NULL OR t.channel = f_channel);

@@ -1,0 +1,14 @@
+-- Survey scores per local week (Monday start) or month of time zone $tz; $grain is 'week' or 'month' (checked by
+-- the caller). Score definitions as in experience_by_stage.sql.
+SELECT date_trunc($grain, timezone($tz, timezone('UTC', answered_at)))::TIMESTAMP                   AS Bucket,
+       count(*)                                                                                     AS Responses,
+       count(nps)                                                                                   AS NpsResponses,
+       (100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0))::DOUBLE AS Nps,
+       count(csat)                                                                                  AS CsatResponses,
+       (100.0 * count(*) FILTER (WHERE csat >= 4) / nullif(count(csat), 0))::DOUBLE                 AS Csat,
+       avg(csat)::DOUBLE                                                                            AS CsatMean,
+       count(ces)                                                                                   AS CesResponses,
+       avg(ces)::DOUBLE                                                                             AS Ces
+FROM journey_surveys($start, $end, $persona, $segment, $region, $channel)
+GROUP BY ALL
+ORDER BY Bucket;

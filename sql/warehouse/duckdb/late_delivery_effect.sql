@@ -1,0 +1,45 @@
+-- Customers with a delivery in the period (ordered and delivered inside it) split by whether any came late
+-- (delivered_at > promised_at). Each customer is measured from a reference delivery: their first late one, else their
+-- first one, so both groups are read from the same kind of moment. Satisfaction: their answers from that delivery to
+-- the period end. Churned: no order in the $churn_days after it; only customers whose window has passed by the newest
+-- order in the warehouse count towards the churn share, so recent deliveries cannot look loyal.
+WITH dl AS (
+    SELECT customer_id, bool_or(delivered_at > promised_at) AS late,
+           coalesce(min(delivered_at) FILTER (WHERE delivered_at > promised_at), min(delivered_at)) AS ref_delivery
+    FROM journey_orders($start, $end, $persona, $segment, $region, $channel, $department)
+    WHERE delivered_at IS NOT NULL AND promised_at IS NOT NULL AND delivered_at < $end
+    GROUP BY customer_id
+),
+sv AS (
+    SELECT dl.customer_id, s.nps, s.csat
+    FROM journey_surveys($start, $end, $persona, $segment, $region, $channel) s
+    JOIN dl ON dl.customer_id = s.customer_id AND s.answered_at >= dl.ref_delivery
+),
+later AS (
+    SELECT DISTINCT dl.customer_id
+    FROM journey_orders($start, TIMESTAMP '9999-12-31', $persona, $segment, $region, $channel, $department) o
+    JOIN dl ON dl.customer_id = o.customer_id
+     AND o.ordered_at > dl.ref_delivery AND o.ordered_at <= dl.ref_delivery + to_days($churn_days)
+),
+observed AS (
+    SELECT dl.customer_id, dl.late, later.customer_id IS NULL AS churned
+    FROM dl LEFT JOIN later USING (customer_id)
+    WHERE dl.ref_delivery + to_days($churn_days) <= (SELECT max(ordered_at) FROM orders)
+),
+scores AS (
+    SELECT dl.late,
+           count(s.nps)                                                                                      AS nps_responses,
+           (100.0 * (count(*) FILTER (WHERE s.nps >= 9) - count(*) FILTER (WHERE s.nps <= 6)) / nullif(count(s.nps), 0))::DOUBLE AS nps,
+           count(s.csat)                                                                                     AS csat_responses,
+           (100.0 * count(*) FILTER (WHERE s.csat >= 4) / nullif(count(s.csat), 0))::DOUBLE                  AS csat
+    FROM dl JOIN sv s USING (customer_id)
+    GROUP BY dl.late
+)
+SELECT g.late AS Late, g.customers AS Customers,
+       coalesce(s.nps_responses, 0) AS NpsResponses, s.nps AS Nps, coalesce(s.csat_responses, 0) AS CsatResponses, s.csat AS Csat,
+       coalesce(c.observed, 0) AS ChurnObserved, coalesce(c.churned, 0) AS Churned,
+       (c.churned / nullif(c.observed, 0))::DOUBLE AS ChurnShare
+FROM (SELECT late, count(*) AS customers FROM dl GROUP BY late) g
+LEFT JOIN scores s USING (late)
+LEFT JOIN (SELECT late, count(*) AS observed, count(*) FILTER (WHERE churned) AS churned FROM observed GROUP BY late) c USING (late)
+ORDER BY g.late;

@@ -1,0 +1,60 @@
+using Dapper;
+
+namespace JourneyReports;
+
+/// <summary>Retention metrics from orders: cohorts, repeat purchase and churn. Definitions in docs/journey-model.md.</summary>
+public sealed partial class JourneyMetrics
+{
+    /// <summary>One cell: the cohort's start (local week Monday or month's first day), its size, and how many of it ordered in period k after.</summary>
+    public sealed record CohortCell(DateTime Cohort, long Size, long PeriodIndex, long Customers, double Share);
+
+    public sealed record RepeatPurchase(long Customers, long Repeaters)
+    {
+        public double? Rate => Customers == 0 ? null : (double)Repeaters / Customers;
+    }
+
+    /// <summary>Churned (true) or retained customers, described by what they did from churnDays before the period start to its end.</summary>
+    public sealed record ChurnGroup(bool Churned, long Customers, double? TicketShare, double? MeanCes, double? LateShare,
+        double MeanOrders, decimal MeanRevenue)
+    {
+        public IReadOnlyList<ChannelShare> Channels { get; init; } = [];
+    }
+
+    public sealed record ChannelShare(bool Churned, string Channel, long Events, double Share);
+
+    public sealed record ChurnReport(long Customers, long Churned, double? ChurnRate, ChurnGroup? ChurnedGroup, ChurnGroup? RetainedGroup);
+
+    public const int DefaultChurnDays = 90;
+
+    /// <summary>Cells of the cohorts starting inside the period, up to the newest order, zero-filled; ordered by cohort then k.</summary>
+    public async Task<IReadOnlyList<CohortCell>> CohortRetentionAsync(ReportPeriod period, JourneyFilter filter, string grain, CancellationToken ct)
+    {
+        CheckGrain(grain);
+        var p = Parameters(period, filter);
+        p.Add("grain", grain);
+        p.Add("tz", period.TimeZoneId);
+        return (await connection.QueryAsync<CohortCell>(Command("cohort_retention", p, ct))).ToList();
+    }
+
+    /// <summary>Customers who ordered in the period and those of them who ordered twice or more.</summary>
+    public async Task<RepeatPurchase> RepeatPurchaseAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
+        await connection.QuerySingleAsync<RepeatPurchase>(Command("repeat_purchase", Parameters(period, filter), ct));
+
+    /// <summary>
+    /// Churn as of the period end (latest order more than <paramref name="churnDays"/> before it) among the customers
+    /// active at some point in the period, with churned and retained customers compared.
+    /// </summary>
+    public async Task<ChurnReport> ChurnAsync(ReportPeriod period, JourneyFilter filter, int churnDays, CancellationToken ct)
+    {
+        var p = Parameters(period, filter);
+        p.Add("churn_days", Positive(churnDays, nameof(churnDays)));
+        var groups = (await connection.QueryAsync<ChurnGroup>(Command("churn_groups", p, ct))).ToList();
+        var channels = (await connection.QueryAsync<ChannelShare>(Command("churn_channels", p, ct))).ToList();
+        ChurnGroup? Group(bool churned) => groups.FirstOrDefault(g => g.Churned == churned) is { } g
+            ? g with { Channels = channels.Where(c => c.Churned == churned).ToList() } : null;
+        var (churnedGroup, retainedGroup) = (Group(true), Group(false));
+        var all = groups.Sum(g => g.Customers);
+        var lost = churnedGroup?.Customers ?? 0;
+        return new ChurnReport(all, lost, all == 0 ? null : (double)lost / all, churnedGroup, retainedGroup);
+    }
+}

@@ -1,0 +1,174 @@
+namespace JourneyReports.Tests;
+
+/// <summary>
+/// Experience metrics on a hand-built week (Mon 2 to Sun 8 Nov 2026, UTC); expected values worked out in comments.
+/// </summary>
+public sealed class ExperienceMetricsTests : IAsyncLifetime
+{
+    TempWarehouse w = null!;
+    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);
+
+    public async Task InitializeAsync()
+    {
+        w = await TempWarehouse.OpenAsync();
+        await w.ExecAsync("""
+            INSERT INTO customers VALUES
+              (1, 'Planner', 'consumer', 'London',   '2026-01-01', 'web'),
+              (2, 'Regular', 'vip',      'Scotland', '2026-01-01', 'store'),
+              (3, 'Planner', 'consumer', 'Wales',    '2026-01-01', 'social');
+            INSERT INTO surveys VALUES
+              (1, 1, '2026-11-03 10:00', 'purchase',  'web',   10,   5,    NULL, NULL),
+              (2, 2, '2026-11-04 10:00', 'purchase',  'store',  6,   3,    NULL, NULL),
+              (3, 3, '2026-11-05 10:00', 'purchase',  'web',    9,   4,    NULL, NULL),
+              (4, 1, '2026-11-06 10:00', 'decision',  'web',   NULL, 2,    6,    NULL),
+              (5, 2, '2026-11-07 10:00', 'decision',  'app',   NULL, 1,    7,    NULL),
+              (6, 3, '2026-11-10 10:00', 'decision',  'web',   NULL, 5,    1,    'after the week'),
+              (7, 3, '2026-11-08 13:00', 'retention', 'email', NULL, 2,    2,    NULL);
+            -- Ticket 1 is before the week: not in the volume, but it precedes answer 1 by 4 days.
+            INSERT INTO support_tickets VALUES
+              (1, 1, '2026-10-30 09:00', 'email',       'late delivery',  30, true),
+              (2, 2, '2026-11-04 09:00', 'call_center', 'late delivery',  10, true),
+              (3, 2, '2026-11-06 12:00', 'live_chat',   'payment failed', 75, false),
+              (4, 3, '2026-11-08 12:00', 'email',       'late delivery',   2, true);
+            """);
+    }
+
+    public async Task DisposeAsync() => await w.DisposeAsync();
+
+    [Fact]
+    public async Task ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder()
+    {
+        var rows = await w.Metrics.ExperienceByStageAsync(Week, JourneyFilter.None, default);
+
+        Assert.Equal(new[] { "decision", "purchase", "retention" }, rows.Select(r => r.Group));
+        // decision: answers 4, 5 -> no NPS; CSAT 2, 1 -> 0%; CES (6 + 7) / 2 = 6.5 (answer 6 is after the week)
+        // emotion: CSAT (1.5 - 3) / 2 = -0.75, CES (4 - 6.5) / 3 = -0.8333 -> -0.791667
+        var decision = rows[0].Scores;
+        Assert.Equal((2L, 0L, 2L, 2L), (decision.Responses, decision.NpsResponses, decision.CsatResponses, decision.CesResponses));
+        Assert.Null(decision.Nps);
+        Assert.Equal(0.0, decision.Csat!.Value, 6);
+        Assert.Equal(6.5, decision.Ces!.Value, 6);
+        Assert.Equal(-0.791667, decision.Emotion!.Value, 5);
+        // purchase: NPS 10, 6, 9 -> (2 promoters - 1 detractor) / 3 = +33.33; CSAT 5, 3, 4 -> 2/3; no CES
+        // emotion: NPS 0.3333, CSAT (4 - 3) / 2 = 0.5 -> 0.416667
+        var purchase = rows[1].Scores;
+        Assert.Equal(33.333333, purchase.Nps!.Value, 5);
+        Assert.Equal(66.666667, purchase.Csat!.Value, 5);
+        Assert.Null(purchase.Ces);
+        Assert.Equal(0.416667, purchase.Emotion!.Value, 5);
+        // retention: CSAT 2 -> 0% (emotion -0.5), CES 2 (emotion +0.6667) -> 0.083333
+        Assert.Equal(0.083333, rows[2].Scores.Emotion!.Value, 5);
+    }
+
+    [Fact]
+    public async Task ByTouchpoint_GroupsTheSameAnswersByTouchpoint()
+    {
+        var web = (await w.Metrics.ExperienceByTouchpointAsync(Week, JourneyFilter.None, default)).Single(r => r.Group == "web").Scores;
+
+        // answers 1, 3, 4: NPS 10, 9 -> +100; CSAT 5, 4, 2 -> 2/3; CES 6
+        Assert.Equal(3, web.Responses);
+        Assert.Equal(100.0, web.Nps!.Value, 6);
+        Assert.Equal(66.666667, web.Csat!.Value, 5);
+        Assert.Equal(6.0, web.Ces!.Value, 6);
+    }
+
+    [Fact]
+    public async Task PersonaFilter_KeepsOnlyThatPersonasAnswers()
+    {
+        var rows = await w.Metrics.ExperienceByStageAsync(Week, new JourneyFilter(Persona: "Planner"), default);
+
+        // customers 1 and 3: purchase answers 1 and 3 -> NPS 10, 9 = +100, CSAT 5, 4 = 100%
+        var purchase = rows.Single(r => r.Group == "purchase").Scores;
+        Assert.Equal(2, purchase.Responses);
+        Assert.Equal(100.0, purchase.Nps!.Value, 6);
+        Assert.Equal(100.0, purchase.Csat!.Value, 6);
+    }
+
+    [Fact]
+    public async Task Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered()
+    {
+        var threeWeeks = Week.TrailingWeeks(3); // 19 Oct - 8 Nov
+
+        var weeks = await w.Metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "week", default);
+        var months = await w.Metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "month", default);
+
+        Assert.Equal(new DateOnly[] { new(2026, 10, 19), new(2026, 10, 26), new(2026, 11, 2) }, weeks.Select(p => p.Start));
+        Assert.Equal(new long[] { 0, 0, 6 }, weeks.Select(p => p.Scores.Responses)); // answer 6 is on 10 Nov
+        Assert.Equal(new DateOnly[] { new(2026, 10, 1), new(2026, 11, 1) }, months.Select(p => p.Start));
+        Assert.Equal(new long[] { 0, 6 }, months.Select(p => p.Scores.Responses));
+    }
+
+    [Fact]
+    public async Task Trend_RejectsAnUnknownGrain_ByName()
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => w.Metrics.ExperienceTrendAsync(Week, JourneyFilter.None, "day", default));
+        Assert.Contains("'day'", e.Message);
+        Assert.Equal("grain", e.ParamName);
+    }
+
+    [Fact]
+    public async Task PainPoints_RankCategoriesByVolume_AndCompareTheAnswersAfterThemWithNoTicketAnswers()
+    {
+        var points = await w.Metrics.PainPointsAsync(Week, JourneyFilter.None, 7, default);
+
+        // volume in the week: late delivery tickets 2 and 4 (customers 2, 3); payment failed ticket 3
+        Assert.Equal(new[] { ("late delivery", 2L, 2L), ("payment failed", 1L, 1L) }, points.Select(p => (p.Category, p.Tickets, p.Customers)));
+        // after late delivery (7 days): answer 1 (ticket 1, 4 days before), 2 and 5 (ticket 2), 7 (ticket 4).
+        // Answer 4 is 7 days and 1 hour after ticket 1, so it has no ticket: the baseline is answers 3 and 4.
+        var late = points[0];
+        Assert.Equal(4, late.Answers);
+        Assert.Equal(0.0, late.Nps!.Value, 6);          // NPS 10, 6 -> 1 promoter, 1 detractor
+        Assert.Equal(25.0, late.Csat!.Value, 6);        // CSAT 5, 3, 1, 2 -> 1 of 4
+        Assert.Equal(2, late.BaselineAnswers);
+        Assert.Equal(100.0, late.BaselineNps!.Value, 6); // answer 3's 9
+        Assert.Equal(50.0, late.BaselineCsat!.Value, 6); // 4 and 2
+        Assert.Equal(-100.0, late.NpsEffect!.Value, 6);
+        Assert.Equal(-25.0, late.CsatEffect!.Value, 6);
+        // after payment failed: answer 5 only (CSAT 1, no NPS)
+        Assert.Equal(1, points[1].Answers);
+        Assert.Null(points[1].Nps);
+        Assert.Equal(0.0, points[1].Csat!.Value, 6);
+    }
+
+    [Fact]
+    public async Task WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt()
+    {
+        var bands = await w.Metrics.WaitTimeEffectAsync(Week, JourneyFilter.None, 7, default);
+
+        Assert.Equal(JourneyMetrics.WaitBands, bands.Select(b => b.Band));
+        // tickets in the week: 4 (2 min), 2 (10 min), 3 (75 min). Answer 7 (CES 2) follows ticket 4; answer 5
+        // (CES 7) follows tickets 2 and 3, the latest being 3; answer 4 has no ticket in its 7 days.
+        Assert.Equal(new long[] { 1, 1, 0, 1 }, bands.Select(b => b.Tickets));
+        Assert.Equal(new long[] { 1, 0, 0, 1 }, bands.Select(b => b.Answers));
+        Assert.Equal(new double?[] { 2, null, null, 7 }, bands.Select(b => b.Ces));
+    }
+
+    [Fact]
+    public async Task LateDelivery_SplitsCustomersByAnyLateDelivery_AndReadsThemFromTheirReferenceDelivery()
+    {
+        await w.ExecAsync("""
+            INSERT INTO orders VALUES
+              (10, 1, '2026-11-02 08:00', 'web',   'completed', 10, '2026-11-04', '2026-11-05 12:00', false), -- late
+              (11, 2, '2026-11-02 09:00', 'web',   'completed', 10, '2026-11-05', '2026-11-04 12:00', false),
+              (12, 3, '2026-11-03 09:00', 'web',   'completed', 10, '2026-11-06', '2026-11-05 08:00', false),
+              (13, 3, '2026-11-12 09:00', 'web',   'completed', 10, NULL, NULL, false),
+              (14, 2, '2026-11-03 09:00', 'store', 'completed', 10, NULL, NULL, false),
+              (15, 2, '2026-11-30 09:00', 'web',   'completed', 10, NULL, NULL, false); -- the newest order
+            """);
+
+        var groups = await w.Metrics.LateDeliveryEffectAsync(Week, JourneyFilter.None, 10, default);
+
+        var (onTime, late) = (groups.Single(g => !g.Late), groups.Single(g => g.Late));
+        // late: customer 1 from 5 Nov 12:00 -> answer 4 (CSAT 2, no NPS); no order in the next 10 days -> churned
+        Assert.Equal((1L, 0L, 1L), (late.Customers, late.NpsResponses, late.CsatResponses));
+        Assert.Equal(0.0, late.Csat!.Value, 6);
+        Assert.Equal(1.0, late.ChurnShare!.Value, 6);
+        // on time: customer 2 from 4 Nov 12:00 -> answer 5 (answer 2 came before); customer 3 from 5 Nov 08:00 -> 3, 7.
+        // NPS 9 -> +100; CSAT 1, 4, 2 -> 1/3. Customer 3 ordered again on 12 Nov, customer 2 only on 30 Nov -> 1 of 2.
+        Assert.Equal(2, onTime.Customers);
+        Assert.Equal(100.0, onTime.Nps!.Value, 6);
+        Assert.Equal(33.333333, onTime.Csat!.Value, 5);
+        Assert.Equal((2L, 1L), (onTime.ChurnObserved, onTime.Churned));
+        Assert.Equal(0.5, onTime.ChurnShare!.Value, 6);
+    }
+}
