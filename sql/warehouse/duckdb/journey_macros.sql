@@ -8,7 +8,9 @@ WITH resolved AS (
     SELECT
         e.occurred_at,
         coalesce(e.customer_id, i.customer_id)                                                  AS customer_id,
-        coalesce('c' || coalesce(e.customer_id, i.customer_id)::VARCHAR, 'a' || e.anonymous_id) AS visitor_id,
+        -- One number per person: the customer id, or for a visitor never identified a negative number derived from
+        -- the anonymous id. A number, not a string, because every distinct count and join of a year of events uses it.
+        coalesce(e.customer_id, i.customer_id, -1 - (hash(e.anonymous_id) >> 2)::BIGINT)         AS visitor_id,
         e.session_id, e.channel, e.device, e.event_type, e.product_id,
         m.stage, m.stage_order,
         p.department
@@ -31,7 +33,7 @@ SELECT r.*
 FROM resolved r
 WHERE f_department IS NULL
    OR r.department = f_department
-   OR (r.product_id IS NULL AND r.visitor_id IN (SELECT visitor_id FROM department_visitors));
+   OR (r.product_id IS NULL AND f_department IS NOT NULL AND r.visitor_id IN (SELECT visitor_id FROM department_visitors));
 
 -- Orders through the same filters. An order has no device, so a device filter narrows events only. With a
 -- department, an order counts when it has a line of that department, and its revenue is those lines only.

@@ -150,6 +150,21 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WeeklyTrend_PutsAnEventInTheLocalWeek_NotTheUtcWeek()
+    {
+        await using var summer = await TempWarehouse.OpenAsync();
+        // Sunday 5 July 2026 23:30 UTC is Monday 6 July 00:30 in London (BST, UTC+1).
+        await summer.ExecAsync("INSERT INTO events VALUES (1, '2026-07-05 23:30', NULL, 'a-1', 's1', 'web', 'mobile', 'landing_view', NULL)");
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var twoWeeks = ReportPeriod.Days(new(2026, 6, 29), new(2026, 7, 12), london);
+
+        var trend = await summer.Metrics.WeeklyTrendAsync(twoWeeks, JourneyFilter.None, default);
+
+        Assert.Equal(new long[] { 0, 1 }, trend.Select(t => t.Visitors));
+        Assert.Equal(new DateOnly(2026, 7, 6), trend[1].WeekStart);
+    }
+
+    [Fact]
     public async Task WeeklyTrend_BucketsByLocalMondayWeeks_AndFillsEmptyWeeksWithZero()
     {
         var threeWeeks = Week.TrailingWeeks(3); // 19 Oct - 8 Nov
