@@ -1,4 +1,4 @@
--- Typed model fields and, for a row that breaks the model, the first reason why ({reason} is a CASE over the fields).
+-- Typed model fields and, for a row that breaks the model, the first reason why (a CASE over the fields).
 CREATE OR REPLACE TEMP TABLE {table} AS
 SELECT rec, {select}, {reason} AS reason
 FROM {raw};
