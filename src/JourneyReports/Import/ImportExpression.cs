@@ -35,7 +35,7 @@ public sealed class ImportExpression(StagedFile file, DynamicParameters paramete
                 return Param(Scalar(Get("const")));
             case "record":
                 Only("record");
-                return "CAST(rowid + 1 AS VARCHAR)";
+                return "CAST(rec AS VARCHAR)";
             case "map":
             {
                 Only("map", "of", "default");

@@ -5,7 +5,7 @@ namespace JourneyReports;
 
 /// <summary>
 /// One CSV file read by DuckDB's own reader into a temp table whose columns are c1..cN (all text), in file order, so
-/// rowid + 1 is the record number. Rows the reader cannot parse are kept in <see cref="Rejects"/> with their line.
+/// rec is the record number. Rows the reader cannot parse are kept in <see cref="Rejects"/> with their line.
 /// </summary>
 public sealed class StagedFile
 {
@@ -55,6 +55,7 @@ public sealed class StagedFile
         var sql = warehouse.Sql("import_stage").Replace("{table}", table).Replace("{select}", select).Replace("{read}", reader)
             .Replace("{rejects}", table + "_rejects").Replace("{scan}", table + "_scan");
         await Exec(db, sql, args, path, ct);
+        await Exec(db, warehouse.Sql("import_stage_number").Replace("{table}", table), new { }, path, ct);
 
         var rejects = (await db.QueryAsync<(long Line, string Reason, string Content)>(new CommandDefinition(
             warehouse.Sql("import_csv_rejects").Replace("{rejects}", table + "_rejects"), cancellationToken: ct)))
