@@ -28,7 +28,7 @@ public static class TargetLoader
         // Only statements that use them get $fmt and $tz: DuckDB refuses parameters a statement does not have.
         var timestamps = fields.Any(f => f.Type == ImportModel.FieldType.Timestamp)
             ? new { fmt = file.Csv.TimestampFormatOrDefault, tz = file.Csv.TimeZoneOrDefault } : null;
-        var typed = fields.Select((f, i) => $"{Typed(f, $"r{i}")} AS {f.Name}");
+        var typed = fields.Select((f, i) => $"{Typed(f, $"r{i}")} AS {f.Name}, r{i}");
         var reasons = new List<string>();
         if (file.Csv.Whitespace) reasons.Add($"WHEN field_count <> {file.Columns.Count} THEN 'expected {file.Columns.Count} fields, found ' || field_count");
         reasons.AddRange(required.Select((r, i) => $"WHEN q{i} IS NULL THEN {Lit(r.Name + " is empty")}"));
@@ -36,13 +36,13 @@ public static class TargetLoader
         {
             if (f.Required) reasons.Add($"WHEN r{i} IS NULL THEN {Lit(f.Name + " is missing")}");
             var format = f.Type == ImportModel.FieldType.Timestamp ? " (format ' || $fmt || ')" : "";
-            reasons.Add($"WHEN r{i} IS NOT NULL AND {Typed(f, $"r{i}")} IS NULL THEN {Lit(f.Name + ": '")} || r{i} || {Lit($"' is not {ImportModel.Describe(f.Type)}")} || '{format}'");
-            if (f.Min is { } min) reasons.Add($"WHEN {Typed(f, $"r{i}")} < {min} THEN {Lit($"{f.Name} is below {min}")}");
-            if (f.Max is { } max) reasons.Add($"WHEN {Typed(f, $"r{i}")} > {max} THEN {Lit($"{f.Name} is above {max}")}");
+            reasons.Add($"WHEN r{i} IS NOT NULL AND {f.Name} IS NULL THEN {Lit(f.Name + ": '")} || r{i} || {Lit($"' is not {ImportModel.Describe(f.Type)}")} || '{format}'");
+            if (f.Min is { } min) reasons.Add($"WHEN {f.Name} < {min} THEN {Lit($"{f.Name} is below {min}")}");
+            if (f.Max is { } max) reasons.Add($"WHEN {f.Name} > {max} THEN {Lit($"{f.Name} is above {max}")}");
         }
         var reason = $"CASE {string.Join(" ", reasons)} END";
         await Exec(db, warehouse.Sql("import_target_check").Replace("{table}", work + "_checked").Replace("{raw}", work + "_raw")
-            .Replace("{select}", string.Join(", ", typed)).Replace("{reason}", reason), timestamps, where, ct);
+            .Replace("{select}", string.Join(", ", typed.Concat(required.Select((_, i) => $"q{i}")))).Replace("{reason}", reason), timestamps, where, ct);
 
         var keys = string.Join(", ", target.Key);
         await Exec(db, warehouse.Sql("import_target_dedupe").Replace("{table}", work + "_good").Replace("{checked}", work + "_checked")
@@ -67,8 +67,9 @@ public static class TargetLoader
     static string Typed(ImportModel.Field f, string r) => f.Type switch
     {
         ImportModel.FieldType.BigInt or ImportModel.FieldType.Integer =>
-            // Via DECIMAL so "57.0" (pandas) is 57 while "57.5" is rejected rather than rounded; "00001" is 1.
-            $"(CASE WHEN TRY_CAST(trim({r}) AS DECIMAL(38, 6)) % 1 = 0 THEN TRY_CAST(TRY_CAST(trim({r}) AS DECIMAL(38, 6)) AS {(f.Type == ImportModel.FieldType.BigInt ? "BIGINT" : "INTEGER")}) END)",
+            // "57.0" (pandas) is 57 and "00001" is 1, while "57.5" is rejected: a plain cast would round it. A regex
+            // rather than DECIMAL arithmetic, which is ~100x slower in DuckDB.
+            $"TRY_CAST(regexp_extract(trim({r}), '^([+-]?[0-9]+)(\\.0*)?$', 1) AS {(f.Type == ImportModel.FieldType.BigInt ? "BIGINT" : "INTEGER")})",
         ImportModel.FieldType.Money => $"TRY_CAST(trim({r}) AS DECIMAL(14, 2))",
         ImportModel.FieldType.Boolean => $"TRY_CAST(trim({r}) AS BOOLEAN)",
         // Local time in the file's zone → UTC, the model's convention.
