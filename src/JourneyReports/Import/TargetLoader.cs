@@ -56,7 +56,7 @@ public static class TargetLoader
         var counts = await db.QuerySingleAsync<(long Valid, long Rejected)>(new CommandDefinition(
             $"SELECT count(reason IS NULL OR NULL), count(reason) FROM {work}_checked", cancellationToken: ct));
         var loaded = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {work}_good", cancellationToken: ct));
-        var content = string.Join(", ", file.Columns.Select((_, i) => $"s.c{i + 1}"));
+        var content = string.Join(", ", file.Columns.Select((_, i) => $"coalesce(s.c{i + 1}, '')"));
         var rejects = (await db.QueryAsync<(long, string, string)>(new CommandDefinition(
             warehouse.Sql("import_target_rejects").Replace("{checked}", work + "_checked").Replace("{source}", file.Table)
                 .Replace("{content}", file.Columns.Count > 0 ? content : "''"), cancellationToken: ct))).ToList();
