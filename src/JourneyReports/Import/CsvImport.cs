@@ -38,6 +38,12 @@ public static class CsvImport
             return s;
         }
 
+        foreach (var format in mapping.Sources.Select(s => s.Csv?.TimestampFormat).OfType<string>().Distinct())
+        {
+            try { await db.ExecuteScalarAsync(new CommandDefinition(warehouse.Sql("import_check_format"), new { format }, cancellationToken: ct)); }
+            catch (DbException e) { throw new ImportException($"Mapping file '{mappingPath}': timestamp format '{format}' is not valid: {e.Message.Split('\n')[0]}", e); }
+        }
+
         await db.ExecuteAsync(new CommandDefinition("BEGIN TRANSACTION", cancellationToken: ct));
         try
         {
