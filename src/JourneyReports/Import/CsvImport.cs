@@ -74,9 +74,19 @@ public static class CsvImport
                 }
                 files.Add(new FileResult(file.Path, file.Rows, file.Rejects.Count, targets, clock.Elapsed - started));
             }
+            // Written before the commit: if the rejects cannot be recorded, nothing is loaded either.
+            try { RejectsFile.Write(rejectsPath, rejects); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ImportException($"Cannot write the rejects file {rejectsPath}: {e.Message}", e);
+            }
             await db.ExecuteAsync(new CommandDefinition("COMMIT", cancellationToken: ct));
-            RejectsFile.Write(rejectsPath, rejects);
             return new ImportResult(files, Path.GetFullPath(rejectsPath), clock.Elapsed);
+        }
+        catch (ImportException e) when (!e.Message.Contains(mappingPath))
+        {
+            await db.ExecuteAsync(new CommandDefinition("ROLLBACK", cancellationToken: CancellationToken.None));
+            throw new ImportException($"Mapping file '{mappingPath}': {e.Message}", e);
         }
         catch
         {

@@ -17,11 +17,10 @@ public sealed class ImportExpression(StagedFile file, DynamicParameters paramete
     {
         if (e.ValueKind != JsonValueKind.Object) throw Bad($"expected an object like {{\"column\": \"name\"}}, found {e.GetRawText()}");
         var props = e.EnumerateObject().Select(p => p.Name).ToList();
-        string Only(params string[] allowed)
+        void Only(params string[] allowed)
         {
             var extra = props.FirstOrDefault(p => !allowed.Contains(p));
             if (extra is not null) throw Bad($"unexpected \"{extra}\" in {e.GetRawText()}");
-            return "";
         }
         JsonElement Get(string name) => e.TryGetProperty(name, out var v) ? v : throw Bad($"{e.GetRawText()} needs \"{name}\"");
 

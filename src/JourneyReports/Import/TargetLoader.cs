@@ -26,12 +26,21 @@ public static class TargetLoader
             p, where, ct);
 
         // Only statements that use them get $fmt and $tz: DuckDB refuses parameters a statement does not have.
-        var timestamps = fields.Any(f => f.Type == ImportModel.FieldType.Timestamp)
-            ? new { fmt = file.Csv.TimestampFormatOrDefault, tz = file.Csv.TimeZoneOrDefault } : null;
+        var check = new DynamicParameters();
+        if (fields.Any(f => f.Type == ImportModel.FieldType.Timestamp))
+        {
+            check.Add("fmt", file.Csv.TimestampFormatOrDefault);
+            check.Add("tz", file.Csv.TimeZoneOrDefault);
+        }
         var typed = fields.Select((f, i) => $"{Typed(f, $"r{i}")} AS {f.Name}, r{i}");
         var reasons = new List<string>();
         if (file.Csv.Whitespace) reasons.Add($"WHEN field_count <> {file.Columns.Count} THEN 'expected {file.Columns.Count} fields, found ' || field_count");
-        reasons.AddRange(required.Select((r, i) => $"WHEN q{i} IS NULL THEN {Lit(r.Name + " is empty")}"));
+        foreach (var (r, i) in required.Select((r, i) => (r, i)))
+        {
+            // The column name comes from the file's header, so it is a value like any other.
+            check.Add($"q{i}name", r.Name + " is empty");
+            reasons.Add($"WHEN q{i} IS NULL THEN CAST($q{i}name AS VARCHAR)");
+        }
         foreach (var (f, i) in fields.Select((f, i) => (f, i)))
         {
             if (f.Required) reasons.Add($"WHEN r{i} IS NULL THEN {Lit(f.Name + " is missing")}");
@@ -42,7 +51,7 @@ public static class TargetLoader
         }
         var reason = $"CASE {string.Join(" ", reasons)} END";
         await Exec(db, warehouse.Sql("import_target_check").Replace("{table}", work + "_checked").Replace("{raw}", work + "_raw")
-            .Replace("{select}", string.Join(", ", typed.Concat(required.Select((_, i) => $"q{i}")))).Replace("{reason}", reason), timestamps, where, ct);
+            .Replace("{select}", string.Join(", ", typed.Concat(required.Select((_, i) => $"q{i}")))).Replace("{reason}", reason), check, where, ct);
 
         var keys = string.Join(", ", target.Key);
         await Exec(db, warehouse.Sql("import_target_dedupe").Replace("{table}", work + "_good").Replace("{checked}", work + "_checked")
