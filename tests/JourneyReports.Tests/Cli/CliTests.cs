@@ -78,6 +78,20 @@ public sealed class CliTests : IDisposable
         Assert.Contains($"PID {Environment.ProcessId}", seed.Output);
     }
 
+    [Fact]
+    public async Task Import_PrintsLoadedAndRejected_PerFile_AndWhereTheRejectsWent()
+    {
+        var rejects = Path.Combine(work, "rejects.csv");
+        var import = await CliAsync("import", "--mapping", Path.Combine(RepoPaths.Root, "mappings", "uci-online-retail.json"),
+            "--data", RepoPaths.SharedData, "--rejects", rejects);
+
+        Assert.True(import.ExitCode == 0, import.Output);
+        Assert.Contains("online_retail.csv: 10,329 loaded, 4,266 rejected", import.Output);
+        Assert.Contains("order_lines: 10,329 loaded, 4,265 rejected", import.Output);
+        Assert.Contains($"Rejects file: {rejects}", import.Output);
+        Assert.True(File.Exists(rejects));
+    }
+
     [Theory]
     [InlineData("seed --scale lots", "--scale 'lots' is not a number")]
     [InlineData("seed --scale 0", "--scale must be above 0")]
@@ -89,6 +103,8 @@ public sealed class CliTests : IDisposable
     [InlineData("metrics funnel --from 2026-13-01 --to 2026-12-31", "--from '2026-13-01' is not a date")]
     [InlineData("metrics funnel --from 2026-12-01 --to 2026-11-01", "is before --from")]
     [InlineData("metrics funnel --format xml", "--format 'xml' is not json or csv")]
+    [InlineData("import", "name the mapping file with --mapping FILE")]
+    [InlineData("import --mapping nope.json", "Mapping file 'nope.json' does not exist")]
     public async Task BadArguments_ExitWith2_AndNameTheProblem(string args, string message)
     {
         var result = await CliAsync(args.Split(' '));

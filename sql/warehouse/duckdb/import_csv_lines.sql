@@ -1,0 +1,2 @@
+read_csv($path, columns = {'line': 'VARCHAR'}, header = $header, delim = $delim, quote = $quote,
+         store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scan}')

@@ -1,0 +1,25 @@
+using JourneyReports;
+
+namespace JourneyReports.Server;
+
+/// <summary>import: load CSV exports into the configured warehouse as a mapping file says (docs/import.md).</summary>
+public static class ImportVerb
+{
+    public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
+    {
+        args.OnlyKnown("mapping", "data", "rejects");
+        var mapping = args.Value("mapping") ?? throw new CliUsageException("name the mapping file with --mapping FILE");
+        var rejects = args.Value("rejects") ?? options.ResolvePath("import-rejects.csv");
+        var warehouse = Warehouse.From(options);
+        var result = await CsvImport.RunAsync(warehouse, mapping, args.Value("data"), rejects, CancellationToken.None);
+        foreach (var file in result.Files)
+        {
+            Console.WriteLine($"{file.File}: {file.Loaded:N0} loaded, {file.Rejected:N0} rejected ({file.Records:N0} records read, {file.Unreadable:N0} unreadable lines) in {file.Elapsed.TotalSeconds:0.0} s");
+            foreach (var t in file.Targets)
+                Console.WriteLine($"  {t.Table}: {t.Loaded:N0} loaded, {t.Rejected:N0} rejected, {t.Merged:N0} merged by key");
+        }
+        Console.WriteLine($"Rejects file: {result.RejectsPath}");
+        Console.WriteLine($"Imported into {warehouse.FilePath} in {result.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+}

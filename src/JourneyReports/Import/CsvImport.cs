@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Dapper;
+
+namespace JourneyReports;
+
+/// <summary>
+/// Loads CSV exports into the journey tables as a mapping file says (docs/import.md). The whole import is one
+/// transaction: a bad mapping, a missing file or a failure half-way leaves the warehouse as it was. Rows that cannot be
+/// read or break the model are never dropped silently: they are counted and written to the rejects file.
+/// </summary>
+public static class CsvImport
+{
+    /// <param name="dataDirectory">Where the mapping's relative file names live; by default the mapping file's folder.</param>
+    public static async Task<ImportResult> RunAsync(Warehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var mapping = ImportMapping.Load(mappingPath);
+        var root = dataDirectory ?? Path.GetDirectoryName(Path.GetFullPath(mappingPath))!;
+        string Resolve(string file)
+        {
+            var path = Path.GetFullPath(Path.Combine(root, file));
+            if (!File.Exists(path)) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} does not exist (or is not a file).");
+            return path;
+        }
+        // Every file is checked before anything is read, so a typo fails fast.
+        foreach (var f in mapping.Sources.Select(s => s.File).Concat(mapping.Lookups?.Values.Select(l => l.File) ?? [])) Resolve(f);
+        foreach (var tz in mapping.Sources.Select(s => s.Csv?.TimeZone).Concat(mapping.Lookups?.Values.Select(l => l.Csv?.TimeZone) ?? []).OfType<string>())
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _)) throw new ImportException($"Mapping file '{mappingPath}': unknown time zone '{tz}'.");
+
+        await using var db = await warehouse.OpenAsync(ct);
+        var staged = new Dictionary<(string, CsvOptions), StagedFile>();
+        async Task<StagedFile> Stage(string file, CsvOptions? csv)
+        {
+            var key = (Resolve(file), csv ?? CsvOptions.Default);
+            if (!staged.TryGetValue(key, out var s))
+                staged[key] = s = await StagedFile.ReadAsync(db, warehouse, key.Item1, key.Item2, $"import_src{staged.Count + 1}", ct);
+            return s;
+        }
+
+        foreach (var format in mapping.Sources.Select(s => s.Csv?.TimestampFormat).OfType<string>().Distinct())
+        {
+            try { await db.ExecuteScalarAsync(new CommandDefinition(warehouse.Sql("import_check_format"), new { format }, cancellationToken: ct)); }
+            catch (DbException e) { throw new ImportException($"Mapping file '{mappingPath}': timestamp format '{format}' is not valid: {e.Message.Split('\n')[0]}", e); }
+        }
+
+        await db.ExecuteAsync(new CommandDefinition("BEGIN TRANSACTION", cancellationToken: ct));
+        try
+        {
+            var lookups = new Dictionary<string, string>();
+            foreach (var (name, lookup) in mapping.Lookups ?? new Dictionary<string, ImportLookup>())
+                lookups[name] = await LookupTable.CreateAsync(db, warehouse, await Stage(lookup.File, lookup.Csv), name, lookup, lookups, $"import_lookup{lookups.Count + 1}", ct);
+
+            var files = new List<FileResult>();
+            var rejects = new List<ImportReject>();
+            foreach (var source in mapping.Sources)
+            {
+                var started = clock.Elapsed;
+                var file = await Stage(source.File, source.Csv);
+                rejects.AddRange(file.Rejects);
+                var targets = new List<TargetResult>();
+                var modelRejects = new List<(long Record, string Table, string Reason, string Content)>();
+                foreach (var target in source.Targets)
+                {
+                    var (result, bad) = await TargetLoader.LoadAsync(db, warehouse, file, target, lookups, $"import_t{files.Count + 1}_{targets.Count + 1}", ct);
+                    targets.Add(result);
+                    modelRejects.AddRange(bad.Select(b => (b.Record, target.Table, b.Reason, b.Content)));
+                }
+                if (modelRejects.Count > 0)
+                {
+                    var lines = RecordLines.Scan(file.Path, file.Csv, file.Rejects.Select(r => r.Line!.Value).ToHashSet());
+                    rejects.AddRange(modelRejects.OrderBy(r => r.Record).Select(r => new ImportReject(
+                        file.Path, r.Record <= lines.Count ? lines[(int)r.Record - 1] : null, r.Record, r.Table, r.Reason, r.Content)));
+                }
+                files.Add(new FileResult(file.Path, file.Rows, file.Rejects.Count, targets, clock.Elapsed - started));
+            }
+            // Written before the commit: if the rejects cannot be recorded, nothing is loaded either.
+            try { RejectsFile.Write(rejectsPath, rejects); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ImportException($"Cannot write the rejects file {rejectsPath}: {e.Message}", e);
+            }
+            await db.ExecuteAsync(new CommandDefinition("COMMIT", cancellationToken: ct));
+            return new ImportResult(files, Path.GetFullPath(rejectsPath), clock.Elapsed);
+        }
+        catch (ImportException e) when (!e.Message.Contains(mappingPath))
+        {
+            await db.ExecuteAsync(new CommandDefinition("ROLLBACK", cancellationToken: CancellationToken.None));
+            throw new ImportException($"Mapping file '{mappingPath}': {e.Message}", e);
+        }
+        catch
+        {
+            await db.ExecuteAsync(new CommandDefinition("ROLLBACK", cancellationToken: CancellationToken.None));
+            throw;
+        }
+    }
+}
