@@ -35,7 +35,8 @@ WHERE f_department IS NULL
    OR r.department = f_department
    OR (r.product_id IS NULL AND f_department IS NOT NULL AND r.visitor_id IN (SELECT visitor_id FROM department_visitors));
 
--- Orders through the same filters. An order has no device, so a device filter narrows events only. With a
+-- Orders through the same filters; a cancelled order is not an order (returns still are: revenue is gross).
+-- An order has no device, so a device filter narrows events only. With a
 -- department, an order counts when it has a line of that department, and its revenue is those lines only.
 CREATE OR REPLACE TEMP MACRO journey_orders(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_department) AS TABLE
 SELECT o.order_id, o.customer_id, o.ordered_at, o.channel, o.status,
@@ -50,6 +51,7 @@ LEFT JOIN (
 ) d ON d.order_id = o.order_id
 JOIN customers c ON c.customer_id = o.customer_id
 WHERE o.ordered_at >= start_at AND o.ordered_at < end_at
+  AND o.status <> 'cancelled'
   AND (f_persona IS NULL OR c.persona = f_persona)
   AND (f_segment IS NULL OR c.segment = f_segment)
   AND (f_region  IS NULL OR c.region  = f_region)

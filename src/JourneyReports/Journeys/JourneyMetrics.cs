@@ -13,19 +13,23 @@ public sealed partial class JourneyMetrics(Warehouse warehouse, DbConnection con
     public async Task<KpiRow> KpisAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
         await connection.QuerySingleAsync<KpiRow>(Command("kpis", Parameters(period, filter), ct));
 
+    /// <summary>
+    /// The ordered funnel from the first stage that occurs in the period's data (all six stages, at zero, when there is
+    /// no data at all); drop-off is the share lost since the previous step.
+    /// </summary>
     public async Task<IReadOnlyList<FunnelStep>> FunnelAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct)
     {
         var p = Parameters(period, filter);
         p.Add("window_days", warehouse.Journey.ConversionWindowDays);
-        var counts = (await connection.QueryAsync<(int StageOrder, long Customers)>(Command("funnel", p, ct)))
-            .ToDictionary(r => r.StageOrder, r => r.Customers);
+        var counts = (await connection.QueryAsync<(int StageOrder, long Customers)>(Command("funnel", p, ct))).ToList();
+        if (counts.Count == 0)
+            return JourneyStages.InOrder.Select((stage, i) => new FunnelStep(i + 1, stage, 0, null)).ToList();
         var steps = new List<FunnelStep>();
         long? previous = null;
-        foreach (var (stage, i) in JourneyStages.InOrder.Select((s, i) => (s, i + 1)))
+        foreach (var (order, customers) in counts)
         {
-            var customers = counts.GetValueOrDefault(i);
             decimal? dropOff = previous is null or 0 ? null : 1m - (decimal)customers / previous.Value;
-            steps.Add(new FunnelStep(i, stage, customers, dropOff));
+            steps.Add(new FunnelStep(order, JourneyStages.InOrder[order - 1], customers, dropOff));
             previous = customers;
         }
         return steps;
