@@ -39,6 +39,7 @@ untouched AS (
 )
 SELECT model, channel, sum(weight)::DOUBLE AS orders, sum(weight * revenue)::DOUBLE AS revenue
 FROM credits
+WHERE weight > 0
 GROUP BY model, channel
 UNION ALL
 SELECT m.model, '(none)', u.orders::DOUBLE, u.revenue

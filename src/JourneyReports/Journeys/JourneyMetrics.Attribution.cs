@@ -31,7 +31,8 @@ public sealed partial class JourneyMetrics
             .ToList();
         var paths = (await connection.QueryAsync<(string Path, long Conversions, long NonConversions, double Revenue)>(Command("attribution_paths", p, ct)))
             .ToList();
-        credits.AddRange(MarkovCredits(paths, credits.Where(c => c.Model == AttributionModel.FirstTouch && c.Channel == AttributionRow.NoTouch)));
+        var untouched = credits.Where(c => c.Model == AttributionModel.FirstTouch && c.Channel == AttributionRow.NoTouch).ToList();
+        credits.AddRange(MarkovCredits(paths, untouched));
 
         return credits
             .GroupBy(c => c.Model)
@@ -47,7 +48,7 @@ public sealed partial class JourneyMetrics
     // Touched orders and revenue shared by normalised removal effect; untouched orders stay "(none)" as in every model.
     static IEnumerable<(AttributionModel, string, double, double)> MarkovCredits(
         List<(string Path, long Conversions, long NonConversions, double Revenue)> paths,
-        IEnumerable<(AttributionModel Model, string Channel, double Orders, double Revenue)> untouched)
+        List<(AttributionModel Model, string Channel, double Orders, double Revenue)> untouched)
     {
         var shares = MarkovAttribution.Shares(paths.Select(r => (SplitPath(r.Path), r.Conversions, r.NonConversions)).ToList());
         var (orders, revenue) = (paths.Sum(r => r.Conversions), paths.Sum(r => r.Revenue));
