@@ -26,10 +26,13 @@ public sealed partial class JourneyMetrics
         p.Add("lookback_days", options.LookbackDays);
         p.Add("half_life_days", options.HalfLifeDays);
 
-        var credits = (await connection.QueryAsync<(string Model, string Channel, double Orders, double Revenue)>(Command("attribution_rules", p, ct)))
-            .Select(r => (Model: RuleModels[r.Model], r.Channel, r.Orders, r.Revenue))
+        var rows = (await connection.QueryAsync<(string Kind, string Label, double Orders, long NonConversions, double Revenue)>(Command("attribution", p, ct)))
             .ToList();
-        var paths = (await connection.QueryAsync<(string Path, long Conversions, long NonConversions, double Revenue)>(Command("attribution_paths", p, ct)))
+        var credits = rows.Where(r => r.Kind != "path")
+            .Select(r => (Model: RuleModels[r.Kind], Channel: r.Label, r.Orders, r.Revenue))
+            .ToList();
+        var paths = rows.Where(r => r.Kind == "path")
+            .Select(r => (Path: r.Label, Conversions: (long)r.Orders, r.NonConversions, r.Revenue))
             .ToList();
         var untouched = credits.Where(c => c.Model == AttributionModel.FirstTouch && c.Channel == AttributionRow.NoTouch).ToList();
         credits.AddRange(MarkovCredits(paths, untouched));
