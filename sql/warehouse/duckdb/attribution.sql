@@ -14,6 +14,8 @@ WITH ord AS (
 sessions AS MATERIALIZED (
     SELECT visitor_id, session_id, min(occurred_at) AS t, arg_min(channel, occurred_at) AS channel
     FROM journey_events($start - to_days($lookback_days), $end, $persona, $segment, $region, $channel, $device, $department)
+    -- before the period only the buyers' touches matter; grouping the rest would be wasted work
+    WHERE occurred_at >= $start OR visitor_id IN (SELECT visitor_id FROM ord)
     GROUP BY visitor_id, session_id
 ),
 touches AS MATERIALIZED (
