@@ -51,16 +51,11 @@ journeys AS (
     FROM sessions
     WHERE t >= $start AND visitor_id NOT IN (SELECT visitor_id FROM ord)
 ),
-steps AS (
-    SELECT *
-    FROM (SELECT *, lag(channel) OVER (PARTITION BY order_id, visitor_id ORDER BY t, session_id) AS previous FROM journeys)
-    WHERE previous IS DISTINCT FROM channel
-),
 paths AS (
-    SELECT order_id IS NOT NULL AS converted, any_value(revenue) AS revenue,
-           string_agg(channel, ' > ' ORDER BY t, session_id) AS path
-    FROM steps
-    GROUP BY order_id, visitor_id
+    SELECT converted, revenue, array_to_string(list_filter(channels, lambda c, i: i = 1 OR c <> channels[i - 1]), ' > ') AS path
+    FROM (SELECT order_id IS NOT NULL AS converted, any_value(revenue) AS revenue, list(channel ORDER BY t, session_id) AS channels
+          FROM journeys
+          GROUP BY order_id, visitor_id)
 )
 SELECT model AS kind, channel AS label, sum(weight)::DOUBLE AS orders, 0::BIGINT AS non_conversions, sum(weight * revenue)::DOUBLE AS revenue
 FROM credits
