@@ -53,7 +53,9 @@ journeys AS (
 ),
 paths AS (
     SELECT converted, revenue, array_to_string(list_filter(channels, lambda c, i: i = 1 OR c <> channels[i - 1]), ' > ') AS path
-    FROM (SELECT order_id IS NOT NULL AS converted, any_value(revenue) AS revenue, list(channel ORDER BY t, session_id) AS channels
+    -- an ordered aggregate is slow over many small groups; sorting each journey's small list of structs is not
+    FROM (SELECT order_id IS NOT NULL AS converted, any_value(revenue) AS revenue,
+                 list_transform(list_sort(list({'t': t, 'session': session_id, 'channel': channel})), lambda s: s.channel) AS channels
           FROM journeys
           GROUP BY order_id, visitor_id)
 )
