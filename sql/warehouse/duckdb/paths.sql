@@ -2,43 +2,35 @@
 -- up to the first purchase) or before drop-off ($outcome = 'dropoff': reached decision, never purchase; all touches).
 -- A touch is a session, through the channel of its first event: the traffic source the visitor arrived by.
 -- Consecutive touches through one channel are one step; only the last $max_length steps are kept (nearest the outcome).
-WITH ev AS (
-    SELECT visitor_id, session_id, channel, stage, occurred_at
+-- journey_events is read once, and each visitor's small list is sorted rather than using windows or an ordered
+-- aggregate over all visitors: those were the costs.
+WITH sessions AS (
+    SELECT visitor_id, session_id,
+           min(occurred_at)                                    AS t,
+           arg_min(channel, occurred_at)                       AS channel,
+           min(occurred_at) FILTER (WHERE stage = 'purchase')  AS purchased_at,
+           bool_or(stage = 'decision')                         AS decided
     FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department)
+    GROUP BY visitor_id, session_id
 ),
-outcome AS (
-    SELECT visitor_id,
-           min(occurred_at) FILTER (WHERE stage = 'purchase') AS purchased_at,
-           bool_or(stage = 'decision')                        AS decided
-    FROM ev
+visitors AS (
+    SELECT min(purchased_at) AS purchased_at, bool_or(decided) AS decided,
+           list({'t': t, 'session': session_id, 'channel': channel}) AS touches
+    FROM sessions
     GROUP BY visitor_id
 ),
-who AS (
-    SELECT visitor_id, purchased_at
-    FROM outcome
+chosen AS (
+    SELECT list_transform(list_filter(list_sort(touches), lambda s: purchased_at IS NULL OR s.t <= purchased_at), lambda s: s.channel) AS channels
+    FROM visitors
     WHERE CASE WHEN $outcome = 'conversion' THEN purchased_at IS NOT NULL ELSE purchased_at IS NULL AND decided END
 ),
-touches AS (
-    SELECT ev.visitor_id, ev.session_id, min(ev.occurred_at) AS t, arg_min(ev.channel, ev.occurred_at) AS channel
-    FROM ev JOIN who USING (visitor_id)
-    GROUP BY ev.visitor_id, ev.session_id, who.purchased_at
-    HAVING who.purchased_at IS NULL OR min(ev.occurred_at) <= who.purchased_at
-),
-steps AS (
-    SELECT visitor_id, session_id, t, channel
-    FROM (SELECT *, lag(channel) OVER (PARTITION BY visitor_id ORDER BY t, session_id) AS previous FROM touches)
-    WHERE previous IS DISTINCT FROM channel
-),
-numbered AS (
-    SELECT *, row_number() OVER (PARTITION BY visitor_id ORDER BY t DESC, session_id DESC) AS from_end,
-              count(*) OVER (PARTITION BY visitor_id)                                        AS steps
-    FROM steps
+collapsed AS (
+    SELECT list_filter(channels, lambda c, i: i = 1 OR c <> channels[i - 1]) AS steps FROM chosen
 ),
 paths AS (
-    SELECT visitor_id, string_agg(channel, ' > ' ORDER BY t, session_id) AS path, any_value(steps) > $max_length AS truncated
-    FROM numbered
-    WHERE from_end <= $max_length
-    GROUP BY visitor_id
+    SELECT array_to_string(list_slice(steps, greatest(len(steps) - $max_length + 1, 1), len(steps)), ' > ') AS path,
+           len(steps) > $max_length AS truncated
+    FROM collapsed
 )
 SELECT path, truncated, count(*) AS visitors, (count(*) / sum(count(*)) OVER ())::DOUBLE AS share
 FROM paths
