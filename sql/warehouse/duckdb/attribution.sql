@@ -8,7 +8,7 @@
 -- touches of a visitor without an order in the period). Collapsing repeats does not change a first-order chain's
 -- absorption probabilities and keeps the number of distinct paths small.
 WITH ord AS (
-    SELECT order_id, 'c' || customer_id::VARCHAR AS visitor_id, ordered_at, revenue::DOUBLE AS revenue
+    SELECT order_id, customer_id AS visitor_id, ordered_at, revenue::DOUBLE AS revenue
     FROM journey_orders($start, $end, $persona, $segment, $region, $channel, $department)
 ),
 sessions AS MATERIALIZED (

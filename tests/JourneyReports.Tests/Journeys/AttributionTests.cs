@@ -9,7 +9,7 @@ namespace JourneyReports.Tests;
 ///   order 102 (customer 3, 6 Nov, 30.00): no touch at all -> "(none)" in every model
 ///   a-9: a social click in the week and no order -> the only non-converting journey
 /// </summary>
-public sealed class JourneysAttributionTests : IAsyncLifetime
+public sealed class AttributionTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
     static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);

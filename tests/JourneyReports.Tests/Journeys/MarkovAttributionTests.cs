@@ -1,7 +1,7 @@
 namespace JourneyReports.Tests;
 
 /// <summary>The Markov removal effect on paths small enough to solve by hand; no warehouse needed.</summary>
-public sealed class JourneysMarkovAttributionTests
+public sealed class MarkovAttributionTests
 {
     [Fact]
     public void RemovalEffects_MatchTheHandWorkedChain()

@@ -9,7 +9,7 @@ namespace JourneyReports.Tests;
 ///   V5 (anonymous): email only, never reaches decision                              -> in neither list
 ///   V6 (customer 4, Planner): email then a cart in the same session                 -> drop-off email
 /// </summary>
-public sealed class JourneysPathsTests : IAsyncLifetime
+public sealed class PathsTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
     static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);

@@ -1,7 +1,7 @@
 namespace JourneyReports.Tests;
 
 /// <summary>Stage/channel transitions for the flow diagram, on a hand-built week (Mon 2 - Sun 8 Nov 2026, UTC).</summary>
-public sealed class JourneysFlowTests : IAsyncLifetime
+public sealed class FlowTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
     static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);
