@@ -18,6 +18,25 @@ public static class MetricsVerb
         ["funnel"] = async (m, p, f, _, ct) => await m.FunnelAsync(p, f, ct),
         ["trend"] = async (m, p, f, _, ct) => await m.WeeklyTrendAsync(p, f, ct),
         ["channel-mix"] = async (m, p, f, _, ct) => await m.ChannelMixAsync(p, f, ct),
+        ["paths"] = async (m, p, f, a, ct) => await m.PathsAsync(p, f, Outcome(a), a.Int("max-length", 5), a.Int("top", 10), ct),
+        ["flow"] = async (m, p, f, a, ct) => await m.FlowAsync(p, f, a.Int("top", 50), ct),
+        ["attribution"] = async (m, p, f, a, ct) => await m.AttributionAsync(p, f, new AttributionOptions(a.Int("lookback", 30), a.Double("half-life", 7)), ct),
+        ["experience-by-stage"] = async (m, p, f, _, ct) => await m.ExperienceByStageAsync(p, f, ct),
+        ["experience-by-touchpoint"] = async (m, p, f, _, ct) => await m.ExperienceByTouchpointAsync(p, f, ct),
+        ["experience-trend"] = async (m, p, f, a, ct) => await m.ExperienceTrendAsync(p, f, a.Value("grain") ?? "week", ct),
+        ["pain-points"] = async (m, p, f, a, ct) => await m.PainPointsAsync(p, f, a.Int("within-days", 14), ct),
+        ["late-delivery"] = async (m, p, f, a, ct) => await m.LateDeliveryEffectAsync(p, f, a.Int("churn-days", 90), ct),
+        ["wait-time"] = async (m, p, f, a, ct) => await m.WaitTimeEffectAsync(p, f, a.Int("within-days", 2), ct),
+        ["cohorts"] = async (m, p, f, a, ct) => await m.CohortRetentionAsync(p, f, a.Value("grain") ?? "month", ct),
+        ["repeat-purchase"] = async (m, p, f, _, ct) => await m.RepeatPurchaseAsync(p, f, ct),
+        ["churn"] = async (m, p, f, a, ct) => await m.ChurnAsync(p, f, a.Int("churn-days", 90), ct),
+    };
+
+    static PathOutcome Outcome(CliArgs args) => (args.Value("outcome") ?? "conversion") switch
+    {
+        "conversion" => PathOutcome.Conversion,
+        "drop-off" => PathOutcome.DropOff,
+        var o => throw new CliUsageException($"--outcome '{o}' is not conversion or drop-off"),
     };
 
     static readonly string[] FilterOptions = ["persona", "segment", "region", "channel", "device", "department"];
@@ -28,7 +47,7 @@ public static class MetricsVerb
 
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
     {
-        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", "by", "grain", "top", "max-length", "outcome", "churn-days", "half-life", "lookback"]);
+        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", "by", "grain", "top", "max-length", "outcome", "churn-days", "half-life", "lookback", "within-days"]);
         if (args.Positional.Count != 1 || !Families.TryGetValue(args.Positional[0], out var family))
             throw new CliUsageException($"name one metric family: {string.Join(", ", Families.Keys)}");
         var format = args.Value("format") ?? "json";
