@@ -15,7 +15,17 @@ public sealed record FunnelBreakdownRow(string Value, int Order, string Stage, l
 
 public sealed partial class JourneyMetrics
 {
-    /// <summary>The dimensions <see cref="FunnelByAsync"/> accepts; each selects a fixed expression in funnel_by.sql.</summary>
+    // Each dimension names the fixed query that breaks the funnel down by it (the first two pick their column with a
+    // CASE on $dimension). A customer attribute is one per visitor, so it is attached after the funnel; a touchpoint or
+    // department varies event by event, so the funnel runs per value.
+    static readonly Dictionary<string, string> FunnelByQuery = new(StringComparer.Ordinal)
+    {
+        ["persona"] = "funnel_by_customer", ["segment"] = "funnel_by_customer", ["region"] = "funnel_by_customer",
+        ["channel"] = "funnel_by_touchpoint", ["device"] = "funnel_by_touchpoint",
+        ["department"] = "funnel_by_department",
+    };
+
+    /// <summary>The dimensions <see cref="FunnelByAsync"/> accepts.</summary>
     public static readonly IReadOnlyList<string> FunnelDimensions = ["persona", "segment", "region", "channel", "device", "department"];
 
     public async Task<IReadOnlyList<FunnelDetailStep>> FunnelDetailAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct)
@@ -39,10 +49,11 @@ public sealed partial class JourneyMetrics
     /// </summary>
     public async Task<IReadOnlyList<FunnelBreakdownRow>> FunnelByAsync(ReportPeriod period, JourneyFilter filter, string dimension, CancellationToken ct)
     {
+        var query = QueryFor(dimension);
         var p = Parameters(period, filter);
         p.Add("window_days", warehouse.Journey.ConversionWindowDays);
-        p.Add("dimension", CheckDimension(dimension));
-        var rows = await connection.QueryAsync<(string Value, int StageOrder, long Customers)>(Command("funnel_by", p, ct));
+        p.Add("dimension", dimension);
+        var rows = await connection.QueryAsync<(string Value, int StageOrder, long Customers)>(Command(query, p, ct));
         return rows.GroupBy(r => r.Value, StringComparer.Ordinal)
             .SelectMany(g =>
             {
@@ -53,9 +64,9 @@ public sealed partial class JourneyMetrics
             .ToList();
     }
 
-    // The SQL picks its expression with a CASE on $dimension, so an unknown name would silently give no rows.
-    static string CheckDimension(string dimension) =>
-        FunnelDimensions.Contains(dimension, StringComparer.Ordinal) ? dimension
+    // Checked before any SQL runs: the name only ever selects one of the fixed queries, never text of the SQL.
+    static string QueryFor(string dimension) =>
+        dimension is not null && FunnelByQuery.TryGetValue(dimension, out var query) ? query
         : throw new ArgumentException(
             $"Unknown funnel dimension '{dimension}'. Allowed: {string.Join(", ", FunnelDimensions)}.", nameof(dimension));
 
