@@ -5,7 +5,7 @@ namespace JourneyReports;
 /// <summary>
 /// One stage of the funnel in detail. Customers and DropOff are the ordered funnel (as <see cref="FunnelStep"/>);
 /// Reached counts visitors with any event of the stage, in any order; the hours are from the previous stage to this
-/// one for the visitors who made that step of the ordered funnel (null for the first stage or when nobody did).
+/// one for the visitors who made that step of the ordered funnel, interpolated (null for the first stage or when nobody did).
 /// </summary>
 public sealed record FunnelDetailStep(
     int Order, string Stage, long Customers, decimal? DropOff, long Reached, double? MedianHoursFromPrevious, double? P90HoursFromPrevious);
