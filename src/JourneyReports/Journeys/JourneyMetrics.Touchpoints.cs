@@ -38,10 +38,9 @@ public sealed partial class JourneyMetrics
 
     public async Task<CrossChannel> CrossChannelAsync(ReportPeriod period, JourneyFilter filter, int lookbackDays, CancellationToken ct)
     {
-        var lookback = lookbackDays;
-        ArgumentOutOfRangeException.ThrowIfNegative(lookback, nameof(lookbackDays));
+        ArgumentOutOfRangeException.ThrowIfNegative(lookbackDays);
         var p = Parameters(period, filter);
-        p.Add("lookback_days", lookback);
+        p.Add("lookback_days", lookbackDays);
         var rows = (await connection.QueryAsync<(long Channels, long Devices, long Visitors, long ChannelSum, long DeviceSum)>(
             Command("cross_channel", p, ct))).ToList();
         var total = rows.Sum(r => r.Visitors);
@@ -51,7 +50,7 @@ public sealed partial class JourneyMetrics
                 var n = rows.Where(r => bucket(r) == b).Sum(r => r.Visitors);
                 return new CountBucket(b == 4 ? "4+" : b.ToString(System.Globalization.CultureInfo.InvariantCulture), n, Ratio(n, total));
             }).ToList();
-        return new CrossChannel(total, lookback, Histogram(r => r.Channels), Histogram(r => r.Devices),
+        return new CrossChannel(total, lookbackDays, Histogram(r => r.Channels), Histogram(r => r.Devices),
             Ratio(rows.Sum(r => r.ChannelSum), total), Ratio(rows.Sum(r => r.DeviceSum), total));
     }
 
