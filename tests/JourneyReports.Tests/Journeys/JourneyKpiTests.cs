@@ -1,0 +1,82 @@
+namespace JourneyReports.Tests;
+
+/// <summary>The journey KPIs with period-over-period change on <see cref="JourneyFixture"/>.</summary>
+public sealed class JourneyKpiTests : IAsyncLifetime
+{
+    TempWarehouse w = null!;
+    static readonly ReportPeriod Week = JourneyFixture.Week;
+
+    public async Task InitializeAsync() => w = await JourneyFixture.OpenAsync();
+    public async Task DisposeAsync() => await w.DisposeAsync();
+
+    [Fact]
+    public async Task JourneyKpis_ForTheWeek_AgainstTheWeekBefore()
+    {
+        var k = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, default)).ToDictionary(k => k.Key);
+
+        Assert.Equal(
+            ["visitors", "customers", "conversion", "orders", "revenue", "aov", "repeat_rate", "nps", "csat", "ces", "churn_rate"],
+            k.Keys);
+        // Week: visitors A-E; known customers 1, 3, 4; buyers A, C. Week before: C's app view and a-7; no buyer.
+        AssertKpi(k["visitors"], 5m, 2m);
+        AssertKpi(k["customers"], 3m, 1m);
+        AssertKpi(k["conversion"], 0.4m, 0m);
+        Assert.Equal(0.4m, k["conversion"].Change);
+        AssertKpi(k["orders"], 2m, 0m);                // 100 and 101
+        AssertKpi(k["revenue"], 150m, 0m);
+        AssertKpi(k["aov"], 75m, null);                // no orders the week before
+        AssertKpi(k["repeat_rate"], 0.5m, null);       // of customers 1 and 3, only 3 ordered before (order 98)
+        AssertKpi(k["nps"], 25m, null);
+        AssertKpi(k["csat"], 0.75m, null);
+        AssertKpi(k["ces"], 4m, null);
+        // Ordered in the 90 days before 2 Nov: 3 (10 Sep) and 4 (2 Oct); only 3 ordered in the week.
+        // Before 26 Oct: the same two, and neither ordered in the week before.
+        AssertKpi(k["churn_rate"], 0.5m, 1m);
+        Assert.Equal(-0.5m, k["churn_rate"].Change);
+    }
+
+    [Fact]
+    public async Task JourneyKpis_ChurnDays_SetsHowFarBackTheActiveCustomersAreTaken()
+    {
+        var d30 = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 30, default)).Single(k => k.Key == "churn_rate");
+        var d31 = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 31, default)).Single(k => k.Key == "churn_rate");
+
+        Assert.Null(d30.Value);        // from 3 Oct nobody ordered before the week
+        Assert.Equal(1m, d31.Value);   // from 2 Oct: customer 4 (2 Oct, noon), who did not order in the week
+    }
+
+    [Fact]
+    public async Task JourneyKpis_AnExplicitComparison_AndAFilter()
+    {
+        var september = ReportPeriod.Days(new(2026, 9, 1), new(2026, 9, 30), TimeZoneInfo.Utc);
+
+        var k = (await w.Metrics.JourneyKpisAsync(Week, september, new JourneyFilter(Persona: "Planner"), default)).ToDictionary(k => k.Key);
+
+        // Planners A and D: one order (100, 120.00) from customer 1, who never ordered before; customer 4 (2 Oct)
+        // did not order in the week. September had no Planner order and no Planner customer ordered in the 90 days
+        // before it.
+        AssertKpi(k["visitors"], 2m, 0m);
+        AssertKpi(k["orders"], 1m, 0m);
+        AssertKpi(k["revenue"], 120m, 0m);
+        AssertKpi(k["repeat_rate"], 0m, null);
+        AssertKpi(k["churn_rate"], 1m, null);
+        AssertKpi(k["nps"], 50m, null);   // customers 1 (10) and 4 (8): (1 - 0) / 2
+    }
+
+    [Fact]
+    public async Task JourneyKpis_ASecondOrderInThePeriod_MakesARepeatCustomer()
+    {
+        await w.ExecAsync("INSERT INTO orders VALUES (103, 1, '2026-11-08 12:00', 'web', 'completed', 30.00, NULL, NULL, false)");
+
+        var k = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, default)).ToDictionary(k => k.Key);
+
+        Assert.Equal(1m, k["repeat_rate"].Value); // 1 (two orders in the week) and 3 (an order before)
+        Assert.Equal(60m, k["aov"].Value);        // 180 / 3
+    }
+
+    static void AssertKpi(Kpi kpi, decimal? value, decimal? previous)
+    {
+        Assert.Equal(value, kpi.Value);
+        Assert.Equal(previous, kpi.Previous);
+    }
+}
