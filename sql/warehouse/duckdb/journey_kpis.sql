@@ -3,8 +3,8 @@
 --   repeat:      of the customers who ordered in the period, those with another order earlier than one of their
 --                period's orders (before the period, or an earlier one within it);
 --   csat:        share of CSAT answers that are 4 or 5;
---   churn:       of the customers who ordered in the $churn_days before the period start, those with no order
---                from the period start to its end.
+--   churn:       as ChurnAsync (churn_groups.sql): of the customers with an order between $churn_days before the
+--                period start and its end, those whose latest order before the end is more than $churn_days earlier.
 WITH ev AS (
     SELECT count(DISTINCT visitor_id)                                  AS visitors,
            count(DISTINCT customer_id)                                 AS customers,
@@ -30,8 +30,8 @@ repeaters AS (
 ),
 churn AS (
     SELECT count(*) AS churn_base,
-           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.customer_id = b.customer_id AND h.ordered_at >= $start)) AS churned
-    FROM (SELECT DISTINCT customer_id FROM history WHERE ordered_at < $start) b
+           count(*) FILTER (WHERE last_order < $end - to_days(greatest($churn_days, 0))) AS churned
+    FROM (SELECT customer_id, max(ordered_at) AS last_order FROM history GROUP BY customer_id)
 ),
 sv AS (
     SELECT 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0) AS nps,

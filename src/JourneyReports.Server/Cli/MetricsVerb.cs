@@ -18,6 +18,17 @@ public static class MetricsVerb
         ["funnel"] = async (m, p, f, _, ct) => await m.FunnelAsync(p, f, ct),
         ["trend"] = async (m, p, f, _, ct) => await m.WeeklyTrendAsync(p, f, ct),
         ["channel-mix"] = async (m, p, f, _, ct) => await m.ChannelMixAsync(p, f, ct),
+        ["journey-kpis"] = async (m, p, f, a, ct) => await m.JourneyKpisAsync(p, null, f, a.Int("churn-days", 90), ct),
+        ["funnel-detail"] = async (m, p, f, _, ct) => await m.FunnelDetailAsync(p, f, ct),
+        ["funnel-by"] = async (m, p, f, a, ct) => await m.FunnelByAsync(p, f, a.Value("by") ?? throw new CliUsageException($"funnel-by needs --by, one of {string.Join(", ", JourneyMetrics.FunnelDimensions)}"), ct),
+        ["touchpoints"] = async (m, p, f, a, ct) => (a.Value("by") ?? "channel") switch
+        {
+            "channel" => (await m.TouchpointsAsync(p, f, ct)).Channels,
+            "device" => (await m.TouchpointsAsync(p, f, ct)).Devices,
+            var by => throw new CliUsageException($"touchpoints --by '{by}' is not channel or device"),
+        },
+        ["cross-channel"] = async (m, p, f, a, ct) => await m.CrossChannelAsync(p, f, a.Int("lookback", 30), ct),
+        ["departments"] = async (m, p, f, _, ct) => await m.DepartmentsAsync(p, f, ct),
         ["paths"] = async (m, p, f, a, ct) => await m.PathsAsync(p, f, Outcome(a), a.Int("max-length", 5), a.Int("top", 10), ct),
         ["flow"] = async (m, p, f, a, ct) => await m.FlowAsync(p, f, a.Int("top", 50), ct),
         ["attribution"] = async (m, p, f, a, ct) => await m.AttributionAsync(p, f, new AttributionOptions(a.Int("lookback", 30), a.Double("half-life", 7)), ct),

@@ -4,7 +4,6 @@ namespace JourneyReports;
 
 public sealed partial class JourneyMetrics
 {
-    public const int DefaultChurnDays = 90;
 
     sealed record JourneyKpiRow(
         long Visitors, long Customers, long Buyers, long Orders, decimal Revenue, long OrderingCustomers, long RepeatCustomers,
@@ -14,9 +13,9 @@ public sealed partial class JourneyMetrics
     /// The journey KPIs of <paramref name="period"/> against <paramref name="comparison"/> (default: the period before).
     /// Definitions (journey_kpis.sql): customers = distinct known customers with a touchpoint; conversion = visitors
     /// who reached purchase ÷ visitors; repeat rate = ordering customers with another, earlier order (before or within
-    /// the period) ÷ ordering customers; CSAT = share of answers 4–5; churn rate = of the customers who ordered in the
-    /// <paramref name="churnDays"/> days before the period start, the share with no order from the start to the
-    /// period end.
+    /// the period) ÷ ordering customers; CSAT = share of answers 4–5; churn rate = as <see cref="ChurnAsync"/>: of
+    /// the customers with an order from <paramref name="churnDays"/> before the period start to its end, the share
+    /// whose latest order is more than <paramref name="churnDays"/> before the period end.
     /// </summary>
     public Task<IReadOnlyList<Kpi>> JourneyKpisAsync(ReportPeriod period, ReportPeriod? comparison, JourneyFilter filter, CancellationToken ct) =>
         JourneyKpisAsync(period, comparison, filter, DefaultChurnDays, ct);

@@ -29,20 +29,19 @@ public sealed class JourneyKpiTests : IAsyncLifetime
         AssertKpi(k["nps"], 25m, null);
         AssertKpi(k["csat"], 0.75m, null);
         AssertKpi(k["ces"], 4m, null);
-        // Ordered in the 90 days before 2 Nov: 3 (10 Sep) and 4 (2 Oct); only 3 ordered in the week.
-        // Before 26 Oct: the same two, and neither ordered in the week before.
-        AssertKpi(k["churn_rate"], 0.5m, 1m);
-        Assert.Equal(-0.5m, k["churn_rate"].Change);
+        // Active from 4 Aug (90 days before 2 Nov) to 9 Nov: 1, 3 and 4; none has a latest order before 11 Aug (90 days
+        // before 9 Nov). The week before: 3 and 4 active from 28 Jul, neither's latest order before 4 Aug.
+        AssertKpi(k["churn_rate"], 0m, 0m);
     }
 
     [Fact]
     public async Task JourneyKpis_ChurnDays_SetsHowFarBackTheActiveCustomersAreTaken()
     {
         var d30 = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 30, default)).Single(k => k.Key == "churn_rate");
-        var d31 = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 31, default)).Single(k => k.Key == "churn_rate");
+        var d35 = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 35, default)).Single(k => k.Key == "churn_rate");
 
-        Assert.Null(d30.Value);        // from 3 Oct nobody ordered before the week
-        Assert.Equal(1m, d31.Value);   // from 2 Oct: customer 4 (2 Oct, noon), who did not order in the week
+        Assert.Equal(0m, d30.Value);          // active from 3 Oct: 1 and 3, both ordered in the week
+        Assert.Equal(0.333333m, d35.Value);   // active from 28 Sep: 1, 3 and 4, whose 2 Oct order is 38 days before 9 Nov
     }
 
     [Fact]
@@ -52,14 +51,13 @@ public sealed class JourneyKpiTests : IAsyncLifetime
 
         var k = (await w.Metrics.JourneyKpisAsync(Week, september, new JourneyFilter(Persona: "Planner"), default)).ToDictionary(k => k.Key);
 
-        // Planners A and D: one order (100, 120.00) from customer 1, who never ordered before; customer 4 (2 Oct)
-        // did not order in the week. September had no Planner order and no Planner customer ordered in the 90 days
-        // before it.
+        // Planners A and D: one order (100, 120.00) from customer 1, who never ordered before. September had no Planner
+        // order and no Planner customer ordered in the 90 days before it.
         AssertKpi(k["visitors"], 2m, 0m);
         AssertKpi(k["orders"], 1m, 0m);
         AssertKpi(k["revenue"], 120m, 0m);
         AssertKpi(k["repeat_rate"], 0m, null);
-        AssertKpi(k["churn_rate"], 1m, null);
+        AssertKpi(k["churn_rate"], 0m, null);   // 1 and 4 active since 4 Aug, neither lapsed; none in June-September
         AssertKpi(k["nps"], 50m, null);   // customers 1 (10) and 4 (8): (1 - 0) / 2
     }
 
