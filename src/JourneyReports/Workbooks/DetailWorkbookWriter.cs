@@ -7,7 +7,8 @@ namespace JourneyReports;
 /// <summary>
 /// Streams datasets of any size into a new, standalone .xlsx: one sheet per dataset, continued on "Name (2)",
 /// "Name (3)"… whenever a sheet reaches Excel's row limit, each part with its own header. Memory stays bounded by
-/// the row size, not the row count: rows go straight through OpenXmlWriter into a write-only zip (strings inline, no
+/// the row size, not the row count: rows go straight through OpenXmlWriter into a zip written front to back (see
+/// <see cref="DetailPackage"/>; strings inline, no
 /// shared-string table). Call <see cref="Complete"/> (or dispose) after the last sheet to write the workbook part.
 /// Writes to <c>output</c> synchronously; for a response body, write to a file or buffer first.
 /// </summary>
