@@ -74,7 +74,7 @@ public static class MetricsVerb
         if (format == "json")
             Console.WriteLine(JsonSerializer.Serialize(result, Json));
         else
-            TabularText.WriteCsv(Console.Out, result);
+            CsvExport.WriteRecords(Console.Out, result);
         return 0;
     }
 

@@ -1,0 +1,46 @@
+namespace JourneyReports;
+
+/// <summary>How a detail column's values are stored and shown in a workbook and a CSV file.</summary>
+public enum DetailColumnType { Text, Integer, Decimal, Percent, Currency, Date, DateTime }
+
+/// <summary>
+/// One column of a dataset written by <see cref="DetailWorkbookWriter"/> or <see cref="CsvExport"/>.
+/// <paramref name="NumberFormat"/> is an Excel format code (null: the type's default, see <see cref="EffectiveFormat"/>);
+/// <paramref name="Width"/> is in Excel's character units (null: estimated from the header and type).
+/// Percent values are fractions (0.25 shows as 25.0%), as elsewhere in the workbooks.
+/// </summary>
+public sealed record DetailColumn(string Header, DetailColumnType Type = DetailColumnType.Text, string? NumberFormat = null, double? Width = null)
+{
+    const double MinWidth = 8, MaxWidth = 60;
+    // The header cell also holds the autofilter's drop-down button, which covers about three characters.
+    const int FilterButtonWidth = 3;
+
+    /// <summary>The Excel format code cells of this column get; null means General.</summary>
+    public string? EffectiveFormat => NumberFormat ?? Type switch
+    {
+        DetailColumnType.Integer => WorkbookFormats.Count,
+        DetailColumnType.Decimal => "#,##0.00",
+        DetailColumnType.Percent => WorkbookFormats.Percent,
+        // No symbol by default: a detail dataset does not know the report's currency; pass NumberFormat for one.
+        DetailColumnType.Currency => "#,##0.00",
+        DetailColumnType.Date => "yyyy-mm-dd",
+        DetailColumnType.DateTime => "yyyy-mm-dd hh:mm:ss",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The width set on the sheet. Rows are streamed, so widths cannot follow the data (and ClosedXML's
+    /// AdjustToContents is unusable here); the estimate covers the header and a typical value of the type.
+    /// </summary>
+    public double EffectiveWidth => Width ?? Math.Clamp(Math.Max(Header.Length + FilterButtonWidth, TypicalValueLength) + 2, MinWidth, MaxWidth);
+
+    int TypicalValueLength => Type switch
+    {
+        DetailColumnType.Date => 10,
+        DetailColumnType.DateTime => 19,
+        DetailColumnType.Integer => 9,
+        DetailColumnType.Decimal or DetailColumnType.Currency => 12,
+        DetailColumnType.Percent => 6,
+        _ => 12,
+    };
+}

@@ -1,0 +1,59 @@
+using System.Collections;
+using System.Reflection;
+
+namespace JourneyReports;
+
+/// <summary>
+/// Turns records (one object or a list of them) into column definitions and rows, one column per public property.
+/// A property that is itself a record is spread into "Parent.Child" columns; a list of plain values becomes one
+/// "a > b > c" column; a list of records is left out (the JSON output has it).
+/// </summary>
+internal static class RecordColumns
+{
+    public static (IReadOnlyList<DetailColumn> Columns, IEnumerable<object?[]> Rows) From(object? result)
+    {
+        var records = result switch
+        {
+            null => [],
+            IEnumerable list and not string => list.Cast<object?>().Where(r => r is not null).Cast<object>().ToList(),
+            _ => [result],
+        };
+        if (records.Count == 0) return ([], []);
+        // The first record's type decides the columns, as a list of results is of one record type.
+        var paths = Paths(records[0].GetType(), []).ToArray();
+        var columns = paths.Select(p => new DetailColumn(string.Join(".", p.Select(x => x.Name)), TypeOf(p[^1].PropertyType))).ToArray();
+        return (columns, records.Select(r => paths.Select(p => Read(r, p)).ToArray()));
+    }
+
+    static IEnumerable<PropertyInfo[]> Paths(Type type, PropertyInfo[] prefix)
+    {
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
+            PropertyInfo[] path = [.. prefix, p];
+            if (IsScalar(t) || (typeof(IEnumerable).IsAssignableFrom(t) && t.IsGenericType && IsScalar(t.GetGenericArguments()[0])))
+                yield return path;
+            else if (!typeof(IEnumerable).IsAssignableFrom(t) && prefix.Length < 3)
+                foreach (var inner in Paths(t, path)) yield return inner;
+        }
+    }
+
+    static object? Read(object record, PropertyInfo[] path)
+    {
+        object? value = record;
+        foreach (var p in path) value = value is null ? null : p.GetValue(value);
+        return value is IEnumerable list and not string ? string.Join(" > ", list.Cast<object>()) : value;
+    }
+
+    static bool IsScalar(Type t) => t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal)
+        || t == typeof(DateTime) || t == typeof(DateOnly) || t == typeof(DateTimeOffset);
+
+    static DetailColumnType TypeOf(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte) => DetailColumnType.Integer,
+        var t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => DetailColumnType.Decimal,
+        var t when t == typeof(DateOnly) => DetailColumnType.Date,
+        var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) => DetailColumnType.DateTime,
+        _ => DetailColumnType.Text,
+    };
+}
