@@ -22,6 +22,28 @@ public static class Visuals
         return VisualCanvas.Svg(width, height, data.Title, canvas => HeatmapChart.Draw(canvas, width, height, data, culture));
     }
 
+    /// <summary>Flow (Sankey) diagram, e.g. customers moving between journey stages; see <see cref="FlowData"/>.</summary>
+    public static byte[] FlowPng(FlowData data, int width, int height, CultureInfo culture)
+    {
+        Check(data, culture);
+        return VisualCanvas.Png(width, height, canvas => FlowChart.Draw(canvas, width, height, data, culture));
+    }
+
+    /// <inheritdoc cref="FlowPng"/>
+    public static string FlowSvg(FlowData data, int width, int height, CultureInfo culture)
+    {
+        Check(data, culture);
+        return VisualCanvas.Svg(width, height, data.Title, canvas => FlowChart.Draw(canvas, width, height, data, culture));
+    }
+
+    static void Check(FlowData data, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(data.Nodes);
+        ArgumentNullException.ThrowIfNull(data.Links);
+    }
+
     static void Check(HeatmapData data, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(data);
