@@ -57,8 +57,8 @@ public static class SampleVisuals
                 foreach (var to in channels[stage + 1])
                 {
                     // Customers mostly stay on their channel; a few switch, and the smallest switches are not worth a link.
-                    var affinity = from == to ? 1.0 : to == "Loyalty club" ? 0.8 : random.NextDouble() * 0.45;
-                    if (affinity < 0.3) continue;
+                    var affinity = from == to ? 1.0 : to == "Loyalty club" || stage == 1 ? 0.5 + random.NextDouble() * 0.5 : 0.15 + random.NextDouble() * 0.6;
+                    if (affinity < 0.55) continue;
                     links.Add(new FlowEdge($"{stage}:{from}", $"{stage + 1}:{to}",
                         (long)(stageVolume[stage + 1] / channels[stage + 1].Length * affinity * (0.6 + random.NextDouble() * 0.8))));
                 }
