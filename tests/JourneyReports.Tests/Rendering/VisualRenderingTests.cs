@@ -85,6 +85,15 @@ public class VisualRenderingTests
         Assert.Contains(texts, t => t.EndsWith('…'));
     }
 
+    [Theory]
+    [InlineData(999_999, "1M")]
+    [InlineData(999_499, "999K")]
+    [InlineData(12_345, "12.3K")]
+    [InlineData(1_234_567, "1.2M")]
+    [InlineData(999_999_999, "1B")]
+    public void Compact_numbers_roll_over_to_the_next_unit(double value, string expected) =>
+        Assert.Equal(expected, ReportFormat.Compact(value, EnGb));
+
     [Fact]
     public void Heatmap_rejects_labels_that_do_not_match_the_matrix()
     {
