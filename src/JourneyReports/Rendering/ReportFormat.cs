@@ -79,6 +79,8 @@ public static class ReportFormat
         };
         if (divisor == 1) return v.ToString("N0", culture);
         var scaled = v / divisor;
+        // 999,999 would round to "1,000K"; the next unit up reads better.
+        if (divisor < 1e12 && Math.Round(Math.Abs(scaled)) >= 1000) (scaled, suffix) = (v / (divisor * 1000), divisor == 1e3 ? "M" : divisor == 1e6 ? "B" : "T");
         // "50K" rather than "50.0K": axis ticks are round numbers, and the decimal only adds noise there.
         return scaled.ToString(Math.Abs(scaled) >= 100 ? "#,##0" : "#,##0.#", culture) + suffix;
     }

@@ -1,0 +1,84 @@
+using System.Text;
+using System.Xml.Linq;
+using SkiaSharp;
+
+namespace JourneyReports;
+
+/// <summary>
+/// One drawing routine, two outputs: a raster surface for PNG and Skia's SVG canvas for the web, so the two can never
+/// disagree about layout. Vector all the way: nothing is drawn as an embedded bitmap.
+/// </summary>
+internal static class VisualCanvas
+{
+    /// <summary>Large enough for any print layout, small enough that a bad request cannot allocate gigabytes.</summary>
+    public const int MaxSide = 8000;
+
+    public static byte[] Png(int width, int height, Action<SKCanvas> draw)
+    {
+        CheckSize(width, height);
+        ReportFonts.EnsureRegistered();
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface.");
+        draw(surface.Canvas);
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
+    public static string Svg(int width, int height, string title, Action<SKCanvas> draw)
+    {
+        CheckSize(width, height);
+        ReportFonts.EnsureRegistered();
+        using var stream = new MemoryStream();
+        // The SVG is only complete once the canvas is disposed.
+        using (var canvas = SKSvgCanvas.Create(SKRect.Create(width, height), stream))
+            draw(canvas);
+        return Finish(Encoding.UTF8.GetString(stream.ToArray()), title);
+    }
+
+    /// <summary>
+    /// Tidies what Skia's SVG backend writes. Browsers without DejaVu would fall back to a serif font; Verdana has nearly
+    /// the same metrics. Skia's per-glyph position lists end in ", ", which the SVG grammar does not allow, and its text
+    /// is padded with newlines and tabs that only collapse to nothing under default xml:space rules.
+    /// </summary>
+    static string Finish(string svg, string title)
+    {
+        var doc = XDocument.Parse(svg);
+        var root = doc.Root ?? throw new InvalidOperationException("Skia produced an empty SVG document.");
+        XNamespace ns = root.Name.Namespace;
+        foreach (var text in root.Descendants(ns + "text"))
+        {
+            if (text.Attribute("font-family") is { } family)
+                family.Value = $"'{family.Value}', Verdana, sans-serif";
+            foreach (var name in new[] { "x", "y" })
+                if (text.Attribute(name) is { } list)
+                    list.Value = string.Join(' ', list.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries));
+            if (!text.HasElements) text.Value = text.Value.Trim();
+        }
+        root.AddFirst(new XElement(ns + "title", title));
+        return doc.Declaration + root.ToString(SaveOptions.DisableFormatting);
+    }
+
+    static void CheckSize(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxSide);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(height, MaxSide);
+    }
+
+    /// <summary>White card background, title and optional subtitle; returns the area left for the visual.</summary>
+    public static SKRect Frame(SKCanvas canvas, int width, int height, string title, string? subtitle)
+    {
+        canvas.Clear(ReportTheme.Card);
+        var pad = ReportTheme.CardPadding;
+        var y = pad + ReportTheme.SectionTitleSize * 0.8f;
+        CanvasText.Draw(canvas, title, pad, y, ReportTheme.SectionTitleSize, ReportTheme.Heading, bold: true, maxWidth: width - 2 * pad);
+        if (!string.IsNullOrWhiteSpace(subtitle))
+        {
+            y += 24;
+            CanvasText.Draw(canvas, subtitle, pad, y, ReportTheme.SmallSize, ReportTheme.Muted, maxWidth: width - 2 * pad);
+        }
+        return new SKRect(pad, y + 18, width - pad, height - pad);
+    }
+}
