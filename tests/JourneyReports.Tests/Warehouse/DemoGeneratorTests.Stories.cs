@@ -107,6 +107,16 @@ public sealed partial class DemoGeneratorTests
     }
 
     [Fact]
+    public void Generate_StoresEventsInTimeOrder_SoAPeriodReadsOnlyItsRowGroups()
+    {
+        var outOfOrder = _db.QuerySingle<long>("""
+            SELECT count(*) FILTER (WHERE occurred_at < previous)
+            FROM (SELECT occurred_at, lag(occurred_at) OVER (ORDER BY rowid) AS previous FROM events)
+            """);
+        Assert.Equal(0, outOfOrder);
+    }
+
+    [Fact]
     public void Generate_WritesWarehouseInfo_AndReportsProgressInTenths()
     {
         var info = _db.Query<(string Key, string Value)>("SELECT key, value FROM warehouse_info").ToDictionary(r => r.Key, r => r.Value);
@@ -114,7 +124,8 @@ public sealed partial class DemoGeneratorTests
         Assert.Equal("0.02", info["scale"]);
         Assert.Equal("2026-11-22", info["data_until"]);
         Assert.True(DateTime.TryParse(info["generated_at"], null, System.Globalization.DateTimeStyles.RoundtripKind, out _));
-        Assert.Equal(10, fx.Progress.Count);
+        Assert.Equal(11, fx.Progress.Count);   // ten tenths, then the move of the events into time order
         Assert.Equal("demo data: 40% (800 of 2,000 customers)", fx.Progress[3]);
+        Assert.Equal("demo data: storing events in time order", fx.Progress[10]);
     }
 }

@@ -39,6 +39,7 @@ public static partial class DemoGenerator
         var inv = CultureInfo.InvariantCulture;
 
         DemoSummary summary;
+        Execute(conn, SqlScripts.Load("warehouse/duckdb/events_staging.sql"));
         using (var writer = new DemoWriter(conn, calendar.End))
         {
             var run = new DemoRun(writer, calendar, DemoCatalog.Create(productCount, spec.Seed, writer));
@@ -60,6 +61,8 @@ public static partial class DemoGenerator
             }
             summary = new DemoSummary(writer.Customers, writer.Events, writer.Orders, writer.Revenue, writer.Tickets, writer.Surveys, TimeSpan.Zero);
         }
+        progress?.Invoke("demo data: storing events in time order");
+        Execute(conn, SqlScripts.Load("warehouse/duckdb/sort_events.sql"));
 
         using (var info = conn.CreateAppender("warehouse_info"))
         {
@@ -73,5 +76,13 @@ public static partial class DemoGenerator
                 info.CreateRow().AppendValue(key).AppendValue(value).EndRow();
         }
         return summary with { Elapsed = clock.Elapsed };
+    }
+
+    static void Execute(DuckDBConnection conn, string sql)
+    {
+        using var command = conn.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
     }
 }

@@ -21,7 +21,7 @@ internal sealed class DemoWriter : IDisposable
         _end = end;
         _customers = conn.CreateAppender("customers");
         _products = conn.CreateAppender("products");
-        _events = conn.CreateAppender("events");
+        _events = conn.CreateAppender("events_staging");
         _identities = conn.CreateAppender("identities");
         _orders = conn.CreateAppender("orders");
         _lines = conn.CreateAppender("order_lines");
