@@ -17,7 +17,7 @@ public static class Cli
         ["run"] = ("run <report> [--out DIR] [--to EMAIL ...] [--tz ZONE] [--no-email]   run a report now and print where its artifacts went", RunVerb.RunAsync),
         ["metrics"] = (MetricsVerb.Usage + "   print a metric family as JSON or CSV", MetricsVerb.RunAsync),
         ["import"] = ("import --mapping FILE [--data DIR] [--rejects FILE]   load CSV exports into the warehouse as a mapping file says", ImportVerb.RunAsync),
-        ["bench"] = ("bench [--scale 1] [--runs 3] [--keep]   time demo generation, each metric query and whole report runs", BenchVerb.RunAsync),
+        ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000   time demo generation, every metric family and whole report runs; or a streamed detail sheet", BenchVerb.RunAsync),
         ["help"] = ("help   this list", (_, _, _) => Task.FromResult(Help())),
     };
 

@@ -10,9 +10,9 @@ namespace JourneyReports.Server;
 /// </summary>
 public static class MetricsVerb
 {
-    delegate Task<object> Family(JourneyMetrics metrics, ReportPeriod period, JourneyFilter filter, CliArgs args, CancellationToken ct);
+    internal delegate Task<object> Family(JourneyMetrics metrics, ReportPeriod period, JourneyFilter filter, CliArgs args, CancellationToken ct);
 
-    static readonly Dictionary<string, Family> Families = new()
+    internal static readonly Dictionary<string, Family> Families = new()
     {
         ["kpis"] = async (m, p, f, _, ct) => ExecutiveWeekly.Kpis(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct)),
         ["funnel"] = async (m, p, f, _, ct) => await m.FunnelAsync(p, f, ct),
