@@ -12,15 +12,17 @@ internal static partial class JourneyMapChart
     /// <summary>Lane title, a hint under it, and its share of the height; the emotion curve needs the most room to read.</summary>
     static readonly (string Title, string Hint, float Weight)[] Lanes =
     [
-        ("Touchpoints", "top channels, share of stage", 1.25f),
+        ("Touchpoints", "top channels", 1.25f),
         ("Customer actions", "what they do", 1.0f),
-        ("Emotion", "survey mood, −1 to +1", 1.55f),
+        ("Emotion", "survey mood", 1.55f),
         ("Pain points", "support tickets", 1.05f),
         ("Customers", "drop-off vs previous", 1.0f),
     ];
 
     static readonly SKColor LaneShade = SKColor.Parse("#F6F8FB");
     static readonly SKColor BadTint = SKColor.Parse("#FDECEA");
+    /// <summary>The categorical palette without its red, which on this map means trouble.</summary>
+    static readonly SKColor[] ChannelPalette = [.. ReportTheme.Categorical.Where((_, i) => i != 2)];
     static readonly SKColor[] StageShades =
         [SKColor.Parse("#173E7E"), SKColor.Parse("#1F4E99"), SKColor.Parse("#2A5FB0"), SKColor.Parse("#366FC2"), SKColor.Parse("#427DCD"), SKColor.Parse("#4E89D4")];
 
@@ -41,7 +43,7 @@ internal static partial class JourneyMapChart
         var area = new SKRect(m.Pad, top, width - m.Pad, height - m.Pad);
         if (data.Stages.Count == 0 || area.Height < 40 * m.Scale) { PlotCanvas.NoData(canvas, area); return; }
 
-        var labelWidth = Math.Min(130 * m.Scale, area.Width * 0.18f);
+        var labelWidth = Math.Min(160 * m.Scale, area.Width * 0.2f);
         var columnWidth = (area.Width - labelWidth) / data.Stages.Count;
         float X(int i) => area.Left + labelWidth + i * columnWidth;
         var bandHeight = 34 * m.Scale;
@@ -160,7 +162,7 @@ internal static partial class JourneyMapChart
         var colors = new Dictionary<string, SKColor>(StringComparer.Ordinal);
         foreach (var t in stages.SelectMany(s => s.Touchpoints ?? []))
             if (t is not null && !colors.ContainsKey(t.Name ?? ""))
-                colors[t.Name ?? ""] = ReportTheme.Categorical[colors.Count % ReportTheme.Categorical.Length];
+                colors[t.Name ?? ""] = ChannelPalette[colors.Count % ChannelPalette.Length];
         return colors;
     }
 

@@ -16,7 +16,11 @@ internal static partial class JourneyMapChart
     {
         var face = 10 * m.Scale;
         var zero = lane.MidY;
-        var amplitude = Math.Max(2, lane.Height / 2 - face - m.Small - 4 * m.Scale);
+        // The scale stretches to the strongest mood (at least ±0.5) so a map of mild scores still shows its shape; every
+        // point is labelled with its score, so the stretch cannot mislead.
+        var strongest = stages.Select(s => s.Emotion is { } e && double.IsFinite(e) ? Math.Min(1, Math.Abs(e)) : 0).DefaultIfEmpty(0).Max();
+        var range = Math.Max(0.5, Math.Ceiling(strongest * 4) / 4);
+        var amplitude = Math.Max(2, lane.Height / 2 - face - m.Small - 4 * m.Scale) / (float)range;
         var points = stages.Select((s, i) => s.Emotion is { } e && double.IsFinite(e)
             ? new SKPoint(lane.Left + (i + 0.5f) * columnWidth, zero - (float)Math.Clamp(e, -1, 1) * amplitude) : (SKPoint?)null).ToList();
 

@@ -54,7 +54,7 @@ public class JourneyMapRenderingTests
         var texts = Texts(Visuals.JourneyMapSvg(SampleJourneyMaps.Realistic(), 1600, 900, EnGb));
         foreach (var expected in new[] { "Customer journey map", "Persona: Returning shopper", "Awareness", "Advocacy", "Touchpoints",
             "Customer actions", "Emotion", "Pain points", "Customers", "33,155", "400", "views products", "payment failed", "late delivery",
-            "8.5K", "−0.3", "+0.6", "Paid search", "46%" })
+            "8,452", "−0.3", "+0.6", "Paid search", "46%" })
             Assert.Contains(expected, texts);
         Assert.Contains("Biggest drop-off: Retention → Advocacy, 81% lost", texts);
         // Only the top two pain points of a stage are shown.
