@@ -92,7 +92,8 @@ internal static partial class JourneyMapChart
         {
             var headline = $"Biggest drop-off: {ReportFormat.StageName(drop.From)} → {ReportFormat.StageName(drop.To)}, " +
                 $"{drop.Share.ToString("P0", culture)} lost";
-            var detail = $"{drop.Lost.ToString("N0", culture)} customers did not continue";
+            var lost = drop.Lost < 1_000_000 ? drop.Lost.ToString("N0", culture) : ReportFormat.Compact((double)drop.Lost, culture);
+            var detail = $"{lost} customers did not continue";
             calloutWidth = Math.Min(width * 0.45f, Math.Max(CanvasText.Measure(headline, m.Text, bold: true), CanvasText.Measure(detail, m.Small)) + 34 * m.Scale);
             var box = new SKRect(width - m.Pad - calloutWidth, m.Pad - 4 * m.Scale, width - m.Pad, bottom - 12 * m.Scale);
             using var fill = new SKPaint { Color = BadTint, IsAntialias = true };

@@ -32,7 +32,7 @@ public sealed partial record JourneyMapData
     const int TouchpointsPerStage = 3;
 
     /// <summary>
-    /// Builds a journey map from metric results. Stages follow the funnel (or, without one, every stage that has any
+    /// Builds a journey map from metric results; channel keys become words ("paid_search" → "Paid search"). Stages follow the funnel (or, without one, every stage that has any
     /// data), in journey order. <paramref name="eventStages"/> is the configured stage map (JourneyOptions.EventStages());
     /// without it, the default map. <paramref name="painPointStages"/> adds to or overrides <see cref="DefaultPainPointStages"/>.
     /// </summary>
@@ -65,7 +65,7 @@ public sealed partial record JourneyMapData
             var step = funnel.FirstOrDefault(f => Same(f.Stage, stage));
             var channels = touchpoints.Channels.Where(t => Same(t.Stage, stage))
                 .OrderByDescending(t => t.Share).ThenBy(t => t.Value, StringComparer.Ordinal).Take(TouchpointsPerStage)
-                .Select(t => new JourneyMapTouchpoint(t.Value, (double)t.Share)).ToList();
+                .Select(t => new JourneyMapTouchpoint(ReportFormat.StageName(t.Value), (double)t.Share)).ToList();
             var words = actions.Where(a => Same(a.Stage, stage)).Select(a => Words(a.EventType)).Distinct().ToList();
             var emotion = experience.FirstOrDefault(e => Same(e.Group, stage))?.Scores.Emotion;
             return new JourneyMapStage(stage, step?.Customers ?? 0, step?.DropOff, channels, words, emotion,

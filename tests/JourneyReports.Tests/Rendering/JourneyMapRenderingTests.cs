@@ -106,7 +106,7 @@ public class JourneyMapRenderingTests
         var awareness = map.Stages[0];
         Assert.Equal(33_155, awareness.Customers);
         Assert.Null(awareness.DropOffFromPrevious);
-        Assert.Equal(["paid_search", "social", "email"], awareness.Touchpoints.Select(t => t.Name));
+        Assert.Equal(["Paid search", "Social", "Email"], awareness.Touchpoints.Select(t => t.Name));
         Assert.Equal(0.46, awareness.Touchpoints[0].Share, 6);
         Assert.Equal(["clicks an ad", "clicks an email", "lands on the site"], awareness.Actions);
         Assert.Equal(0.4, awareness.Emotion);
