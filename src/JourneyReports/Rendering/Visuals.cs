@@ -6,7 +6,7 @@ namespace JourneyReports;
 /// Stand-alone dashboard visuals in the report theme, as PNG (emails) or SVG (web). Both formats come from the same
 /// drawing code; the same data, size and culture always give the same bytes.
 /// </summary>
-public static class Visuals
+public static partial class Visuals
 {
     /// <summary>Heat map with a colour-scale legend, e.g. cohort retention; see <see cref="HeatmapData"/>.</summary>
     public static byte[] HeatmapPng(HeatmapData data, int width, int height, CultureInfo culture)
