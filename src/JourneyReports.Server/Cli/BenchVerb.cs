@@ -43,13 +43,13 @@ public static class BenchVerb
             await using (var c = await warehouse.OpenAsync(CancellationToken.None))
             {
                 var metrics = new JourneyMetrics(warehouse, c);
-                foreach (var (name, family) in MetricsVerb.Families.Where(f => only.Length == 0 || only.Contains(f.Key)))
+                foreach (var family in MetricCatalog.Families.Where(f => only.Length == 0 || only.Contains(f.Name)))
                 {
-                    var familyArgs = new CliArgs(name == "funnel-by" ? ["--by", "department"] : []);
+                    var familyArgs = family.Name == "funnel-by" ? new MetricArgs(new Dictionary<string, string> { ["by"] = "department" }) : MetricArgs.None;
                     var cells = new List<string>();
                     foreach (var (_, period) in periods)
-                        cells.Add($"{await MedianMs(runs, () => family(metrics, period, JourneyFilter.None, familyArgs, CancellationToken.None)),20:0}");
-                    Console.WriteLine($"{name,-26}{string.Concat(cells)}");
+                        cells.Add($"{await MedianMs(runs, () => family.Run(metrics, period, JourneyFilter.None, familyArgs, CancellationToken.None)),20:0}");
+                    Console.WriteLine($"{family.Name,-26}{string.Concat(cells)}");
                 }
             }
 

@@ -10,57 +10,19 @@ namespace JourneyReports.Server;
 /// </summary>
 public static class MetricsVerb
 {
-    internal delegate Task<object> Family(JourneyMetrics metrics, ReportPeriod period, JourneyFilter filter, CliArgs args, CancellationToken ct);
-
-    internal static readonly Dictionary<string, Family> Families = new()
-    {
-        ["kpis"] = async (m, p, f, _, ct) => ExecutiveWeekly.Kpis(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct)),
-        ["funnel"] = async (m, p, f, _, ct) => await m.FunnelAsync(p, f, ct),
-        ["trend"] = async (m, p, f, _, ct) => await m.WeeklyTrendAsync(p, f, ct),
-        ["channel-mix"] = async (m, p, f, _, ct) => await m.ChannelMixAsync(p, f, ct),
-        ["journey-kpis"] = async (m, p, f, a, ct) => await m.JourneyKpisAsync(p, null, f, a.Int("churn-days", 90), ct),
-        ["funnel-detail"] = async (m, p, f, _, ct) => await m.FunnelDetailAsync(p, f, ct),
-        ["funnel-by"] = async (m, p, f, a, ct) => await m.FunnelByAsync(p, f, a.Value("by") ?? throw new CliUsageException($"funnel-by needs --by, one of {string.Join(", ", JourneyMetrics.FunnelDimensions)}"), ct),
-        ["touchpoints"] = async (m, p, f, a, ct) => (a.Value("by") ?? "channel") switch
-        {
-            "channel" => (await m.TouchpointsAsync(p, f, ct)).Channels,
-            "device" => (await m.TouchpointsAsync(p, f, ct)).Devices,
-            var by => throw new CliUsageException($"touchpoints --by '{by}' is not channel or device"),
-        },
-        ["cross-channel"] = async (m, p, f, a, ct) => await m.CrossChannelAsync(p, f, a.Int("lookback", 30), ct),
-        ["departments"] = async (m, p, f, _, ct) => await m.DepartmentsAsync(p, f, ct),
-        ["paths"] = async (m, p, f, a, ct) => await m.PathsAsync(p, f, Outcome(a), a.Int("max-length", 5), a.Int("top", 10), ct),
-        ["flow"] = async (m, p, f, a, ct) => await m.FlowAsync(p, f, a.Int("top", 50), ct),
-        ["attribution"] = async (m, p, f, a, ct) => await m.AttributionAsync(p, f, new AttributionOptions(a.Int("lookback", 30), a.Double("half-life", 7)), ct),
-        ["experience-by-stage"] = async (m, p, f, _, ct) => await m.ExperienceByStageAsync(p, f, ct),
-        ["experience-by-touchpoint"] = async (m, p, f, _, ct) => await m.ExperienceByTouchpointAsync(p, f, ct),
-        ["experience-trend"] = async (m, p, f, a, ct) => await m.ExperienceTrendAsync(p, f, a.Value("grain") ?? "week", ct),
-        ["pain-points"] = async (m, p, f, a, ct) => await m.PainPointsAsync(p, f, a.Int("within-days", 14), ct),
-        ["late-delivery"] = async (m, p, f, a, ct) => await m.LateDeliveryEffectAsync(p, f, a.Int("churn-days", 90), ct),
-        ["wait-time"] = async (m, p, f, a, ct) => await m.WaitTimeEffectAsync(p, f, a.Int("within-days", 2), ct),
-        ["cohorts"] = async (m, p, f, a, ct) => await m.CohortRetentionAsync(p, f, a.Value("grain") ?? "month", ct),
-        ["repeat-purchase"] = async (m, p, f, _, ct) => await m.RepeatPurchaseAsync(p, f, ct),
-        ["churn"] = async (m, p, f, a, ct) => await m.ChurnAsync(p, f, a.Int("churn-days", 90), ct),
-    };
-
-    static PathOutcome Outcome(CliArgs args) => (args.Value("outcome") ?? "conversion") switch
-    {
-        "conversion" => PathOutcome.Conversion,
-        "drop-off" => PathOutcome.DropOff,
-        var o => throw new CliUsageException($"--outcome '{o}' is not conversion or drop-off"),
-    };
-
     static readonly string[] FilterOptions = ["persona", "segment", "region", "channel", "device", "department"];
 
+    static IEnumerable<string> MetricOptions => MetricCatalog.Families.SelectMany(f => f.Options).Select(o => o.Name).Distinct();
+
     public static string Usage =>
-        $"metrics <{string.Join("|", Families.Keys)}> [--from yyyy-MM-dd --to yyyy-MM-dd] [--tz ZONE] [--format json|csv] " +
+        $"metrics <{string.Join("|", MetricCatalog.Names)}> [--from yyyy-MM-dd --to yyyy-MM-dd] [--tz ZONE] [--format json|csv] " +
         string.Join(" ", FilterOptions.Select(o => $"[--{o} X]"));
 
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
     {
-        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", "by", "grain", "top", "max-length", "outcome", "churn-days", "half-life", "lookback", "within-days"]);
-        if (args.Positional.Count != 1 || !Families.TryGetValue(args.Positional[0], out var family))
-            throw new CliUsageException($"name one metric family: {string.Join(", ", Families.Keys)}");
+        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", .. MetricOptions]);
+        if (args.Positional.Count != 1 || MetricCatalog.Find(args.Positional[0]) is not { } family)
+            throw new CliUsageException($"name one metric family: {string.Join(", ", MetricCatalog.Names)}");
         var format = args.Value("format") ?? "json";
         if (format is not ("json" or "csv")) throw new CliUsageException($"--format '{format}' is not json or csv");
         var period = Period(args);
@@ -69,7 +31,18 @@ public static class MetricsVerb
         var warehouse = Warehouse.From(options);
         object result;
         await using (var connection = await warehouse.OpenAsync(CancellationToken.None))
-            result = await family(new JourneyMetrics(warehouse, connection), period, filter, args, CancellationToken.None);
+        {
+            var familyArgs = new MetricArgs(family.Options.Where(o => args.Value(o.Name) is not null).ToDictionary(o => o.Name, o => args.Value(o.Name)!));
+            try
+            {
+                result = await family.Run(new JourneyMetrics(warehouse, connection), period, filter, familyArgs, CancellationToken.None);
+            }
+            catch (ArgumentException e)
+            {
+                // The catalog speaks in option names; on the command line they are flags, and a bad one is a usage error.
+                throw new CliUsageException(e.Message);
+            }
+        }
 
         if (format == "json")
             Console.WriteLine(JsonSerializer.Serialize(result, Json));

@@ -1,9 +1,7 @@
-using JourneyReports.Server;
-
 namespace JourneyReports.Tests;
 
-/// <summary>Every family the metrics verb offers runs against a generated warehouse, with and without a filter.</summary>
-public sealed class MetricFamiliesTests : IAsyncLifetime
+/// <summary>Every family in the catalog (what the metrics verb and dashboards offer) runs against a generated warehouse, with and without a filter.</summary>
+public sealed class MetricCatalogTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
     static readonly ReportPeriod Month = ReportPeriod.Days(new(2026, 10, 1), new(2026, 10, 31), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
@@ -18,16 +16,17 @@ public sealed class MetricFamiliesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 
-    public static TheoryData<string> Families() => [.. MetricsVerb.Families.Keys];
+    public static TheoryData<string> Families() => [.. MetricCatalog.Names];
 
     [Theory]
     [MemberData(nameof(Families))]
     public async Task Family_Runs_AndReturnsSomething_ForAMonthOfDemoData(string family)
     {
-        var args = new CliArgs(family == "funnel-by" ? ["--by", "persona"] : []);
+        var args = family == "funnel-by" ? new MetricArgs(new Dictionary<string, string> { ["by"] = "persona" }) : MetricArgs.None;
+        var run = MetricCatalog.Find(family)!.Run;
 
-        var all = await MetricsVerb.Families[family](w.Metrics, Month, JourneyFilter.None, args, default);
-        var filtered = await MetricsVerb.Families[family](w.Metrics, Month, new JourneyFilter(Device: "mobile", Department: "Electronics"), args, default);
+        var all = await run(w.Metrics, Month, JourneyFilter.None, args, default);
+        var filtered = await run(w.Metrics, Month, new JourneyFilter(Device: "mobile", Department: "Electronics"), args, default);
 
         Assert.NotNull(all);
         Assert.NotNull(filtered);

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace JourneyReports;
+
+/// <summary>One problem in a definition file: where it is and what is wrong.</summary>
+public sealed record DefinitionError(string File, int Line, string Problem)
+{
+    public override string ToString() => $"{File}:{Line}: {Problem}";
+}
+
+/// <summary>A parsed definition (null when the JSON could not be read at all) and every problem found in it.</summary>
+public sealed record ParsedDashboard(DashboardDefinition? Definition, IReadOnlyList<DefinitionError> Errors)
+{
+    public bool IsValid => Definition is not null && Errors.Count == 0;
+}
+
+public sealed class DashboardFilters
+{
+    public string? Persona { get; init; }
+    public string? Segment { get; init; }
+    public string? Channel { get; init; }
+    public string? Device { get; init; }
+    public string? Department { get; init; }
+    public string? Region { get; init; }
+
+    public JourneyFilter ToFilter() => new(Persona, Segment, Region, Channel, Device, Department);
+}
+
+/// <summary>Either a relative range by name ("last-28-days") or explicit from/to local dates (yyyy-MM-dd).</summary>
+public sealed class PeriodParameter
+{
+    public string? Relative { get; init; }
+    public string? From { get; init; }
+    public string? To { get; init; }
+}
+
+public sealed class DashboardParameters
+{
+    public PeriodParameter Period { get; init; } = new() { Relative = "last-complete-week" };
+    public string Comparison { get; init; } = "previous-period";
+    public string TimeZone { get; init; } = "UTC";
+    public DashboardFilters Filters { get; init; } = new();
+}
+
+/// <summary>A metric family with its options, or an analyst SQL file relative to the definition.</summary>
+public sealed class DatasetDefinition
+{
+    public string? Metric { get; init; }
+    public Dictionary<string, JsonElement> Options { get; init; } = [];
+    public string? Sql { get; init; }
+}
+
+public sealed class GridPosition
+{
+    public int Row { get; init; }
+    public int Col { get; init; }
+    public int Width { get; init; }
+    public int Height { get; init; }
+}
+
+public sealed class VisualDefinition
+{
+    public string Id { get; init; } = "";
+    public string Type { get; init; } = "";
+    public string Dataset { get; init; } = "";
+    public string? Title { get; init; }
+    public Dictionary<string, string> Fields { get; init; } = [];
+    public List<string> Columns { get; init; } = [];
+    public string? Format { get; init; }
+    public GridPosition Position { get; init; } = new();
+}
+
+public sealed class GridLayout
+{
+    public int Rows { get; init; }
+    public int Columns { get; init; }
+}
+
+/// <summary>A dashboard as a definition file (see docs/dashboards.md). Validated when loaded or saved, never at run time.</summary>
+public sealed class DashboardDefinition
+{
+    public string Name { get; init; } = "";
+    public string Title { get; init; } = "";
+    public int Version { get; init; }
+    public string? Description { get; init; }
+    public DashboardParameters Parameters { get; init; } = new();
+    public Dictionary<string, DatasetDefinition> Datasets { get; init; } = [];
+    public List<VisualDefinition> Visuals { get; init; } = [];
+    public GridLayout Layout { get; init; } = new();
+
+    /// <summary>The file it was read from; analyst SQL paths are relative to its folder.</summary>
+    [JsonIgnore] public string FileName { get; internal set; } = "";
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        // An unknown property is most often a typo ("filter", "timezone"); ignoring it would silently drop a setting.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new PeriodConverter() },
+    };
+
+    public static ParsedDashboard Parse(string json, string fileName)
+    {
+        DashboardDefinition? definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize<DashboardDefinition>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            // Syntax errors, unknown properties and wrong JSON types stop the reader, so only the first is reported.
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
+            return new ParsedDashboard(null, [new DefinitionError(fileName, line, $"malformed definition{where}: {Readable(e.Message)}")]);
+        }
+        if (definition is null)
+            return new ParsedDashboard(null, [new DefinitionError(fileName, 1, "the file holds JSON null, not a dashboard definition")]);
+        definition.FileName = fileName;
+        return new ParsedDashboard(definition, DefinitionValidator.Validate(definition, JsonLineMap.Build(json)));
+    }
+
+    // System.Text.Json appends "Path: ... | LineNumber: ..." which the error already says, and names .NET types.
+    static string Readable(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        var text = cut > 0 ? message[..cut] : message;
+        return text.Replace(" contained in type 'JourneyReports.", " of '", StringComparison.Ordinal);
+    }
+
+    sealed class PeriodConverter : JsonConverter<PeriodParameter>
+    {
+        public override PeriodParameter? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String) return new PeriodParameter { Relative = reader.GetString() };
+            if (reader.TokenType != JsonTokenType.StartObject)
+                throw new JsonException("period is a relative range name or { \"from\": \"yyyy-MM-dd\", \"to\": \"yyyy-MM-dd\" }");
+            string? from = null, to = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (name == "from") from = reader.GetString();
+                else if (name == "to") to = reader.GetString();
+                else throw new JsonException($"period has from and to only, not '{name}'");
+            }
+            return new PeriodParameter { From = from, To = to };
+        }
+
+        public override void Write(Utf8JsonWriter writer, PeriodParameter value, JsonSerializerOptions options)
+        {
+            if (value.Relative is not null) { writer.WriteStringValue(value.Relative); return; }
+            writer.WriteStartObject();
+            writer.WriteString("from", value.From);
+            writer.WriteString("to", value.To);
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace JourneyReports;
+
+/// <summary>Every semantic check of a definition, each error with the line of the entry it concerns.</summary>
+static partial class DefinitionValidator
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+
+    public static IReadOnlyList<DefinitionError> Validate(DashboardDefinition d, JsonLineMap lines)
+    {
+        var errors = new List<DefinitionError>();
+        void Error(string path, string problem) => errors.Add(new DefinitionError(d.FileName, lines.LineOf(path), problem));
+
+        if (!Slug().IsMatch(d.Name)) Error("name", $"name '{d.Name}' must be lower-case words joined by hyphens");
+        if (string.IsNullOrWhiteSpace(d.Title)) Error("title", "title is missing");
+        if (d.Version < 1) Error("version", "version must be 1 or more");
+        Parameters(d.Parameters, Error);
+
+        var datasetFields = new Dictionary<string, IReadOnlyDictionary<string, FieldKind>?>();
+        foreach (var (name, dataset) in d.Datasets)
+            datasetFields[name] = Dataset(d, name, dataset, Error);
+
+        if (d.Layout.Rows < 1 || d.Layout.Columns < 1) Error("layout", "layout needs rows and columns of at least 1");
+        var ids = new HashSet<string>();
+        var placed = new List<(string Id, GridPosition P)>();
+        for (var i = 0; i < d.Visuals.Count; i++)
+        {
+            var v = d.Visuals[i];
+            var at = $"visuals[{i}]";
+            if (v.Id.Length == 0) Error(at, $"visual {i + 1} has no id");
+            else if (!ids.Add(v.Id)) Error($"{at}.id", $"visual id '{v.Id}' is used twice");
+            Visual(v, at, datasetFields, Error);
+            Position(v, at, d.Layout, placed, Error);
+        }
+        return errors;
+    }
+
+    static void Parameters(DashboardParameters p, Action<string, string> error)
+    {
+        var zoneKnown = TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _);
+        if (!zoneKnown) error("parameters.timeZone", $"unknown time zone '{p.TimeZone}'; use an IANA id such as 'Europe/London'");
+        if (!RelativePeriod.Comparisons.Contains(p.Comparison))
+            error("parameters.comparison", $"unknown comparison '{p.Comparison}'; use one of: {string.Join(", ", RelativePeriod.Comparisons)}");
+        var period = p.Period;
+        if (period.Relative is { } relative)
+        {
+            if (!RelativePeriod.IsKnown(relative))
+                error("parameters.period", $"unknown relative period '{relative}'; use one of: {string.Join(", ", RelativePeriod.Names)} or {{\"from\", \"to\"}}");
+            return;
+        }
+        var from = Date(period.From, "parameters.period.from", error);
+        var to = Date(period.To, "parameters.period.to", error);
+        if (from is not null && to is not null && to < from) error("parameters.period.to", $"period to {to:yyyy-MM-dd} is before from {from:yyyy-MM-dd}");
+    }
+
+    static DateOnly? Date(string? text, string path, Action<string, string> error)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        error(path, $"period {path[(path.LastIndexOf('.') + 1)..]} '{text}' is not a date (yyyy-MM-dd)");
+        return null;
+    }
+
+    static IReadOnlyDictionary<string, FieldKind>? Dataset(DashboardDefinition d, string name, DatasetDefinition dataset, Action<string, string> error)
+    {
+        var at = $"datasets.{name}";
+        if ((dataset.Metric is null) == (dataset.Sql is null))
+        {
+            error(at, $"dataset '{name}' needs exactly one of metric or sql");
+            return null;
+        }
+        if (dataset.Sql is { } sqlPath) return AnalystDataset(d, name, sqlPath, at, error);
+
+        if (MetricCatalog.Find(dataset.Metric!) is not { } family)
+        {
+            error($"{at}.metric", $"dataset '{name}': unknown metric '{dataset.Metric}'; use one of: {string.Join(", ", MetricCatalog.Names)}");
+            return null;
+        }
+        foreach (var (option, value) in dataset.Options)
+        {
+            var spec = family.Options.FirstOrDefault(o => o.Name == option);
+            if (spec is null)
+                error($"{at}.options.{option}", $"dataset '{name}': metric '{family.Name}' has no option '{option}'" +
+                    (family.Options.Count == 0 ? "" : $"; it takes {string.Join(", ", family.Options.Select(o => o.Name))}"));
+            else if (!Fits(spec, value))
+                error($"{at}.options.{option}", $"dataset '{name}': option '{option}' must be " +
+                    (spec.Allowed is { } allowed ? $"one of {string.Join(", ", allowed)}" : spec.Kind == "int" ? "a whole number" : "a number"));
+        }
+        return VisualTypes.FieldsOf(family.RowType);
+    }
+
+    static bool Fits(MetricOption spec, JsonElement value) => spec.Kind switch
+    {
+        "int" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+        "number" => value.ValueKind == JsonValueKind.Number,
+        _ => value.ValueKind == JsonValueKind.String && (spec.Allowed is null || spec.Allowed.Contains(value.GetString())),
+    };
+
+    static IReadOnlyDictionary<string, FieldKind>? AnalystDataset(DashboardDefinition d, string name, string sqlPath, string at, Action<string, string> error)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(d.FileName)) ?? ".";
+        var file = Path.GetFullPath(Path.Combine(folder, sqlPath));
+        if (!File.Exists(file))
+        {
+            error($"{at}.sql", $"dataset '{name}': SQL file '{sqlPath}' does not exist (looked for {file})");
+            return null;
+        }
+        var check = AnalystSql.Check(File.ReadAllText(file));
+        foreach (var problem in check.Problems) error($"{at}.sql", $"dataset '{name}' ({sqlPath}): {problem}");
+        return check.Passed ? check.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.OrdinalIgnoreCase) : null;
+    }
+}

@@ -1,0 +1,122 @@
+using JourneyReports;
+
+namespace JourneyReports.Tests;
+
+public sealed class DashboardDefinitionTests
+{
+    static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "JourneyReports.sln"))) dir = dir.Parent;
+        return dir.FullName;
+    }
+
+    const string Valid = """
+        {
+          "name": "test-board",
+          "title": "Test",
+          "version": 1,
+          "parameters": { "period": "last-28-days", "comparison": "none", "timeZone": "Europe/London", "filters": { "persona": "Loyal regular" } },
+          "datasets": {
+            "funnel": { "metric": "funnel" },
+            "trend": { "metric": "trend" }
+          },
+          "visuals": [
+            { "id": "f", "type": "funnel", "dataset": "funnel", "fields": { "label": "stage", "value": "customers" },
+              "position": { "row": 1, "col": 1, "width": 6, "height": 2 } },
+            { "id": "t", "type": "line", "dataset": "trend", "fields": { "x": "weekStart", "y": "revenue" },
+              "position": { "row": 1, "col": 7, "width": 6, "height": 2 } }
+          ],
+          "layout": { "rows": 4, "columns": 12 }
+        }
+        """;
+
+    static IReadOnlyList<DefinitionError> Errors(string json) => DashboardDefinition.Parse(json, "board.json").Errors;
+
+    static void HasError(string json, int line, string problem)
+    {
+        var errors = Errors(json);
+        Assert.Contains(errors, e => e.File == "board.json" && e.Line == line && e.Problem.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AValidDefinition_HasNoErrors()
+    {
+        var parsed = DashboardDefinition.Parse(Valid, "board.json");
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("Loyal regular", parsed.Definition!.Parameters.Filters.ToFilter().Persona);
+    }
+
+    [Fact]
+    public void BuiltInLibrary_LoadsAllEight_WithoutErrors()
+    {
+        var library = DashboardLibrary.Load(Path.Combine(RepoRoot(), "dashboards"));
+        Assert.Empty(library.Errors.SelectMany(e => e.Value).Select(e => e.ToString()));
+        Assert.Equal(8, library.Definitions.Count);
+    }
+
+    [Fact]
+    public void MalformedJson_NamesTheLine() =>
+        HasError(Valid.Replace("\"title\": \"Test\",", "\"title\": \"Test\""), 4, "malformed definition");
+
+    [Fact]
+    public void UnknownMetric() => HasError(Valid.Replace("\"metric\": \"trend\"", "\"metric\": \"trends\""), 8, "unknown metric 'trends'");
+
+    [Fact]
+    public void UnknownField() => HasError(Valid.Replace("\"y\": \"revenue\"", "\"y\": \"profit\""), 13, "dataset 'trend' has no field 'profit'");
+
+    [Fact]
+    public void WrongFieldType() => HasError(Valid.Replace("\"y\": \"revenue\"", "\"y\": \"weekStart\""), 13, "y of a line must be number, but 'weekStart' is date");
+
+    [Fact]
+    public void MissingField() => HasError(Valid.Replace("\"label\": \"stage\", ", ""), 11, "a funnel needs field 'label'");
+
+    [Fact]
+    public void Overlap() => HasError(Valid.Replace("\"col\": 7", "\"col\": 5"), 14, "visual 't' overlaps visual 'f'");
+
+    [Fact]
+    public void OutsideGrid() => HasError(Valid.Replace("\"col\": 7", "\"col\": 8"), 14, "outside the 4×12 grid");
+
+    [Fact]
+    public void ZeroSize() => HasError(Valid.Replace("\"width\": 6, \"height\": 2 } },", "\"width\": 0, \"height\": 2 } },"), 12, "width and height must be at least 1");
+
+    [Fact]
+    public void UnknownFilter() => HasError(Valid.Replace("\"persona\":", "\"colour\":"), 5, "'colour'");
+
+    [Fact]
+    public void UnknownParameter() => HasError(Valid.Replace("\"comparison\": \"none\"", "\"compare\": \"none\""), 5, "'compare'");
+
+    [Fact]
+    public void BadRelativeRange() => HasError(Valid.Replace("last-28-days", "last-fortnight"), 5, "unknown relative period 'last-fortnight'");
+
+    [Fact]
+    public void BadTimeZone() => HasError(Valid.Replace("Europe/London", "Europe/Atlantis"), 5, "unknown time zone 'Europe/Atlantis'");
+
+    [Fact]
+    public void UnknownVisualType() => HasError(Valid.Replace("\"type\": \"line\"", "\"type\": \"pie\""), 13, "unknown type 'pie'");
+
+    [Fact]
+    public void BadMetricOption() => HasError(Valid.Replace("{ \"metric\": \"funnel\" }", "{ \"metric\": \"funnel\", \"options\": { \"top\": 3 } }"), 7, "metric 'funnel' has no option 'top'");
+
+    [Fact]
+    public void AllErrorsAreReturned()
+    {
+        var errors = Errors(Valid.Replace("last-28-days", "last-fortnight").Replace("\"metric\": \"trend\"", "\"metric\": \"trends\"").Replace("\"col\": 7", "\"col\": 5"));
+        Assert.True(errors.Count >= 3, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void AnalystSqlDataset_IsCheckedRelativeToTheDefinition()
+    {
+        var folder = Directory.CreateTempSubdirectory();
+        File.WriteAllText(Path.Combine(folder.FullName, "bad.sql"), "DROP TABLE events");
+        File.WriteAllText(Path.Combine(folder.FullName, "good.sql"), "SELECT event_type, count(*) AS n FROM events WHERE occurred_at >= $start GROUP BY 1");
+        var json = Valid.Replace("{ \"metric\": \"trend\" }", "{ \"sql\": \"good.sql\" }").Replace("\"x\": \"weekStart\", \"y\": \"revenue\"", "\"x\": \"event_type\", \"y\": \"n\"")
+            .Replace("\"type\": \"line\"", "\"type\": \"bar\"");
+        var path = Path.Combine(folder.FullName, "board.json");
+        Assert.Empty(DashboardLibrary.Save(path, json));
+        var errors = DashboardDefinition.Parse(json.Replace("good.sql", "bad.sql"), path).Errors;
+        Assert.Contains(errors, e => e.Line == 8 && e.Problem.Contains("bad.sql") && e.Problem.Contains("only a single SELECT"));
+        folder.Delete(true);
+    }
+}
