@@ -24,7 +24,7 @@ later AS (
 observed AS (
     SELECT dl.customer_id, dl.late, later.customer_id IS NULL AS churned
     FROM dl LEFT JOIN later USING (customer_id)
-    WHERE dl.ref_delivery + to_days($churn_days) <= (SELECT max(ordered_at) FROM orders)
+    WHERE dl.ref_delivery + to_days($churn_days) <= (SELECT max(ordered_at) FROM orders WHERE status <> 'cancelled')
 ),
 scores AS (
     SELECT dl.late,

@@ -39,7 +39,8 @@ public static class Cli
             var options = ServerSetup.LoadOptions(configuration, Directory.GetCurrentDirectory());
             return await Verbs[args[0]].Run(new CliArgs(args[1..]), options, loggerFactory);
         }
-        catch (Exception e) when (e is CliUsageException or WarehouseBusyException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is CliUsageException or WarehouseBusyException or InvalidOperationException or ArgumentException
+            or System.Data.Common.DbException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             if (e is CliUsageException) Console.Error.WriteLine($"usage: {Verbs[args[0]].Usage}");

@@ -53,7 +53,7 @@ public static class PortalPages
         var culture = CultureInfo.GetCultureInfo(options.Culture);
         var kpis = new StringBuilder();
         var dataPath = artifacts.PathOf(run.RunId, RunArtifacts.Data);
-        if (System.IO.File.Exists(dataPath) && JsonSerializer.Deserialize<ExecutiveWeeklyData>(System.IO.File.ReadAllBytes(dataPath)) is { } data)
+        if (ReadData(dataPath) is { } data)
             foreach (var k in data.Kpis)
                 kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(ReportFormat.KpiValue(k, data.CurrencySymbol, culture))}</b></td><td class=\"{(ReportFormat.Sentiment(k) switch { > 0 => "good", < 0 => "bad", _ => "muted" })}\">{E((ReportFormat.Change(k, culture) ?? "no comparison"))}</td></tr>");
         return $"""
@@ -63,6 +63,13 @@ public static class PortalPages
             <table>{kpis}</table>
             <p><img class="dashboard" src="/runs/{run.RunId}/dashboard.png" alt="{E(ExecutiveWeekly.Title)} dashboard"></p>
             """;
+    }
+
+    // A run's numbers from its data.json; a missing or unreadable file (an older format, say) shows the page without them.
+    static ExecutiveWeeklyData? ReadData(string path)
+    {
+        try { return System.IO.File.Exists(path) ? JsonSerializer.Deserialize<ExecutiveWeeklyData>(System.IO.File.ReadAllBytes(path)) : null; }
+        catch (JsonException) { return null; }
     }
 
     static async Task<string> HistoryTable(Catalog catalog, CancellationToken ct)

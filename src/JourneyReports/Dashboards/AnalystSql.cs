@@ -56,7 +56,12 @@ public static partial class AnalystSql
         var refs = new References();
         refs.Walk(statements[0]);
         var problems = new List<string>();
-        foreach (var table in refs.Tables.Where(t => !refs.Ctes.Contains(t.Name)))
+        // A CTE is matched by name wherever it is declared, not by scope; so only plain identifiers may name one, and
+        // only an unqualified plain name may refer to one. Otherwise WITH "/etc/passwd" AS (...) nested anywhere would
+        // let a FROM '/etc/passwd' elsewhere pass as a CTE and read the file.
+        foreach (var cte in refs.Ctes.Where(c => !PlainIdentifier().IsMatch(c)))
+            problems.Add($"a WITH name must be a plain identifier (letters, digits, _), not '{cte}'");
+        foreach (var table in refs.Tables.Where(t => !(t.Schema is "" && PlainIdentifier().IsMatch(t.Name) && refs.Ctes.Contains(t.Name))))
             if (table.Schema is not ("" or "main") || !ModelTables.Contains(table.Name))
                 problems.Add($"table '{Qualified(table)}' is not part of the journey model (allowed: {string.Join(", ", ModelTables)})");
         foreach (var function in refs.TableFunctions.Where(f => !ModelMacros.Contains(f)))
@@ -128,4 +133,7 @@ public static partial class AnalystSql
             command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex PlainIdentifier();
 }

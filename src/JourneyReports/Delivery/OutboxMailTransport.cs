@@ -17,9 +17,17 @@ public sealed partial class OutboxMailTransport(string directory) : IMailTranspo
         var path = Path.Combine(directory, name);
         // Written beside and then renamed, so a reader of the outbox never sees half a message.
         var partial = path + ".partial";
-        await using (var file = File.Create(partial))
-            await message.WriteToAsync(file, ct);
-        File.Move(partial, path);
+        try
+        {
+            await using (var file = File.Create(partial))
+                await message.WriteToAsync(file, ct);
+            File.Move(partial, path);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
         return path;
     }
 

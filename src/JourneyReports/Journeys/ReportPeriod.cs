@@ -36,11 +36,14 @@ public sealed record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, DateTime 
 
     public override string ToString() => $"{FirstDay:d MMM yyyy} – {LastDay:d MMM yyyy}";
 
-    // A local midnight that falls in a DST gap does not exist; the first instant after the gap is the day's start.
+    // A local midnight that falls in a DST gap does not exist: the first instant after the gap is the day's start.
+    // One that happens twice (clocks going back at midnight) starts the day at its first occurrence: the larger offset.
     static DateTime LocalMidnightToUtc(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        if (zone.IsAmbiguousTime(local))
+            return DateTime.SpecifyKind(local - zone.GetAmbiguousTimeOffsets(local).Max(), DateTimeKind.Utc);
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 }

@@ -57,7 +57,15 @@ public sealed class ReportRunner(JourneyReportsOptions options, Catalog catalog,
         catch (Exception e)
         {
             log.LogError(e, "Run {RunId} of {Report} failed", runId, request.ReportId);
-            await catalog.FinishRunAsync(runId, RunStatus.Failed, clock.GetUtcNow(), period, null, e.Message, CancellationToken.None);
+            try
+            {
+                await catalog.FinishRunAsync(runId, RunStatus.Failed, clock.GetUtcNow(), period, null, e.Message, CancellationToken.None);
+            }
+            catch (Exception recording)
+            {
+                // The run's own failure is what the caller must see; the catalog's is only logged.
+                log.LogError(recording, "Could not record the failure of run {RunId} of {Report}", runId, request.ReportId);
+            }
             throw;
         }
     }

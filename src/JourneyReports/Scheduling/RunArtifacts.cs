@@ -23,10 +23,17 @@ public sealed class RunArtifacts(string root)
         var staging = final + ".partial";
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
-        foreach (var (name, bytes) in files)
-            File.WriteAllBytes(Path.Combine(staging, name), bytes);
-        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-        Directory.Move(staging, final);
+        try
+        {
+            foreach (var (name, bytes) in files)
+                File.WriteAllBytes(Path.Combine(staging, name), bytes);
+            Directory.Move(staging, final); // run ids are never reused, so the final folder cannot exist yet
+        }
+        catch
+        {
+            Directory.Delete(staging, recursive: true);
+            throw;
+        }
         return final;
     }
 }

@@ -32,6 +32,8 @@ public sealed class AnalystSqlTests
     [InlineData("SELECT * FROM duckdb_settings()", "table function 'duckdb_settings' is not allowed")]
     [InlineData("SELECT * FROM '/etc/passwd'", "table '/etc/passwd' is not part of the journey model")]
     [InlineData("SELECT * FROM secrets", "table 'secrets' is not part of the journey model")]
+    [InlineData("SELECT * FROM '/etc/passwd' WHERE EXISTS (WITH \"/etc/passwd\" AS (SELECT 1) SELECT 1)", "table '/etc/passwd' is not part of the journey model")]
+    [InlineData("WITH \"x.csv\" AS (SELECT 1) SELECT * FROM \"x.csv\"", "a WITH name must be a plain identifier")]
     [InlineData("SELECT 1; SELECT 2", "exactly one SELECT statement is allowed, found 2")]
     [InlineData("SELEC * FROM events", "the SQL does not parse")]
     [InlineData("SELECT nope FROM events", "does not run against the journey model")]
