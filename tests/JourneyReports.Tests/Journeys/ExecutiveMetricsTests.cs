@@ -7,13 +7,8 @@ namespace JourneyReports.Tests;
 public sealed class ExecutiveMetricsTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
-    static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
-    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), Utc);
 
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.ExecAsync("""
+    const string FixtureSql = """
             INSERT INTO customers VALUES
               (1, 'Planner', 'consumer', 'London',   '2026-01-01', 'web'),
               (3, 'Regular', 'vip',      'Scotland', '2026-01-01', 'store'),
@@ -51,7 +46,14 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
               (2, 3, '2026-11-06 16:00', 'purchase',  'store',     9, 5, 4, NULL),
               (3, 4, '2026-11-07 09:00', 'decision',  'web',       8, 4, 3, NULL),
               (4, NULL, '2026-11-08 09:00', 'retention', 'call_center', 3, 1, 7, 'waited ages');
-            """);
+            """;
+    static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
+    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), Utc);
+
+    public async Task InitializeAsync()
+    {
+        w = await TempWarehouse.OpenAsync();
+        await w.ExecAsync(FixtureSql);
     }
 
     public async Task DisposeAsync() => await w.DisposeAsync();
@@ -95,6 +97,29 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
         var funnel = await wide.Metrics.FunnelAsync(Week, JourneyFilter.None, default);
 
         Assert.Equal(new long[] { 2, 1, 0, 0, 0, 0 }, funnel.Select(s => s.Customers)); // a-2 came back one minute too late
+    }
+
+    [Fact]
+    public async Task StageMap_IsConfiguration_MovingProductViewsToAwarenessChangesTheFunnel()
+    {
+        var journey = new JourneyOptions
+        {
+            StageMap = new()
+            {
+                ["awareness"] = ["ad_click", "email_click", "landing_view", "product_view"],
+                ["consideration"] = ["search"],
+                ["decision"] = ["add_to_cart", "checkout_start"],
+                ["purchase"] = ["purchase"],
+            },
+        };
+        await using var remapped = await TempWarehouse.OpenAsync(journey);
+        await remapped.ExecAsync(FixtureSql);
+
+        var funnel = await remapped.Metrics.FunnelAsync(Week, JourneyFilter.None, default);
+
+        // C and E now become aware through their product views: all five visitors. Nobody searched, so nobody
+        // reaches consideration, and the ordered funnel stops there.
+        Assert.Equal(new long[] { 5, 0, 0, 0, 0, 0 }, funnel.Select(s => s.Customers));
     }
 
     [Fact]
