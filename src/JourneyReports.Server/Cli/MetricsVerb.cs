@@ -15,27 +15,39 @@ public static class MetricsVerb
     static IEnumerable<string> MetricOptions => MetricCatalog.Families.SelectMany(f => f.Options).Select(o => o.Name).Distinct();
 
     public static string Usage =>
-        $"metrics <{string.Join("|", MetricCatalog.Names)}> [--from yyyy-MM-dd --to yyyy-MM-dd] [--tz ZONE] [--format json|csv] " +
+        $"metrics <{string.Join("|", MetricCatalog.Names)}> [--from yyyy-MM-dd --to yyyy-MM-dd] [--tz ZONE] [--format json|csv] [--compare previous-period|same-period-last-year] " +
         string.Join(" ", FilterOptions.Select(o => $"[--{o} X]"));
 
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
     {
-        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", .. MetricOptions]);
+        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", "compare", .. MetricOptions]);
         if (args.Positional.Count != 1 || MetricCatalog.Find(args.Positional[0]) is not { } family)
             throw new CliUsageException($"name one metric family: {string.Join(", ", MetricCatalog.Names)}");
         var format = args.Value("format") ?? "json";
         if (format is not ("json" or "csv")) throw new CliUsageException($"--format '{format}' is not json or csv");
         var period = Period(args);
+        var compare = args.Value("compare");
+        ReportPeriod? comparison = null;
+        if (compare is not null)
+        {
+            if (format != "json") throw new CliUsageException("--compare needs --format json (the two periods are two result sets)");
+            try { comparison = RelativePeriod.Comparison(compare, period); }
+            catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+        }
         var filter = new JourneyFilter(args.Value("persona"), args.Value("segment"), args.Value("region"), args.Value("channel"), args.Value("device"), args.Value("department"));
 
         var warehouse = Warehouse.From(options);
         object result;
+        object? compared = null;
         await using (var connection = await warehouse.OpenAsync(CancellationToken.None))
         {
             var familyArgs = new MetricArgs(family.Options.Where(o => args.Value(o.Name) is not null).ToDictionary(o => o.Name, o => args.Value(o.Name)!));
             try
             {
-                result = await family.Run(new JourneyMetrics(warehouse, connection), period, filter, familyArgs, CancellationToken.None);
+                var metrics = new JourneyMetrics(warehouse, connection);
+                result = await family.Run(metrics, period, filter, familyArgs, CancellationToken.None);
+                if (comparison is not null)
+                    compared = await family.Run(metrics, comparison, filter, familyArgs, CancellationToken.None);
             }
             catch (ArgumentException e)
             {
@@ -44,7 +56,15 @@ public static class MetricsVerb
             }
         }
 
-        if (format == "json")
+        if (compare is not null)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                Period = new { From = period.FirstDay, To = period.LastDay, period.TimeZoneId },
+                Rows = result,
+                Comparison = comparison is null ? null : new { From = comparison.FirstDay, To = comparison.LastDay, comparison.TimeZoneId },
+                ComparisonRows = compared,
+            }, Json));
+        else if (format == "json")
             Console.WriteLine(JsonSerializer.Serialize(result, Json));
         else
             CsvExport.WriteRecords(Console.Out, result);

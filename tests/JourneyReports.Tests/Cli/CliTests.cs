@@ -51,6 +51,12 @@ public sealed class CliTests : IDisposable
         Assert.True(json.ExitCode == 0, json.Output);
         Assert.Contains("\"key\": \"visitors\"", json.Output);
         Assert.Contains("\"format\": \"count\"", json.Output);
+
+        var compared = await CliAsync("metrics", "funnel", "--from", "2026-10-01", "--to", "2026-10-31", "--compare", "previous-period");
+        Assert.True(compared.ExitCode == 0, compared.Output);
+        using var doc = System.Text.Json.JsonDocument.Parse(compared.Output);
+        Assert.Equal("2026-08-31", doc.RootElement.GetProperty("comparison").GetProperty("from").GetString());
+        Assert.Equal(6, doc.RootElement.GetProperty("comparisonRows").GetArrayLength());
     }
 
     [Fact]
@@ -103,6 +109,8 @@ public sealed class CliTests : IDisposable
     [InlineData("metrics funnel --from 2026-13-01 --to 2026-12-31", "--from '2026-13-01' is not a date")]
     [InlineData("metrics funnel --from 2026-12-01 --to 2026-11-01", "is before --from")]
     [InlineData("metrics funnel --format xml", "--format 'xml' is not json or csv")]
+    [InlineData("metrics funnel --compare last-decade", "Unknown comparison 'last-decade'")]
+    [InlineData("metrics funnel --compare previous-period --format csv", "--compare needs --format json")]
     [InlineData("import", "name the mapping file with --mapping FILE")]
     [InlineData("import --mapping nope.json", "Mapping file 'nope.json' does not exist")]
     public async Task BadArguments_ExitWith2_AndNameTheProblem(string args, string message)
