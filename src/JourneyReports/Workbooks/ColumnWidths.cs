@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 namespace JourneyReports;
 
 /// <summary>
-/// Sizes columns from the text written into them. ClosedXML's AdjustToContents measures fonts through
+/// Sizes columns from the text written into them. ClosedXML's auto-fit measures fonts through
 /// libgdiplus, which this server does not have, so widths are estimated from character counts instead.
 /// </summary>
 internal sealed class ColumnWidths

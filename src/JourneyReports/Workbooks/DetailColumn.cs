@@ -30,7 +30,7 @@ public sealed record DetailColumn(string Header, DetailColumnType Type = DetailC
 
     /// <summary>
     /// The width set on the sheet. Rows are streamed, so widths cannot follow the data (and ClosedXML's
-    /// AdjustToContents is unusable here); the estimate covers the header and a typical value of the type.
+    /// ClosedXML's auto-fit is unusable here); the estimate covers the header and a typical value of the type.
     /// </summary>
     public double EffectiveWidth => Width ?? Math.Clamp(Math.Max(Header.Length + FilterButtonWidth, TypicalValueLength) + 2, MinWidth, MaxWidth);
 

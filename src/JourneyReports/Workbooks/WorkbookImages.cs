@@ -6,7 +6,7 @@ using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 namespace JourneyReports;
 
 /// <summary>
-/// Adds pictures to a saved workbook with the Open XML SDK. ClosedXML 0.95's AddPicture reads image sizes through
+/// Adds pictures to a saved workbook with the Open XML SDK. ClosedXML 0.95's own picture API reads image sizes through
 /// System.Drawing/libgdiplus, which this server does not have, so images go in after ClosedXML has saved.
 /// </summary>
 public static class WorkbookImages
