@@ -60,7 +60,7 @@ public static class TargetLoader
         await Exec(db, warehouse.Sql("import_target_delete").Replace("{target}", target.Table).Replace("{good}", work + "_good")
             .Replace("{match}", string.Join(" AND ", target.Key.Select(k => $"{target.Table}.{k} = g.{k}"))), null, where, ct);
         await Exec(db, warehouse.Sql("import_target_insert").Replace("{target}", target.Table).Replace("{good}", work + "_good")
-            .Replace("{columns}", names), null, where, ct);
+            .Replace("{columns}", names).Replace("{order_by}", target.Table == "events" ? "ORDER BY occurred_at" : ""), null, where, ct);
 
         var counts = await db.QuerySingleAsync<(long Valid, long Rejected)>(new CommandDefinition(
             $"SELECT count(reason IS NULL OR NULL), count(reason) FROM {work}_checked", cancellationToken: ct));
