@@ -3,9 +3,9 @@
 SELECT stage AS "Group",
        count(*)                                                                                     AS Responses,
        count(nps)                                                                                   AS NpsResponses,
-       (100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0))::DOUBLE AS Nps,
+       nps_score(nps)                                                                               AS Nps,
        count(csat)                                                                                  AS CsatResponses,
-       (100.0 * count(*) FILTER (WHERE csat >= 4) / nullif(count(csat), 0))::DOUBLE                 AS Csat,
+       100 * csat_share(csat)                                                                       AS Csat,
        avg(csat)::DOUBLE                                                                            AS CsatMean,
        count(ces)                                                                                   AS CesResponses,
        avg(ces)::DOUBLE                                                                             AS Ces

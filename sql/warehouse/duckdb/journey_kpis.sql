@@ -34,8 +34,8 @@ churn AS (
     FROM (SELECT customer_id, max(ordered_at) AS last_order FROM history GROUP BY customer_id)
 ),
 sv AS (
-    SELECT 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0) AS nps,
-           count(*) FILTER (WHERE csat >= 4) / nullif(count(csat), 0) AS csat,
+    SELECT nps_score(nps) AS nps,
+           csat_share(csat) AS csat,
            avg(ces) AS ces
     FROM journey_surveys($start, $end, $persona, $segment, $region, $channel)
 )

@@ -78,3 +78,10 @@ WHERE t.opened_at >= start_at AND t.opened_at < end_at
   AND (f_segment IS NULL OR c.segment = f_segment)
   AND (f_region  IS NULL OR c.region  = f_region)
   AND (f_channel IS NULL OR t.channel = f_channel);
+
+-- Survey scores, defined once for every query (aggregates, expanded in place): NPS = % promoters (9-10) minus
+-- % detractors (0-6) of the answers to that question, in points; CSAT = share of answers 4-5, from 0 to 1.
+CREATE OR REPLACE TEMP MACRO nps_score(score) AS
+    (100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / nullif(count(score), 0))::DOUBLE;
+CREATE OR REPLACE TEMP MACRO csat_share(score) AS
+    (count(*) FILTER (WHERE score >= 4) / nullif(count(score), 0))::DOUBLE;

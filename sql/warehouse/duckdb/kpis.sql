@@ -9,7 +9,7 @@ ord AS (
     FROM journey_orders($start, $end, $persona, $segment, $region, $channel, $department)
 ),
 sv AS (
-    SELECT 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0) AS nps,
+    SELECT nps_score(nps) AS nps,
            avg(ces) AS ces
     FROM journey_surveys($start, $end, $persona, $segment, $region, $channel)
 )

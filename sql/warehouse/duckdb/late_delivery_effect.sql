@@ -29,9 +29,9 @@ observed AS (
 scores AS (
     SELECT dl.late,
            count(s.nps)                                                                                      AS nps_responses,
-           (100.0 * (count(*) FILTER (WHERE s.nps >= 9) - count(*) FILTER (WHERE s.nps <= 6)) / nullif(count(s.nps), 0))::DOUBLE AS nps,
+           nps_score(s.nps) AS nps,
            count(s.csat)                                                                                     AS csat_responses,
-           (100.0 * count(*) FILTER (WHERE s.csat >= 4) / nullif(count(s.csat), 0))::DOUBLE                  AS csat
+           100 * csat_share(s.csat)                  AS csat
     FROM dl JOIN sv s USING (customer_id)
     GROUP BY dl.late
 )

@@ -24,8 +24,8 @@ scored AS (
 scores AS (
     SELECT category,
            count(*)                                                                                     AS answers,
-           (100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0))::DOUBLE AS nps,
-           (100.0 * count(*) FILTER (WHERE csat >= 4) / nullif(count(csat), 0))::DOUBLE                 AS csat
+           nps_score(nps) AS nps,
+           100 * csat_share(csat)                 AS csat
     FROM scored
     GROUP BY category
 ),
