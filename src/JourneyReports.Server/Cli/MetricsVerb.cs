@@ -15,12 +15,12 @@ public static class MetricsVerb
     static IEnumerable<string> MetricOptions => MetricCatalog.Families.SelectMany(f => f.Options).Select(o => o.Name).Distinct();
 
     public static string Usage =>
-        $"metrics <{string.Join("|", MetricCatalog.Names)}> [--from yyyy-MM-dd --to yyyy-MM-dd] [--tz ZONE] [--format json|csv] [--compare previous-period|same-period-last-year] " +
+        $"metrics <{string.Join("|", MetricCatalog.Names)}> [--from yyyy-MM-dd --to yyyy-MM-dd] [--tz ZONE] [--format json|csv] [--compare previous-period|same-period-last-year] [--xlsx FILE] " +
         string.Join(" ", FilterOptions.Select(o => $"[--{o} X]"));
 
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
     {
-        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", "compare", .. MetricOptions]);
+        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", "compare", "xlsx", .. MetricOptions]);
         if (args.Positional.Count != 1 || MetricCatalog.Find(args.Positional[0]) is not { } family)
             throw new CliUsageException($"name one metric family: {string.Join(", ", MetricCatalog.Names)}");
         var format = args.Value("format") ?? "json";
@@ -56,7 +56,21 @@ public static class MetricsVerb
             }
         }
 
-        if (compare is not null)
+        if (args.Value("xlsx") is { } xlsx)
+        {
+            // Written beside and renamed, so a failed export never leaves half a workbook under the asked-for name.
+            var partial = xlsx + ".partial";
+            await using (var file = File.Create(partial))
+            {
+                if (result is IReadOnlyList<DepartmentReport> departments)
+                    DepartmentWorkbook.Write("Department breakdown", period, departments, DateTimeOffset.UtcNow, options.CurrencySymbol, CultureInfo.GetCultureInfo(options.Culture), file);
+                else
+                    DetailWorkbookWriter.WriteRecords(file, family.Name, result);
+            }
+            File.Move(partial, xlsx, overwrite: true);
+            Console.WriteLine($"Wrote {Path.GetFullPath(xlsx)}");
+        }
+        else if (compare is not null)
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 Period = new { From = period.FirstDay, To = period.LastDay, period.TimeZoneId },

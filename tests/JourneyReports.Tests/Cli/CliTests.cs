@@ -60,6 +60,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Metrics_Departments_AsAWorkbook_ForOneDepartmentOnly()
+    {
+        Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01", "--seed", "5")).ExitCode);
+        var file = Path.Combine(work, "fashion.xlsx");
+
+        var result = await CliAsync("metrics", "departments", "--from", "2026-01-05", "--to", "2026-12-31", "--department", "Fashion", "--xlsx", file);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(file);
+        Assert.Equal(["Summary", "Fashion"], workbook.Worksheets.Select(s => s.Name));
+    }
+
+    [Fact]
     public async Task Seed_RefusesToOverwriteData_WithoutReplace()
     {
         Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01")).ExitCode);
