@@ -53,6 +53,13 @@ public static class BenchVerb
                 }
             }
 
+            await using (var c = await warehouse.OpenAsync(CancellationToken.None))
+            {
+                var data = await ExecutiveWeekly.LoadAsync(new JourneyMetrics(warehouse, c), week, JourneyFilter.None, DateTimeOffset.UtcNow, options.CurrencySymbol, CancellationToken.None);
+                var culture = System.Globalization.CultureInfo.GetCultureInfo(options.Culture);
+                Console.WriteLine($"executive dashboard PNG render: median {await MedianMs(runs, () => Task.FromResult(DashboardRenderer.RenderExecutiveWeeklyPng(data, culture))):0} ms; workbook: median {await MedianMs(runs, () => Task.FromResult(Workbook(data, culture))):0} ms");
+            }
+
             var catalog = Catalog.From(options);
             await catalog.MigrateAsync(CancellationToken.None);
             var runner = new ReportRunner(options, catalog, IMailTransport.From(options), TimeProvider.System, NullLogger<ReportRunner>.Instance);
@@ -65,6 +72,13 @@ public static class BenchVerb
         {
             if (!args.Flag("keep")) Directory.Delete(dir, recursive: true);
         }
+    }
+
+    static long Workbook(ExecutiveWeeklyData data, System.Globalization.CultureInfo culture)
+    {
+        using var stream = new MemoryStream();
+        ExecutiveWorkbook.Write(data, null, culture, stream);
+        return stream.Length;
     }
 
     static Task<RunResult> RunReport(ReportRunner runner) => runner.RunAsync(
