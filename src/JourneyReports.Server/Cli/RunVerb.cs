@@ -12,6 +12,8 @@ public static class RunVerb
         var reportId = args.Positional[0];
         var schedule = options.Schedules.FirstOrDefault(s => s.Report == reportId);
         var recipients = args.Flag("no-email") ? [] : args.Values("to").Count > 0 ? args.Values("to") : schedule?.Recipients ?? [];
+        foreach (var to in args.Values("to").Where(t => !MimeKit.MailboxAddress.TryParse(t, out var m) || !m.Address.Contains('@')))
+            throw new CliUsageException($"--to '{to}' is not an email address");
         var timeZone = args.Value("tz") ?? schedule?.TimeZone ?? "Europe/London";
 
         var catalog = Catalog.From(options);

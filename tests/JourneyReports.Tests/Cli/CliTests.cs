@@ -116,6 +116,7 @@ public sealed class CliTests : IDisposable
     [InlineData("seed --scale 0", "--scale must be above 0")]
     [InlineData("seed --colour blue", "unknown option --colour")]
     [InlineData("run", "name one report")]
+    [InlineData("run executive-weekly --to not-an-address", "--to 'not-an-address' is not an email address")]
     [InlineData("run quarterly-board-pack --no-email", "Unknown report 'quarterly-board-pack'")]
     [InlineData("run executive-weekly --tz Mars/Olympus --no-email", "Unknown time zone 'Mars/Olympus'")]
     [InlineData("metrics churn-of-the-moon", "name one metric family")]
