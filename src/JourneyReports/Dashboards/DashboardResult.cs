@@ -74,6 +74,22 @@ internal static class RowFields
         _ => whole ? v.ToString("#,##0", culture) : v.ToString(Math.Abs(v) >= 100 ? "#,##0" : "#,##0.##", culture),
     };
 
+    /// <summary>The format a field gets when the visual sets none: shares and rates (0..1) as percentages.</summary>
+    public static string? DefaultFormat(string? format, string field)
+    {
+        var name = field[(field.LastIndexOf('.') + 1)..].ToLowerInvariant();
+        var rate = name.EndsWith("share", StringComparison.Ordinal) || name.EndsWith("rate", StringComparison.Ordinal) || name is "conversion" or "dropoff";
+        return format ?? (rate ? "percent" : null);
+    }
+
+    /// <summary>"averageOrderValue" → "Average order value".</summary>
+    public static string Header(string field)
+    {
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        var words = string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
+        return ReportFormat.StageName(words);
+    }
+
     /// <summary>A metric's result as rows: a list stays a list, a single record becomes one row.</summary>
     public static IReadOnlyList<object> AsRows(object result) =>
         result is IEnumerable e and not string ? [.. e.Cast<object>()] : [result];

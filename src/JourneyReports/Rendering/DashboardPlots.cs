@@ -19,9 +19,10 @@ internal static class DashboardPlots
 
         using var plot = PlotCanvas.NewPlot();
         plot.Layout.Fixed(new PixelPadding(72, 16, 34, 6));
-        plot.Axes.Left.TickGenerator = Numbers(v => RowFields.Format(v, format, culture));
+        var yFormat = RowFields.DefaultFormat(format, y);
+        plot.Axes.Left.TickGenerator = Numbers(v => RowFields.Format(v, yFormat, culture));
         if (type is "line" or "area" or "scatter")
-            Points(plot, type, x, y, series, label, rows, seriesNames, color, culture);
+            Points(plot, type, x, y, series, label, rows, seriesNames, color, plotRect.Width - 88, culture);
         else
             Bars(plot, type, x, y, series, rows, seriesNames, color, (float)plotRect.Width - 88, culture);
         PlotCanvas.Composite(canvas, plot, plotRect);
@@ -32,7 +33,7 @@ internal static class DashboardPlots
     static ScottPlot.TickGenerators.NumericAutomatic Numbers(Func<double, string> format) => new() { LabelFormatter = format, MaxTickCount = 5 };
 
     static void Points(Plot plot, string type, string x, string y, string? series, string? label, IReadOnlyList<object> rows,
-        List<string> seriesNames, Dictionary<string, SKColor> color, CultureInfo culture)
+        List<string> seriesNames, Dictionary<string, SKColor> color, float width, CultureInfo culture)
     {
         var dates = RowFields.IsDate(RowFields.Get(rows[0], x));
         foreach (var name in seriesNames)
@@ -51,14 +52,27 @@ internal static class DashboardPlots
                     PlotCanvas.Label(plot, RowFields.Text(RowFields.Get(p.Row, label), culture), p.X!.Value, p.Y!.Value, ReportTheme.SmallSize - 2,
                         ReportTheme.Text, Alignment.LowerLeft).OffsetX = 6;
         }
+        var xs = rows.Select(r => RowFields.Number(r, x)).OfType<double>().Distinct().Order().ToList();
+        var ys = rows.Select(r => RowFields.Number(r, y)).OfType<double>().ToList();
+        if (xs.Count == 0 || ys.Count == 0) throw new InvalidOperationException($"no values in '{x}' and '{y}'");
         if (dates)
         {
-            plot.Axes.DateTimeTicksBottom();
+            // One tick per data point, thinned from the latest back so they never collide.
+            var labels = xs.Select(v => DateTime.FromOADate(v).ToString("d MMM", culture)).ToList();
+            var step = (int)Math.Ceiling(xs.Count / Math.Max(1, width / (labels.Max(l => CanvasText.Measure(l, ReportTheme.AxisSize)) + 16)));
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                [.. xs.Select((v, i) => new Tick(v, (xs.Count - 1 - i) % step == 0 ? labels[i] : "", true))]);
         }
         else
             plot.Axes.Bottom.TickGenerator = Numbers(v => ReportFormat.Compact(v, culture));
-        plot.Axes.AutoScale();
-        plot.Axes.Margins(0.08, 0.15);
+        // Explicit limits: a single point (one week) must still give a sensible axis, and labels need room on the right.
+        var (x0, x1) = xs[0] == xs[^1] ? (xs[0] - (dates ? 3.5 : 1), xs[^1] + (dates ? 3.5 : 1)) : (xs[0], xs[^1]);
+        var padX = (x1 - x0) * (type == "scatter" ? 0.08 : 0.03);
+        var (y0, y1) = (Math.Min(0, ys.Min()), Math.Max(0, ys.Max()));
+        if (type == "scatter") (y0, y1) = (ys.Min(), ys.Max());
+        if (y0 == y1) (y0, y1) = (y0 - 1, y1 + 1);
+        var padY = (y1 - y0) * 0.12;
+        plot.Axes.SetLimits(x0 - padX, x1 + padX * (label is null ? 1 : 3), y0 < 0 || type == "scatter" ? y0 - padY : 0, y1 + padY);
     }
 
     static void Bars(Plot plot, string type, string x, string y, string? series, IReadOnlyList<object> rows,

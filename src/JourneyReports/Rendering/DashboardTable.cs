@@ -18,14 +18,15 @@ internal static class DashboardTable
         var cells = rows.Take(shown).Select(r => columns.Select(c => Cell(RowFields.Get(r, c), c, visual.Format, culture)).ToList()).ToList();
 
         // Each column as wide as its widest text, then all scaled to the area's width.
-        var widths = columns.Select((c, i) => Math.Max(CanvasText.Measure(Header(c), ReportTheme.SmallSize, bold: true),
+        var widths = columns.Select((c, i) => Math.Max(CanvasText.Measure(RowFields.Header(c), ReportTheme.SmallSize, bold: true),
             cells.Select(r => CanvasText.Measure(r[i].Text, ReportTheme.SmallSize)).DefaultIfEmpty(0).Max()) + 2 * CellPad).ToList();
         var scale = area.Width / widths.Sum();
         widths = [.. widths.Select(w => w * scale)];
 
         using var line = new SKPaint { Color = ReportTheme.Gridline, StrokeWidth = 1 };
         var y = area.Top + RowHeight * 0.7f;
-        DrawRow(canvas, area.Left, y, widths, [.. columns.Select(c => (Header(c), false))], ReportTheme.Heading, bold: true);
+        var numeric = columns.Select((_, i) => cells.Any(r => r[i].Number)).ToList();
+        DrawRow(canvas, area.Left, y, widths, [.. columns.Select((c, i) => (RowFields.Header(c), numeric[i]))], ReportTheme.Heading, bold: true);
         canvas.DrawLine(area.Left, y + 8, area.Right, y + 8, line);
         foreach (var row in cells)
         {
@@ -48,21 +49,11 @@ internal static class DashboardTable
         }
     }
 
-    /// <summary>"averageOrderValue" → "Average order value".</summary>
-    static string Header(string field)
-    {
-        var name = field[(field.LastIndexOf('.') + 1)..];
-        var words = string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
-        return ReportFormat.StageName(words);
-    }
-
     /// <summary>Shares and rates (0..1) as percentages unless the visual sets a format.</summary>
     static (string Text, bool Number) Cell(object? value, string column, string? format, CultureInfo culture)
     {
         var isNumber = value is IConvertible c && c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal;
         if (!isNumber) return (value is string s ? s : RowFields.Text(value, culture), false);
-        var name = column[(column.LastIndexOf('.') + 1)..].ToLowerInvariant();
-        var rate = name.EndsWith("share", StringComparison.Ordinal) || name.EndsWith("rate", StringComparison.Ordinal) || name is "conversion" or "dropoff";
-        return (RowFields.Text(value, culture, format ?? (rate ? "percent" : null)), true);
+        return (RowFields.Text(value, culture, RowFields.DefaultFormat(format, column)), true);
     }
 }

@@ -151,7 +151,7 @@ internal static class DashboardVisuals
         var nodes = links.Select(l => l.From).Distinct().Select(n => new FlowNode("from:" + n, n, 0, n))
             .Concat(links.Select(l => l.To).Distinct().Select(n => new FlowNode("to:" + n, n, 1, n))).ToList();
         return new FlowData(title, nodes, [.. links.Select(l => new FlowEdge("from:" + l.From, "to:" + l.To, l.Value))],
-            [ReportFormat.StageName(source), ReportFormat.StageName(target)]);
+            [RowFields.Header(source), RowFields.Header(target)]);
     }
 
     /// <summary>
