@@ -52,7 +52,7 @@ internal static class DashboardTable
     /// <summary>Shares and rates (0..1) as percentages unless the visual sets a format.</summary>
     static (string Text, bool Number) Cell(object? value, string column, string? format, CultureInfo culture)
     {
-        var isNumber = value is IConvertible c && c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal;
+        var isNumber = value is IConvertible c and not Enum && c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal;
         if (!isNumber) return (value is string s ? s : RowFields.Text(value, culture), false);
         return (RowFields.Text(value, culture, RowFields.DefaultFormat(format, column)), true);
     }
