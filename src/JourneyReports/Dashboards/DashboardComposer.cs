@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using SkiaSharp;
+
+namespace JourneyReports;
+
+/// <summary>
+/// Runs any valid dashboard definition against a warehouse and renders it as one PNG: a header, then each visual in its
+/// grid rectangle. A visual that cannot be drawn says so in its own cell; the others are unaffected.
+/// </summary>
+public static class DashboardComposer
+{
+    const float HeaderHeight = 150;
+    const float FooterHeight = 36;
+
+    /// <summary>Resolves the period, comparison, time zone and filters, then runs every dataset on one warehouse connection.</summary>
+    public static async Task<DashboardResult> RunAsync(DashboardDefinition definition, Warehouse warehouse, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(warehouse);
+        ArgumentNullException.ThrowIfNull(clock);
+        var p = definition.Parameters;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone);
+        var period = p.Period.Relative is { } relative ? RelativePeriod.Resolve(relative, clock, zone)
+            : ReportPeriod.Days(Date(p.Period.From), Date(p.Period.To), zone);
+        var comparison = RelativePeriod.Comparison(p.Comparison, period);
+        var filter = p.Filters.ToFilter();
+        var generatedAt = clock.GetUtcNow();
+
+        var datasets = new Dictionary<string, DatasetRows>();
+        await using var connection = await warehouse.OpenAsync(ct);
+        var metrics = new JourneyMetrics(warehouse, connection);
+        foreach (var (name, dataset) in definition.Datasets)
+        {
+            try
+            {
+                datasets[name] = new DatasetRows(name, await RunDatasetAsync(definition, dataset, metrics, connection, period, filter, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                datasets[name] = new DatasetRows(name, [], e.Message);
+            }
+        }
+        var dataUntil = await metrics.DataUntilAsync(ct);
+        return new DashboardResult(period, comparison, filter, generatedAt, dataUntil, datasets);
+    }
+
+    static async Task<IReadOnlyList<object>> RunDatasetAsync(DashboardDefinition definition, DatasetDefinition dataset, JourneyMetrics metrics,
+        System.Data.Common.DbConnection connection, ReportPeriod period, JourneyFilter filter, CancellationToken ct)
+    {
+        if (dataset.Metric is { } metric)
+        {
+            var family = MetricCatalog.Find(metric) ?? throw new InvalidOperationException($"unknown metric family '{metric}'");
+            var args = new MetricArgs(dataset.Options.ToDictionary(o => o.Key,
+                o => o.Value.ValueKind == JsonValueKind.String ? o.Value.GetString() ?? "" : o.Value.GetRawText()));
+            return RowFields.AsRows(await family.Run(metrics, period, filter, args, ct));
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(definition.FileName)) ?? ".";
+        var sql = await File.ReadAllTextAsync(Path.Combine(folder, dataset.Sql ?? throw new InvalidOperationException("dataset has neither metric nor sql")), ct);
+        var result = await AnalystSql.RunAsync(connection, sql, period, filter, ct: ct);
+        return [.. result.Rows.Select(r => (object)(IReadOnlyDictionary<string, object?>)result.Columns.Select((c, i) => (c, v: r[i]))
+            .ToDictionary(x => x.c, x => x.v, StringComparer.OrdinalIgnoreCase))];
+    }
+
+    static DateOnly Date(string? text) => DateOnly.ParseExact(text ?? throw new InvalidOperationException("period needs from and to"),
+        "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc cref="Render"/>
+    public static byte[] RenderPng(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = 1600) =>
+        Render(definition, result, culture, width).Png;
+
+    /// <summary>
+    /// Header (title, period, filters, generated-at) and the visuals on the definition's grid: the cell width is the
+    /// page width over the grid's columns, the cell height a fixed fraction of it. Reports which visuals failed.
+    /// </summary>
+    public static DashboardImage Render(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = 1600)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(culture);
+        const float m = ReportTheme.Margin, gap = ReportTheme.Gap;
+        var columns = Math.Max(1, definition.Layout.Columns);
+        var rows = Math.Max(1, definition.Layout.Rows);
+        var cellW = (width - 2 * m + gap) / columns;
+        var cellH = MathF.Max(90, MathF.Round(cellW * 0.8f));
+        var height = (int)MathF.Ceiling(HeaderHeight + rows * cellH + FooterHeight);
+
+        var problems = new Dictionary<string, string>();
+        var png = VisualCanvas.Png(width, height, canvas =>
+        {
+            canvas.Clear(ReportTheme.PageBackground);
+            DrawHeader(canvas, definition, result, culture, width);
+            foreach (var visual in definition.Visuals)
+            {
+                var pos = visual.Position;
+                var rect = SKRect.Create(m + (pos.Col - 1) * cellW, HeaderHeight + (pos.Row - 1) * cellH,
+                    pos.Width * cellW - gap, pos.Height * cellH - gap);
+                var data = result.Datasets.GetValueOrDefault(visual.Dataset);
+                var problem = DashboardVisuals.DrawContained(canvas, rect, visual, data, culture);
+                if (problem is not null) problems[visual.Id] = problem;
+            }
+            CanvasText.Draw(canvas, "JourneyReports · customer journey analytics", m, height - 14, ReportTheme.SmallSize - 1, ReportTheme.Muted);
+        });
+        return new DashboardImage(png, problems);
+    }
+
+    static void DrawHeader(SKCanvas canvas, DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width)
+    {
+        const float m = ReportTheme.Margin;
+        var max = width - 2 * m;
+        using (var accent = new SKPaint { Color = ReportTheme.Accent, IsAntialias = true })
+            canvas.DrawRect(new SKRect(0, 0, width, 6), accent);
+        CanvasText.Draw(canvas, string.IsNullOrWhiteSpace(definition.Title) ? definition.Name : definition.Title, m, 52,
+            ReportTheme.TitleSize, ReportTheme.Heading, bold: true, maxWidth: max);
+        var period = result.Comparison is { } c ? ReportFormat.PeriodLine(result.Period, c, culture) : "Period " + ReportFormat.Period(result.Period, culture);
+        CanvasText.Draw(canvas, period, m, 84, ReportTheme.SubtitleSize, ReportTheme.Text, maxWidth: max);
+        CanvasText.Draw(canvas, FiltersLine(definition.Parameters.Filters), m, 108, ReportTheme.SmallSize, ReportTheme.Text, maxWidth: max);
+        CanvasText.Draw(canvas, ReportFormat.GeneratedLine(result.GeneratedAt, result.DataUntilUtc, result.Period.TimeZoneId, culture), m, 130,
+            ReportTheme.SmallSize, ReportTheme.Muted, maxWidth: max);
+    }
+
+    static string FiltersLine(DashboardFilters f)
+    {
+        (string Name, string? Value)[] all =
+            [("persona", f.Persona), ("segment", f.Segment), ("channel", f.Channel), ("device", f.Device), ("department", f.Department), ("region", f.Region)];
+        var set = all.Where(x => !string.IsNullOrEmpty(x.Value)).Select(x => $"{x.Name}: {x.Value}").ToList();
+        return set.Count == 0 ? "Filters: none (all customers)" : "Filters: " + string.Join(" · ", set);
+    }
+}

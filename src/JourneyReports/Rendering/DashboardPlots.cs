@@ -1,0 +1,130 @@
+using System.Globalization;
+using ScottPlot;
+using SkiaSharp;
+
+namespace JourneyReports;
+
+/// <summary>Line, area, bar, grouped-bar, stacked-bar and scatter visuals of a dashboard definition, drawn with ScottPlot in the report style.</summary>
+internal static class DashboardPlots
+{
+    const float LegendHeight = 24;
+
+    public static void Draw(SKCanvas canvas, SKRect area, string type, string x, string y, string? series, string? label, string? format,
+        IReadOnlyList<object> rows, CultureInfo culture)
+    {
+        var seriesNames = series is null ? [""] : rows.Select(r => SeriesName(r, series, culture)).Distinct().ToList();
+        var color = seriesNames.Select((s, i) => (s, ReportTheme.Categorical[i % ReportTheme.Categorical.Length])).ToDictionary(p => p.s, p => p.Item2);
+        if (series is not null) DrawLegend(canvas, area, seriesNames, color);
+        var plotRect = PlotCanvas.Whole(new SKRect(area.Left, area.Top + (series is null ? 0 : LegendHeight), area.Right, area.Bottom));
+
+        using var plot = PlotCanvas.NewPlot();
+        plot.Layout.Fixed(new PixelPadding(72, 16, 34, 6));
+        var yFormat = RowFields.DefaultFormat(format, y);
+        plot.Axes.Left.TickGenerator = Numbers(v => RowFields.Format(v, yFormat, culture));
+        if (type is "line" or "area" or "scatter")
+            Points(plot, type, x, y, series, label, rows, seriesNames, color, plotRect.Width - 88, culture);
+        else
+            Bars(plot, type, x, y, series, rows, seriesNames, color, (float)plotRect.Width - 88, culture);
+        PlotCanvas.Composite(canvas, plot, plotRect);
+    }
+
+    static string SeriesName(object row, string? series, CultureInfo culture) => series is null ? "" : RowFields.Text(RowFields.Get(row, series), culture);
+
+    static ScottPlot.TickGenerators.NumericAutomatic Numbers(Func<double, string> format) => new() { LabelFormatter = format, MaxTickCount = 5 };
+
+    static void Points(Plot plot, string type, string x, string y, string? series, string? label, IReadOnlyList<object> rows,
+        List<string> seriesNames, Dictionary<string, SKColor> color, float width, CultureInfo culture)
+    {
+        var dates = RowFields.IsDate(RowFields.Get(rows[0], x));
+        foreach (var name in seriesNames)
+        {
+            var points = rows.Where(r => SeriesName(r, series, culture) == name)
+                .Select(r => (Row: r, X: RowFields.Number(r, x), Y: RowFields.Number(r, y)))
+                .Where(p => p.X is not null && p.Y is not null).OrderBy(p => p.X).ToList();
+            if (points.Count == 0) continue;
+            var s = plot.Add.Scatter(points.Select(p => p.X!.Value).ToArray(), points.Select(p => p.Y!.Value).ToArray(), color[name].ToPlot());
+            s.LineWidth = type == "scatter" ? 0 : 3;
+            s.MarkerSize = type == "scatter" ? 10 : 6;
+            s.MarkerShape = MarkerShape.FilledCircle;
+            if (type == "area") { s.FillY = true; s.FillYColor = color[name].WithAlpha(60).ToPlot(); }
+            if (label is not null)
+                foreach (var p in points)
+                    PlotCanvas.Label(plot, RowFields.Text(RowFields.Get(p.Row, label), culture), p.X!.Value, p.Y!.Value, ReportTheme.SmallSize - 2,
+                        ReportTheme.Text, Alignment.LowerLeft).OffsetX = 6;
+        }
+        var xs = rows.Select(r => RowFields.Number(r, x)).OfType<double>().Distinct().Order().ToList();
+        var ys = rows.Select(r => RowFields.Number(r, y)).OfType<double>().ToList();
+        if (xs.Count == 0 || ys.Count == 0) throw new InvalidOperationException($"no values in '{x}' and '{y}'");
+        if (dates)
+        {
+            // One tick per data point, thinned from the latest back so they never collide.
+            var labels = xs.Select(v => DateTime.FromOADate(v).ToString("d MMM", culture)).ToList();
+            var step = (int)Math.Ceiling(xs.Count / Math.Max(1, width / (labels.Max(l => CanvasText.Measure(l, ReportTheme.AxisSize)) + 16)));
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                [.. xs.Select((v, i) => new Tick(v, (xs.Count - 1 - i) % step == 0 ? labels[i] : "", true))]);
+        }
+        else
+            plot.Axes.Bottom.TickGenerator = Numbers(v => ReportFormat.Compact(v, culture));
+        // Explicit limits: a single point (one week) must still give a sensible axis, and labels need room on the right.
+        var (x0, x1) = xs[0] == xs[^1] ? (xs[0] - (dates ? 3.5 : 1), xs[^1] + (dates ? 3.5 : 1)) : (xs[0], xs[^1]);
+        var padX = (x1 - x0) * (type == "scatter" ? 0.08 : 0.03);
+        var (y0, y1) = (Math.Min(0, ys.Min()), Math.Max(0, ys.Max()));
+        if (type == "scatter") (y0, y1) = (ys.Min(), ys.Max());
+        if (y0 == y1) (y0, y1) = (y0 - 1, y1 + 1);
+        var padY = (y1 - y0) * 0.12;
+        plot.Axes.SetLimits(x0 - padX, x1 + padX * (label is null ? 1 : 3), y0 < 0 || type == "scatter" ? y0 - padY : 0, y1 + padY);
+    }
+
+    static void Bars(Plot plot, string type, string x, string y, string? series, IReadOnlyList<object> rows,
+        List<string> seriesNames, Dictionary<string, SKColor> color, float width, CultureInfo culture)
+    {
+        string Category(object r) => RowFields.Get(r, x) is string s ? ReportFormat.StageName(s) : RowFields.Text(RowFields.Get(r, x), culture);
+        var categories = rows.Select(Category).Distinct().ToList();
+        var stacked = type == "stacked-bar";
+        var slot = stacked ? 0.7 : 0.8 / seriesNames.Count;
+        var bars = new List<Bar>();
+        var bases = new double[categories.Count];
+        for (var si = 0; si < seriesNames.Count; si++)
+            for (var ci = 0; ci < categories.Count; ci++)
+            {
+                var value = rows.Where(r => Category(r) == categories[ci] && SeriesName(r, series, culture) == seriesNames[si])
+                    .Sum(r => RowFields.Number(r, y) ?? 0);
+                var position = stacked ? ci : ci - 0.4 + slot * (si + 0.5);
+                var start = stacked ? bases[ci] : 0;
+                bars.Add(new Bar
+                {
+                    Position = position, ValueBase = start, Value = start + value, Size = slot * (stacked ? 1 : 0.9), LineWidth = 0,
+                    FillColor = (series is null ? ReportTheme.Accent : color[seriesNames[si]]).ToPlot(),
+                });
+                if (stacked) bases[ci] += value;
+            }
+        plot.Add.Bars(bars);
+
+        // Category labels shortened to their slot so neighbours never overlap.
+        using var font = ReportFonts.Font(ReportTheme.AxisSize);
+        var room = width / Math.Max(1, categories.Count) - 8;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. categories.Select((c, i) => new Tick(i, CanvasText.Fit(c, font, room), true))]);
+        plot.Grid.XAxisStyle.IsVisible = false;
+        var low = Math.Min(0, bars.Min(b => Math.Min(b.Value, b.ValueBase)));
+        var high = Math.Max(0, bars.Max(b => Math.Max(b.Value, b.ValueBase)));
+        plot.Axes.SetLimits(-0.6, categories.Count - 0.4, low < 0 ? low * 1.15 : 0, high > 0 ? high * 1.15 : 1);
+    }
+
+    static void DrawLegend(SKCanvas canvas, SKRect area, List<string> names, Dictionary<string, SKColor> color)
+    {
+        var x = area.Left + 72;
+        var baseline = area.Top + 14;
+        using var paint = new SKPaint { IsAntialias = true };
+        foreach (var name in names)
+        {
+            var text = string.IsNullOrEmpty(name) ? "(none)" : ReportFormat.StageName(name);
+            var w = CanvasText.Measure(text, ReportTheme.SmallSize);
+            if (x + 20 + w > area.Right) { CanvasText.Draw(canvas, "…", x, baseline, ReportTheme.SmallSize, ReportTheme.Muted); break; }
+            paint.Color = color[name];
+            canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, paint);
+            CanvasText.Draw(canvas, text, x + 20, baseline, ReportTheme.SmallSize, ReportTheme.Text);
+            x += 20 + w + 20;
+        }
+    }
+}
