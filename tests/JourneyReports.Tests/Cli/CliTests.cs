@@ -73,6 +73,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Dashboard_ListsTheValidDefinitions_AndRendersOne()
+    {
+        Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01", "--seed", "5")).ExitCode);
+        var folder = Path.Combine(RepoPaths.Root, "dashboards");
+        var png = Path.Combine(work, "funnel.png");
+
+        var list = await CliAsync("dashboard", "--folder", folder);
+        var render = await CliAsync("dashboard", "funnel-and-drop-off", "--folder", folder, "--out", png, "--width", "1200");
+
+        Assert.True(list.ExitCode == 0, list.Output);
+        Assert.Contains("executive-weekly  Executive weekly journey", list.Output);
+        Assert.True(render.ExitCode == 0, render.Output);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        Assert.Equal(1200, bitmap.Width);
+    }
+
+    [Fact]
     public async Task Seed_RefusesToOverwriteData_WithoutReplace()
     {
         Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01")).ExitCode);
