@@ -21,13 +21,15 @@ public sealed partial class JourneyMetrics(Warehouse warehouse, DbConnection con
     {
         var p = Parameters(period, filter);
         p.Add("window_days", warehouse.Journey.ConversionWindowDays);
-        var counts = (await connection.QueryAsync<(int StageOrder, long Customers)>(Command("funnel", p, ct))).ToList();
-        if (counts.Count == 0)
-            return JourneyStages.InOrder.Select((stage, i) => new FunnelStep(i + 1, stage, 0, null)).ToList();
+        var counts = (await connection.QueryAsync<(int StageOrder, long Customers)>(Command("funnel", p, ct)))
+            .ToDictionary(r => r.StageOrder, r => r.Customers);
+        // Stages nobody reached have no row; the funnel runs from its first stage to the last, zeros included.
+        var first = counts.Count == 0 ? 1 : counts.Keys.Min();
         var steps = new List<FunnelStep>();
         long? previous = null;
-        foreach (var (order, customers) in counts)
+        for (var order = first; order <= JourneyStages.InOrder.Count; order++)
         {
+            var customers = counts.GetValueOrDefault(order);
             decimal? dropOff = previous is null or 0 ? null : 1m - (decimal)customers / previous.Value;
             steps.Add(new FunnelStep(order, JourneyStages.InOrder[order - 1], customers, dropOff));
             previous = customers;
