@@ -1,5 +1,5 @@
 -- Survey scores per local week (Monday start) or month of time zone $tz; $grain is 'week' or 'month' (checked by
--- the caller). Score definitions as in experience_by_stage.sql.
+-- the caller). Score definitions as in experience_by.sql.
 SELECT date_trunc($grain, timezone($tz, timezone('UTC', answered_at)))::TIMESTAMP                   AS Bucket,
        count(*)                                                                                     AS Responses,
        count(nps)                                                                                   AS NpsResponses,

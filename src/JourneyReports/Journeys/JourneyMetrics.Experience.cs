@@ -36,13 +36,20 @@ public sealed partial class JourneyMetrics
     public static readonly IReadOnlyList<string> WaitBands = ["<5 min", "5-15 min", "15-60 min", "60+ min"];
 
     public async Task<IReadOnlyList<ExperienceRow>> ExperienceByStageAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
-        (await connection.QueryAsync<GroupScores>(Command("experience_by_stage", Parameters(period, filter), ct)))
+        (await connection.QueryAsync<GroupScores>(Command("experience_by", ExperienceBy(period, filter, "stage"), ct)))
             .OrderBy(r => JourneyStages.OrderOf(r.Group) is var o && o == 0 ? int.MaxValue : o).ThenBy(r => r.Group)
             .Select(r => new ExperienceRow(r.Group, r.Scores())).ToList();
 
     public async Task<IReadOnlyList<ExperienceRow>> ExperienceByTouchpointAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
-        (await connection.QueryAsync<GroupScores>(Command("experience_by_touchpoint", Parameters(period, filter), ct)))
+        (await connection.QueryAsync<GroupScores>(Command("experience_by", ExperienceBy(period, filter, "touchpoint"), ct)))
             .Select(r => new ExperienceRow(r.Group, r.Scores())).ToList();
+
+    static Dapper.DynamicParameters ExperienceBy(ReportPeriod period, JourneyFilter filter, string by)
+    {
+        var p = Parameters(period, filter);
+        p.Add("by", by);
+        return p;
+    }
 
     /// <summary>
     /// One point per local week (Monday start) or calendar month from the one holding the period's first day; the

@@ -1,6 +1,6 @@
--- Survey scores per touchpoint. Each score counts only the answers to its own question: NPS = % promoters (9-10) minus
--- % detractors (0-6); CSAT = % of answers 4-5; CES = mean effort 1-7. The mean CSAT feeds the emotion score.
-SELECT touchpoint AS "Group",
+-- Survey scores per stage or per touchpoint ($by, fixed by the caller). Each score counts only the answers to its own
+-- question (nps_score, csat_share in journey_macros.sql); CES = mean effort 1-7. The mean CSAT feeds the emotion score.
+SELECT CASE $by WHEN 'stage' THEN stage ELSE touchpoint END AS "Group",
        count(*)                                                                                     AS Responses,
        count(nps)                                                                                   AS NpsResponses,
        nps_score(nps)                                                                               AS Nps,
@@ -10,5 +10,5 @@ SELECT touchpoint AS "Group",
        count(ces)                                                                                   AS CesResponses,
        avg(ces)::DOUBLE                                                                             AS Ces
 FROM journey_surveys($start, $end, $persona, $segment, $region, $channel)
-GROUP BY touchpoint
-ORDER BY touchpoint;
+GROUP BY ALL
+ORDER BY ALL;
