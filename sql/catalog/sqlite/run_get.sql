@@ -1,4 +1,1 @@
-SELECT run_id AS RunId, report_id AS ReportId, trigger AS Trigger, status AS Status, started_at AS StartedAt,
-       finished_at AS FinishedAt, period_first AS PeriodFirst, period_last AS PeriodLast, time_zone AS TimeZone,
-       artifacts_dir AS ArtifactsDir, error AS Error
-FROM runs WHERE run_id = @RunId;
+SELECT * FROM run_records WHERE RunId = @RunId;

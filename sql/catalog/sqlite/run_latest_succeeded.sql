@@ -1,5 +1,2 @@
-SELECT run_id AS RunId, report_id AS ReportId, trigger AS Trigger, status AS Status, started_at AS StartedAt,
-       finished_at AS FinishedAt, period_first AS PeriodFirst, period_last AS PeriodLast, time_zone AS TimeZone,
-       artifacts_dir AS ArtifactsDir, error AS Error
-FROM runs WHERE report_id = @ReportId AND status = 'succeeded'
-ORDER BY run_id DESC LIMIT 1;
+SELECT * FROM run_records WHERE ReportId = @ReportId AND Status = 'succeeded'
+ORDER BY RunId DESC LIMIT 1;

@@ -7,7 +7,6 @@ namespace JourneyReports;
 public sealed partial class OutboxMailTransport(string directory) : IMailTransport
 {
     public string Name => "outbox";
-    public string Directory => directory;
 
     public async Task<string> SendAsync(MimeMessage message, CancellationToken ct)
     {

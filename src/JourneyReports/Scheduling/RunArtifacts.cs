@@ -8,8 +8,6 @@ public sealed class RunArtifacts(string root)
     /// <summary>The report's numbers as JSON, so pages can show them without querying the warehouse again.</summary>
     public const string Data = "data.json";
 
-    public string Root => root;
-
     public static RunArtifacts From(JourneyReportsOptions options) => new(options.ResolvePath(options.Catalog.ArtifactsPath));
 
     public string DirectoryOf(long runId) => Path.Combine(root, runId.ToString(System.Globalization.CultureInfo.InvariantCulture));

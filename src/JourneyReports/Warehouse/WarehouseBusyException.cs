@@ -6,7 +6,4 @@ namespace JourneyReports;
 /// </summary>
 public sealed class WarehouseBusyException(string path, string detail, Exception inner)
     : Exception($"The warehouse file {path} is in use by another process ({detail}). " +
-                "Only one process can open a DuckDB file at a time: wait for the running job to finish, or stop the server, and try again.", inner)
-{
-    public string WarehousePath { get; } = path;
-}
+                "Only one process can open a DuckDB file at a time: wait for the running job to finish, or stop the server, and try again.", inner);
