@@ -96,7 +96,7 @@ public static class DashboardComposer
                 var rect = SKRect.Create(m + (pos.Col - 1) * cellW, HeaderHeight + (pos.Row - 1) * cellH,
                     pos.Width * cellW - gap, pos.Height * cellH - gap);
                 var data = result.Datasets.GetValueOrDefault(visual.Dataset);
-                var problem = DashboardVisuals.DrawContained(canvas, rect, visual, data, culture);
+                var problem = DashboardVisuals.DrawContained(canvas, rect, visual, data, culture, result.Filter.Persona);
                 if (problem is not null) problems[visual.Id] = problem;
             }
             CanvasText.Draw(canvas, "JourneyReports · customer journey analytics", m, height - 14, ReportTheme.SmallSize - 1, ReportTheme.Muted);

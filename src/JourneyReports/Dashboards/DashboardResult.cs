@@ -56,8 +56,8 @@ internal static class RowFields
         DateOnly d => d.ToString("d MMM yyyy", culture),
         DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("d MMM yyyy", culture) : t.ToString("d MMM yyyy HH:mm", culture),
         DateTimeOffset o => o.ToString("d MMM yyyy HH:mm", culture),
-        Enum e => e.ToString(),
-        IEnumerable list => string.Join(" → ", list.Cast<object?>().Select(x => Text(x, culture))),
+        Enum e => ReportFormat.Words(e.ToString()),
+        IEnumerable list => string.Join(" → ", list.Cast<object?>().Select(x => x is string key ? ReportFormat.StageName(key) : Text(x, culture))),
         IConvertible c when c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal =>
             Format(Convert.ToDouble(c, CultureInfo.InvariantCulture), format, culture, c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.UInt64),
         var v => v.ToString() ?? "",
@@ -74,21 +74,20 @@ internal static class RowFields
         _ => whole ? v.ToString("#,##0", culture) : v.ToString(Math.Abs(v) >= 100 ? "#,##0" : "#,##0.##", culture),
     };
 
-    /// <summary>The format a field gets when the visual sets none: shares and rates (0..1) as percentages.</summary>
+    /// <summary>
+    /// The format a field gets when the visual sets none: shares and rates (0..1) as percentages, revenue and order
+    /// values as money.
+    /// </summary>
     public static string? DefaultFormat(string? format, string field)
     {
         var name = field[(field.LastIndexOf('.') + 1)..].ToLowerInvariant();
         var rate = name.EndsWith("share", StringComparison.Ordinal) || name.EndsWith("rate", StringComparison.Ordinal) || name is "conversion" or "dropoff";
-        return format ?? (rate ? "percent" : null);
+        var money = name.EndsWith("revenue", StringComparison.Ordinal) || name is "averageordervalue" or "aov";
+        return format ?? (rate ? "percent" : money ? "money" : null);
     }
 
-    /// <summary>"averageOrderValue" → "Average order value".</summary>
-    public static string Header(string field)
-    {
-        var name = field[(field.LastIndexOf('.') + 1)..];
-        var words = string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
-        return ReportFormat.StageName(words);
-    }
+    /// <summary>"averageOrderValue" → "Average order value", "scores.nps" → "NPS".</summary>
+    public static string Header(string field) => ReportFormat.Words(field[(field.LastIndexOf('.') + 1)..]);
 
     /// <summary>A metric's result as rows: a list stays a list, a single record becomes one row.</summary>
     public static IReadOnlyList<object> AsRows(object result) =>

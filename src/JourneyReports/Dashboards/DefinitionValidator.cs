@@ -87,14 +87,17 @@ static partial class DefinitionValidator
                     (family.Options.Count == 0 ? "" : $"; it takes {string.Join(", ", family.Options.Select(o => o.Name))}"));
             else if (!Fits(spec, value))
                 error($"{at}.options.{option}", $"dataset '{name}': option '{option}' must be " +
-                    (spec.Allowed is { } allowed ? $"one of {string.Join(", ", allowed)}" : spec.Kind == "int" ? "a whole number" : "a number"));
+                    (spec.Allowed is { } allowed ? $"one of {string.Join(", ", allowed)}" : spec.Kind == "int" ? WholeNumber(spec) : "a number"));
         }
         return VisualTypes.FieldsOf(family.RowType);
     }
 
+    static string WholeNumber(MetricOption spec) =>
+        spec.Min == int.MinValue && spec.Max == int.MaxValue ? "a whole number" : $"a whole number from {spec.Min} to {spec.Max}";
+
     static bool Fits(MetricOption spec, JsonElement value) => spec.Kind switch
     {
-        "int" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+        "int" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) && i >= spec.Min && i <= spec.Max,
         "number" => value.ValueKind == JsonValueKind.Number,
         _ => value.ValueKind == JsonValueKind.String && (spec.Allowed is null || spec.Allowed.Contains(value.GetString())),
     };

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace JourneyReports;
 
-/// <summary>An option a metric family takes: its kind ("int", "number" or "text") and, for text, the allowed values.</summary>
-public sealed record MetricOption(string Name, string Kind, IReadOnlyList<string>? Allowed = null);
+/// <summary>An option a metric family takes: its kind ("int", "number" or "text"), for text the allowed values, for int its range.</summary>
+public sealed record MetricOption(string Name, string Kind, IReadOnlyList<string>? Allowed = null, int Min = int.MinValue, int Max = int.MaxValue);
 
 /// <summary>
 /// A metric family by name: what it returns one row of (<see cref="RowType"/>, read by reflection for the fields a
@@ -23,6 +23,10 @@ public sealed class MetricArgs(IReadOnlyDictionary<string, string> values)
         : int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i
         : throw new ArgumentException($"{name} '{s}' is not a whole number");
 
+    /// <summary>A whole number that must lie in min..max (the command line reaches here without the definition validator).</summary>
+    public int Int(string name, int fallback, int min, int max) => Int(name, fallback) is var i && i >= min && i <= max ? i
+        : throw new ArgumentException($"{name} must be a whole number from {min} to {max}, not {i}");
+
     public double Double(string name, double fallback) => Value(name) is not { } s ? fallback
         : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
         : throw new ArgumentException($"{name} '{s}' is not a number");
@@ -35,6 +39,7 @@ public sealed class MetricArgs(IReadOnlyDictionary<string, string> values)
 public static class MetricCatalog
 {
     static MetricOption Int(string name) => new(name, "int");
+    static MetricOption Int(string name, int min, int max) => new(name, "int", Min: min, Max: max);
     static MetricOption Number(string name) => new(name, "number");
     static MetricOption Text(string name, params string[] allowed) => new(name, "text", allowed);
 
@@ -43,9 +48,13 @@ public static class MetricCatalog
 
     public static readonly IReadOnlyList<MetricFamily> Families =
     [
-        F<Kpi>("kpis", async (m, p, f, _, ct) => ExecutiveWeekly.Kpis(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct))),
+        F<Kpi>("kpis", async (m, p, f, a, ct) => ExecutiveWeekly.Kpis(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct),
+            await m.WeeklyTrendAsync(p.TrailingWeeks(a.Int("sparkline-weeks", 8, 2, 52)), f, ct)),
+            Int("sparkline-weeks", 2, 52)),
         F<FunnelStep>("funnel", async (m, p, f, _, ct) => await m.FunnelAsync(p, f, ct)),
-        F<TrendPoint>("trend", async (m, p, f, _, ct) => await m.WeeklyTrendAsync(p, f, ct)),
+        // By default the weeks of the period; "weeks" widens it to that many weeks ending with the period (a trend of one week is a dot).
+        F<TrendPoint>("trend", async (m, p, f, a, ct) => await m.WeeklyTrendAsync(a.Value("weeks") is null ? p : p.TrailingWeeks(a.Int("weeks", 12, 1, 260)), f, ct),
+            Int("weeks", 1, 260)),
         F<ChannelMixRow>("channel-mix", async (m, p, f, _, ct) => await m.ChannelMixAsync(p, f, ct)),
         F<Kpi>("journey-kpis", async (m, p, f, a, ct) => await m.JourneyKpisAsync(p, null, f, a.Int("churn-days", 90), ct), Int("churn-days")),
         F<FunnelDetailStep>("funnel-detail", async (m, p, f, _, ct) => await m.FunnelDetailAsync(p, f, ct)),
@@ -71,11 +80,17 @@ public static class MetricCatalog
         F<JourneyMetrics.ExperiencePoint>("experience-trend", async (m, p, f, a, ct) => await m.ExperienceTrendAsync(p, f, a.Value("grain") ?? "week", ct),
             Text("grain", [.. JourneyMetrics.Grains])),
         F<JourneyMetrics.PainPoint>("pain-points", async (m, p, f, a, ct) => await m.PainPointsAsync(p, f, a.Int("within-days", 14), ct), Int("within-days")),
+        F<JourneyMapStage>("journey-map", async (m, p, f, a, ct) => await m.JourneyMapAsync(p, f, a.Int("within-days", 14, 1, 365), ct),
+            Int("within-days", 1, 365)),
         F<JourneyMetrics.DeliveryGroup>("late-delivery", async (m, p, f, a, ct) => await m.LateDeliveryEffectAsync(p, f, a.Int("churn-days", 90), ct), Int("churn-days")),
         F<JourneyMetrics.WaitBand>("wait-time", async (m, p, f, a, ct) => await m.WaitTimeEffectAsync(p, f, a.Int("within-days", 2), ct), Int("within-days")),
         F<JourneyMetrics.CohortCell>("cohorts", async (m, p, f, a, ct) => await m.CohortRetentionAsync(p, f, a.Value("grain") ?? "month", ct),
             Text("grain", [.. JourneyMetrics.Grains])),
         F<JourneyMetrics.RepeatPurchase>("repeat-purchase", async (m, p, f, _, ct) => await m.RepeatPurchaseAsync(p, f, ct)),
+        F<JourneyMetrics.ChurnGroup>("churned-vs-retained", async (m, p, f, a, ct) => ChurnGroups(await m.ChurnAsync(p, f, a.Int("churn-days", 90), ct)),
+            Int("churn-days")),
+        F<JourneyMetrics.ChannelShare>("churn-channels", async (m, p, f, a, ct) =>
+            ChurnGroups(await m.ChurnAsync(p, f, a.Int("churn-days", 90), ct)).SelectMany(g => g.Channels).ToList(), Int("churn-days")),
         F<JourneyMetrics.ChurnReport>("churn", async (m, p, f, a, ct) => await m.ChurnAsync(p, f, a.Int("churn-days", 90), ct), Int("churn-days")),
     ];
 
@@ -84,6 +99,10 @@ public static class MetricCatalog
     public static IEnumerable<string> Names => Families.Select(f => f.Name);
 
     public static MetricFamily? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The churn report's two groups as rows, churned first (a group with no customers is left out).</summary>
+    static List<JourneyMetrics.ChurnGroup> ChurnGroups(JourneyMetrics.ChurnReport report) =>
+        [.. new[] { report.ChurnedGroup, report.RetainedGroup }.OfType<JourneyMetrics.ChurnGroup>()];
 
     static PathOutcome Outcome(MetricArgs args) => (args.Value("outcome") ?? "conversion") switch
     {

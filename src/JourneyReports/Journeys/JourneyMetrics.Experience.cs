@@ -28,7 +28,10 @@ public sealed partial class JourneyMetrics
     }
 
     public sealed record DeliveryGroup(bool Late, long Customers, long NpsResponses, double? Nps, long CsatResponses, double? Csat,
-        long ChurnObserved, long Churned, double? ChurnShare);
+        long ChurnObserved, long Churned, double? ChurnShare)
+    {
+        public string Delivery => Late ? "Late" : "On time";
+    }
 
     public sealed record WaitBand(string Band, long Tickets, long Answers, double? Ces);
 

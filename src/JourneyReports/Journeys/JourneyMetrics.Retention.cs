@@ -18,9 +18,15 @@ public sealed partial class JourneyMetrics
         double MeanOrders, decimal MeanRevenue)
     {
         public IReadOnlyList<ChannelShare> Channels { get; init; } = [];
+
+        /// <summary>"Churned" or "Retained": the group's name on a chart or in a table.</summary>
+        public string Group => Churned ? "Churned" : "Retained";
     }
 
-    public sealed record ChannelShare(bool Churned, string Channel, long Events, double Share);
+    public sealed record ChannelShare(bool Churned, string Channel, long Events, double Share)
+    {
+        public string Group => Churned ? "Churned" : "Retained";
+    }
 
     public sealed record ChurnReport(long Customers, long Churned, double? ChurnRate, ChurnGroup? ChurnedGroup, ChurnGroup? RetainedGroup);
 

@@ -42,11 +42,12 @@ public sealed partial class JourneyMetrics(Warehouse warehouse, DbConnection con
     {
         var p = Parameters(period, filter);
         p.Add("tz", period.TimeZoneId);
-        var rows = (await connection.QueryAsync<(DateTime WeekStart, long Visitors, long Orders, decimal Revenue)>(Command("weekly_trend", p, ct)))
+        var rows = (await connection.QueryAsync<(DateTime WeekStart, long Visitors, long Buyers, long Orders, decimal Revenue, double? Nps, double? Ces)>(
+                Command("weekly_trend", p, ct)))
             .ToDictionary(r => DateOnly.FromDateTime(r.WeekStart));
         var points = new List<TrendPoint>();
         for (var week = MondayOf(period.FirstDay); week <= period.LastDay; week = week.AddDays(7))
-            points.Add(rows.TryGetValue(week, out var r) ? new TrendPoint(week, r.Visitors, r.Orders, r.Revenue) : new TrendPoint(week, 0, 0, 0));
+            points.Add(rows.TryGetValue(week, out var r) ? new TrendPoint(week, r.Visitors, r.Orders, r.Revenue, r.Buyers, r.Nps, r.Ces) : new TrendPoint(week, 0, 0, 0));
         return points;
     }
 

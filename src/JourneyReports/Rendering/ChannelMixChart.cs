@@ -110,7 +110,7 @@ internal static class ChannelMixChart
         float x = 0;
         foreach (var channel in channels)
         {
-            var text = CanvasText.Fit(channel, font, LegendItemMaxWidth);
+            var text = CanvasText.Fit(ReportFormat.StageName(channel), font, LegendItemMaxWidth);
             var itemWidth = 22 + font.MeasureText(text) + 24;
             if (x > 0 && x + itemWidth > width) { rows.Add([]); x = 0; }
             rows[^1].Add((channel, text, itemWidth));

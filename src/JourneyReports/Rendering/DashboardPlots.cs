@@ -8,27 +8,46 @@ namespace JourneyReports;
 internal static class DashboardPlots
 {
     const float LegendHeight = 24;
+    const float SlantedLabelWidth = 130;
 
     public static void Draw(SKCanvas canvas, SKRect area, string type, string x, string y, string? series, string? label, string? format,
         IReadOnlyList<object> rows, CultureInfo culture)
     {
         var seriesNames = series is null ? [""] : rows.Select(r => SeriesName(r, series, culture)).Distinct().ToList();
         var color = seriesNames.Select((s, i) => (s, ReportTheme.Categorical[i % ReportTheme.Categorical.Length])).ToDictionary(p => p.s, p => p.Item2);
-        if (series is not null) DrawLegend(canvas, area, seriesNames, color);
-        var plotRect = PlotCanvas.Whole(new SKRect(area.Left, area.Top + (series is null ? 0 : LegendHeight), area.Right, area.Bottom));
+        var legendHeight = series is null ? 0 : DrawLegend(canvas, area, seriesNames, color);
+        var plotRect = PlotCanvas.Whole(new SKRect(area.Left, area.Top + legendHeight, area.Right, area.Bottom));
 
         using var plot = PlotCanvas.NewPlot();
         plot.Layout.Fixed(new PixelPadding(72, 16, 34, 6));
         var yFormat = RowFields.DefaultFormat(format, y);
-        plot.Axes.Left.TickGenerator = Numbers(v => RowFields.Format(v, yFormat, culture));
         if (type is "line" or "area" or "scatter")
             Points(plot, type, x, y, series, label, rows, seriesNames, color, plotRect.Width - 88, culture);
         else
             Bars(plot, type, x, y, series, rows, seriesNames, color, (float)plotRect.Width - 88, culture);
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. NiceTicks(limits.Bottom, limits.Top).Select(v => new Tick(v, RowFields.Format(v, yFormat, culture), true))]);
         PlotCanvas.Composite(canvas, plot, plotRect);
     }
 
     static string SeriesName(object row, string? series, CultureInfo culture) => series is null ? "" : RowFields.Text(RowFields.Get(row, series), culture);
+
+    /// <summary>
+    /// Round tick values (1, 2 or 5 × a power of ten) inside low..high, about four of them. Computed here rather than
+    /// by ScottPlot's automatic ticks, which drop to a single label when values are small fractions (rates of 0.1).
+    /// </summary>
+    internal static List<double> NiceTicks(double low, double high, int about = 4)
+    {
+        if (!(high > low) || !double.IsFinite(low) || !double.IsFinite(high)) return [low];
+        var rough = (high - low) / about;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1, 2, 5, 10 }.Select(m => m * power).First(s => s >= rough);
+        var ticks = new List<double>();
+        for (var v = Math.Ceiling(low / step) * step; v <= high + step * 1e-9; v += step)
+            ticks.Add(Math.Abs(v) < step * 1e-9 ? 0 : Math.Round(v, 12));
+        return ticks;
+    }
 
     static ScottPlot.TickGenerators.NumericAutomatic Numbers(Func<double, string> format) => new() { LabelFormatter = format, MaxTickCount = 5 };
 
@@ -87,8 +106,11 @@ internal static class DashboardPlots
         for (var si = 0; si < seriesNames.Count; si++)
             for (var ci = 0; ci < categories.Count; ci++)
             {
-                var value = rows.Where(r => Category(r) == categories[ci] && SeriesName(r, series, culture) == seriesNames[si])
-                    .Sum(r => RowFields.Number(r, y) ?? 0);
+                var values = rows.Where(r => Category(r) == categories[ci] && SeriesName(r, series, culture) == seriesNames[si])
+                    .Select(r => RowFields.Number(r, y)).OfType<double>().ToList();
+                // No value (an NPS nobody answered) is not zero: leave the slot empty rather than draw a zero bar.
+                if (values.Count == 0) continue;
+                var value = values.Sum();
                 var position = stacked ? ci : ci - 0.4 + slot * (si + 0.5);
                 var start = stacked ? bases[ci] : 0;
                 bars.Add(new Bar
@@ -98,11 +120,21 @@ internal static class DashboardPlots
                 });
                 if (stacked) bases[ci] += value;
             }
+        if (bars.Count == 0) throw new InvalidOperationException($"no values in '{y}'");
         plot.Add.Bars(bars);
 
-        // Category labels shortened to their slot so neighbours never overlap.
+        // Category labels that do not fit their slot are slanted (up to a limit), then shortened, so neighbours never overlap.
         using var font = ReportFonts.Font(ReportTheme.AxisSize);
         var room = width / Math.Max(1, categories.Count) - 8;
+        var slanted = categories.Count > 1 && categories.Max(c => font.MeasureText(c)) > room;
+        if (slanted)
+        {
+            room = SlantedLabelWidth;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperRight;
+            var longest = categories.Max(c => font.MeasureText(CanvasText.Fit(c, font, room)));
+            plot.Layout.Fixed(new PixelPadding(Math.Max(72, longest * 0.87f * 0.5f), 16, 20 + longest * 0.5f + ReportTheme.AxisSize, 6));
+        }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. categories.Select((c, i) => new Tick(i, CanvasText.Fit(c, font, room), true))]);
         plot.Grid.XAxisStyle.IsVisible = false;
@@ -111,20 +143,28 @@ internal static class DashboardPlots
         plot.Axes.SetLimits(-0.6, categories.Count - 0.4, low < 0 ? low * 1.15 : 0, high > 0 ? high * 1.15 : 1);
     }
 
-    static void DrawLegend(SKCanvas canvas, SKRect area, List<string> names, Dictionary<string, SKColor> color)
+    /// <summary>Series names with their colours, wrapped onto at most two lines (then "…"); returns the height used.</summary>
+    static float DrawLegend(SKCanvas canvas, SKRect area, List<string> names, Dictionary<string, SKColor> color)
     {
-        var x = area.Left + 72;
+        const int MaxLines = 2;
+        var left = area.Left + 72;
+        var (x, line) = (left, 0);
         var baseline = area.Top + 14;
         using var paint = new SKPaint { IsAntialias = true };
         foreach (var name in names)
         {
             var text = string.IsNullOrEmpty(name) ? "(none)" : ReportFormat.StageName(name);
             var w = CanvasText.Measure(text, ReportTheme.SmallSize);
-            if (x + 20 + w > area.Right) { CanvasText.Draw(canvas, "…", x, baseline, ReportTheme.SmallSize, ReportTheme.Muted); break; }
+            if (x + 20 + w > area.Right && x > left)
+            {
+                if (line + 1 == MaxLines) { CanvasText.Draw(canvas, "…", x, baseline, ReportTheme.SmallSize, ReportTheme.Muted); break; }
+                (x, line, baseline) = (left, line + 1, baseline + LegendHeight - 4);
+            }
             paint.Color = color[name];
             canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, paint);
-            CanvasText.Draw(canvas, text, x + 20, baseline, ReportTheme.SmallSize, ReportTheme.Text);
+            CanvasText.Draw(canvas, text, x + 20, baseline, ReportTheme.SmallSize, ReportTheme.Text, maxWidth: area.Right - x - 20);
             x += 20 + w + 20;
         }
+        return LegendHeight + line * (LegendHeight - 4);
     }
 }

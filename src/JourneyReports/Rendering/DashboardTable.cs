@@ -53,7 +53,12 @@ internal static class DashboardTable
     static (string Text, bool Number) Cell(object? value, string column, string? format, CultureInfo culture)
     {
         var isNumber = value is IConvertible c and not Enum && c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal;
-        if (!isNumber) return (value is string s ? s : RowFields.Text(value, culture), false);
-        return (RowFields.Text(value, culture, RowFields.DefaultFormat(format, column)), true);
+        // Keys from the data ("search_ads", "awareness") read as words; names that carry their own capitals are kept.
+        if (!isNumber) return (value is string s ? (s.Any(char.IsUpper) ? s : ReportFormat.StageName(s)) : RowFields.Text(value, culture), false);
+        var numberFormat = RowFields.DefaultFormat(format, column);
+        // A table has room for the exact amount that a chart axis abbreviates.
+        if (numberFormat == "money" && Convert.ToDouble(value, CultureInfo.InvariantCulture) is var money && double.IsFinite(money))
+            return (culture.NumberFormat.CurrencySymbol + money.ToString(Math.Abs(money) >= 1000 ? "#,##0" : "#,##0.00", culture), true);
+        return (RowFields.Text(value, culture, numberFormat), true);
     }
 }

@@ -9,8 +9,11 @@ namespace JourneyReports;
 /// </summary>
 internal static class DashboardVisuals
 {
-    /// <summary>Draws the visual; returns null, or the problem it shows in its cell instead.</summary>
-    public static string? DrawContained(SKCanvas canvas, SKRect rect, VisualDefinition visual, DatasetRows? data, CultureInfo culture)
+    /// <summary>
+    /// Draws the visual; returns null, or the problem it shows in its cell instead. <paramref name="persona"/> is the
+    /// dashboard's persona filter, which a journey map names under its title.
+    /// </summary>
+    public static string? DrawContained(SKCanvas canvas, SKRect rect, VisualDefinition visual, DatasetRows? data, CultureInfo culture, string? persona = null)
     {
         var title = string.IsNullOrWhiteSpace(visual.Title) ? visual.Id : visual.Title;
         if (data?.Error is { } error) return Message(canvas, rect, title, $"Could not load data: {error}");
@@ -21,7 +24,7 @@ internal static class DashboardVisuals
         try
         {
             canvas.ClipRect(rect);
-            Draw(canvas, rect, title, visual, data.Rows, culture);
+            Draw(canvas, rect, title, visual, data.Rows, culture, persona ?? "All customers");
             return null;
         }
         catch (Exception e)
@@ -40,7 +43,7 @@ internal static class DashboardVisuals
         return message;
     }
 
-    static void Draw(SKCanvas canvas, SKRect rect, string title, VisualDefinition v, IReadOnlyList<object> rows, CultureInfo culture)
+    static void Draw(SKCanvas canvas, SKRect rect, string title, VisualDefinition v, IReadOnlyList<object> rows, CultureInfo culture, string persona)
     {
         string F(string role) => v.Fields.TryGetValue(role, out var f) ? f : throw new InvalidOperationException($"no '{role}' field");
         string? Maybe(string role) => v.Fields.GetValueOrDefault(role);
@@ -57,7 +60,7 @@ internal static class DashboardVisuals
                 Whole(canvas, rect, (c, w, h) => FlowChart.Draw(c, w, h, Flow(title, rows, F("source"), F("target"), F("value"), culture), culture));
                 break;
             case "journey-map":
-                Whole(canvas, rect, (c, w, h) => JourneyMapChart.Draw(c, w, h, JourneyMap(title, v, rows, culture), culture));
+                Whole(canvas, rect, (c, w, h) => JourneyMapChart.Draw(c, w, h, JourneyMap(title, persona, v, rows, culture), culture));
                 break;
             case "table": DashboardTable.Draw(canvas, CanvasText.Section(canvas, rect, title), v, rows, culture); break;
             case "line" or "area" or "bar" or "grouped-bar" or "stacked-bar" or "scatter":
@@ -155,11 +158,13 @@ internal static class DashboardVisuals
     }
 
     /// <summary>
-    /// Stages as columns. With a series, the series are the stage's touchpoints (value = share); with "points" the value
-    /// is a score on −100..100 drawn as the emotion curve; otherwise the value is the stage's customers.
+    /// Stages as columns. The journey-map metric gives whole stages (every lane filled). For other datasets: with a
+    /// series, the series are the stage's touchpoints (value = share); with "points" the value is a score on −100..100
+    /// drawn as the emotion curve; otherwise the value is the stage's customers.
     /// </summary>
-    static JourneyMapData JourneyMap(string title, VisualDefinition v, IReadOnlyList<object> rows, CultureInfo culture)
+    static JourneyMapData JourneyMap(string title, string persona, VisualDefinition v, IReadOnlyList<object> rows, CultureInfo culture)
     {
+        if (rows.All(r => r is JourneyMapStage)) return new JourneyMapData(title, persona, null, [.. rows.Cast<JourneyMapStage>()]);
         var stage = v.Fields["stage"];
         var value = v.Fields["value"];
         var series = v.Fields.GetValueOrDefault("series");
@@ -175,6 +180,6 @@ internal static class DashboardVisuals
             decimal? drop = previous is { Customers: > 0 } && customers > 0 ? 1 - (decimal)customers / previous.Customers : null;
             stages.Add(new JourneyMapStage(group.Key, customers, drop, touchpoints, [], emotion, []));
         }
-        return new JourneyMapData(title, "All customers", null, stages);
+        return new JourneyMapData(title, persona, null, stages);
     }
 }

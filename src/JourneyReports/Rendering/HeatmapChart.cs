@@ -90,7 +90,9 @@ internal static class HeatmapChart
         // Slightly smaller text before dropping labels: "Month 11" over every column beats every other column.
         var size = CanvasText.SizeToFit(widestLabel, ReportTheme.SmallSize, ReportTheme.SmallSize - 2, cellW - 6) ?? ReportTheme.SmallSize - 2;
         var widest = CanvasText.Measure(widestLabel, size);
-        var step = Math.Max(1, (int)Math.Ceiling((Math.Min(widest, 120) + 6) / cellW));
+        // Numbered columns (cohort ages) can skip labels, as the reader counts along; named ones (stages) are each shortened instead.
+        var numbered = labels.All(l => double.TryParse(l, System.Globalization.NumberStyles.Any, System.Globalization.CultureInfo.InvariantCulture, out _));
+        var step = numbered ? Math.Max(1, (int)Math.Ceiling((Math.Min(widest, 120) + 6) / cellW)) : 1;
         var maxWidth = step * cellW - 6;
         for (var c = 0; c < cols && c < labels.Count; c += step)
             CanvasText.Draw(canvas, labels[c], grid.Left + (c + 0.5f) * cellW, grid.Top - 9, size, ReportTheme.Muted,

@@ -1,10 +1,16 @@
 namespace JourneyReports;
 
 /// <summary>A channel used at a stage, with the share (0..1) of the stage's visitors who used it.</summary>
-public sealed record JourneyMapTouchpoint(string Name, double Share);
+public sealed record JourneyMapTouchpoint(string Name, double Share)
+{
+    public override string ToString() => $"{Name} {Share:0%}";
+}
 
 /// <summary>A support-ticket category that hurts a stage, with its ticket count.</summary>
-public sealed record JourneyMapPainPoint(string Name, long Count);
+public sealed record JourneyMapPainPoint(string Name, long Count)
+{
+    public override string ToString() => $"{Name} ({Count:#,##0})";
+}
 
 /// <summary>
 /// One column of a journey map. <paramref name="DropOffFromPrevious"/> is the share (0..1) lost since the previous

@@ -8,6 +8,7 @@ internal static class KpiTiles
 {
     const int PreferredPerRow = 4;
     public const float TileHeight = 124;
+    const float MinWidthForSparkline = 200;
 
     /// <summary>Height the tiles need for <paramref name="count"/> KPIs (an empty set still gets one row for its notice).</summary>
     public static float HeightFor(int count) => Rows(count) * TileHeight + (Rows(count) - 1) * ReportTheme.Gap;
@@ -59,15 +60,24 @@ internal static class KpiTiles
         var inner = rect.Width - 20 - 16;
         CanvasText.Draw(canvas, kpi.Label, x, rect.Top + 30, ReportTheme.BodySize, ReportTheme.Muted, bold: true, maxWidth: inner);
 
+        // The sparkline takes the right of the value line when the tile is wide enough to keep the value big.
+        var valueRoom = inner;
+        if (Sparkline.CanDraw(kpi.Trend) && inner >= MinWidthForSparkline)
+        {
+            var sparkWidth = MathF.Min(140, inner * 0.4f);
+            Sparkline.Draw(canvas, new SKRect(rect.Right - 16 - sparkWidth, rect.Top + 44, rect.Right - 16, rect.Top + 80), kpi.Trend!, ReportTheme.Accent);
+            valueRoom = inner - sparkWidth - 12;
+        }
+
         // Huge numbers shrink first, then switch to compact notation, so the value is never cut off.
         var value = ReportFormat.KpiValue(kpi, currencySymbol, culture);
-        var size = CanvasText.SizeToFit(value, 36, 26, inner, bold: true);
+        var size = CanvasText.SizeToFit(value, 36, 26, valueRoom, bold: true);
         if (size is null)
         {
             value = ReportFormat.KpiValueCompact(kpi, currencySymbol, culture);
-            size = CanvasText.SizeToFit(value, 36, 18, inner, bold: true) ?? 18;
+            size = CanvasText.SizeToFit(value, 36, 18, valueRoom, bold: true) ?? 18;
         }
-        CanvasText.Draw(canvas, value, x, rect.Top + 78, size.Value, kpi.Value is null ? ReportTheme.Muted : ReportTheme.Heading, bold: true, maxWidth: inner);
+        CanvasText.Draw(canvas, value, x, rect.Top + 78, size.Value, kpi.Value is null ? ReportTheme.Muted : ReportTheme.Heading, bold: true, maxWidth: valueRoom);
 
         var baseline = rect.Top + 107;
         var change = ReportFormat.Change(kpi, culture);

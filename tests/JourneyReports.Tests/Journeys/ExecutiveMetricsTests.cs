@@ -201,4 +201,68 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
         Assert.Equal(new long[] { 0, 0, 2 }, trend.Select(t => t.Orders));
         Assert.Equal(150.00m, trend[2].Revenue);
     }
+
+    [Fact]
+    public async Task WeeklyTrend_CarriesTheWeeksBuyersConversionNpsAndCes_LikeTheKpis()
+    {
+        var trend = await w.Metrics.WeeklyTrendAsync(Week.TrailingWeeks(2), JourneyFilter.None, default);
+
+        var week = trend[^1];
+        Assert.Equal(2, week.Buyers);                  // A and C, as the KPI counts them
+        Assert.Equal(0.4m, week.Conversion);           // 2 buyers of 5 visitors
+        Assert.Equal(75.00m, week.AverageOrderValue);  // 150 / 2 orders
+        Assert.Equal(25.0, week.Nps!.Value, 6);        // the week's four answers, as in the KPI test
+        Assert.Equal(4.0, week.Ces!.Value, 6);
+        Assert.Null(trend[0].Nps);                     // nobody answered in the week of 26 Oct: no score, not zero
+        Assert.Equal(0m, trend[0].Conversion);         // one visitor (a-7), no buyer
+    }
+
+    [Fact]
+    public async Task KpiFamily_GivesEachKpiAnEightWeekSparkline_EndingWithThePeriodsValue()
+    {
+        var kpis = (IReadOnlyList<Kpi>)await MetricCatalog.Find("kpis")!.Run(w.Metrics, Week, JourneyFilter.None, MetricArgs.None, default);
+
+        Assert.All(kpis, k => Assert.Equal(8, k.Trend!.Count));
+        var visitors = kpis.Single(k => k.Key == "visitors");
+        Assert.Equal(new double?[] { 0, 0, 0, 0, 0, 0, 1, 5 }, visitors.Trend); // a-7 on Sun 1 Nov is the week before
+        Assert.Equal(0.4, kpis.Single(k => k.Key == "conversion").Trend![^1]);
+        Assert.Equal(25.0, kpis.Single(k => k.Key == "nps").Trend![^1]!.Value, 6);
+        Assert.Null(kpis.Single(k => k.Key == "nps").Trend![0]);
+    }
+
+    [Fact]
+    public async Task TrendFamily_WithWeeks_CoversThatManyWeeksEndingWithThePeriod()
+    {
+        var args = new MetricArgs(new Dictionary<string, string> { ["weeks"] = "3" });
+
+        var trend = (IReadOnlyList<TrendPoint>)await MetricCatalog.Find("trend")!.Run(w.Metrics, Week, JourneyFilter.None, args, default);
+
+        Assert.Equal(new DateOnly[] { new(2026, 10, 19), new(2026, 10, 26), new(2026, 11, 2) }, trend.Select(t => t.WeekStart));
+    }
+
+    [Fact]
+    public async Task TrendFamily_RefusesAWeeksCountOutsideItsRange_NamingTheRange()
+    {
+        var args = new MetricArgs(new Dictionary<string, string> { ["weeks"] = "0" });
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => MetricCatalog.Find("trend")!.Run(w.Metrics, Week, JourneyFilter.None, args, default));
+
+        Assert.Equal("weeks must be a whole number from 1 to 260, not 0", e.Message);
+    }
+
+    [Fact]
+    public async Task JourneyMapFamily_FillsEveryLaneOfEachStage_FromTheFunnelTouchpointsSurveysAndStageMap()
+    {
+        var stages = (IReadOnlyList<JourneyMapStage>)await MetricCatalog.Find("journey-map")!.Run(w.Metrics, Week, JourneyFilter.None, MetricArgs.None, default);
+
+        // Ordered funnel: awareness A, B, D, E; consideration after it A, B; decision and purchase A alone.
+        Assert.Equal(new[] { "awareness", "consideration", "decision", "purchase", "retention", "advocacy" }, stages.Select(s => s.Stage));
+        Assert.Equal(new long[] { 4, 2, 1, 1, 0, 0 }, stages.Select(s => s.Customers));
+        Assert.Equal(0.5m, stages[1].DropOffFromPrevious);
+        // Awareness channels: A and E on social, B on email, D on web.
+        Assert.Equal(("Social", 0.5), (stages[0].Touchpoints[0].Name, stages[0].Touchpoints[0].Share));
+        Assert.Contains("clicks an ad", stages[0].Actions);
+        Assert.Null(stages[0].Emotion);      // nobody answered a survey at awareness
+        Assert.NotNull(stages[3].Emotion);   // two answers at purchase
+    }
 }

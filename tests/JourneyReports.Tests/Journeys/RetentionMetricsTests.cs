@@ -146,4 +146,17 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
 
         Assert.Equal((3L, 1L), (c.Customers, c.Churned)); // 1, 2 retained; 3 churned
     }
+
+    [Fact]
+    public async Task ChurnedVsRetained_AreTwoRows_ChurnedFirst_ForTablesAndCharts()
+    {
+        var args = new MetricArgs(new Dictionary<string, string> { ["churn-days"] = "30" });
+
+        var groups = (IReadOnlyList<JourneyMetrics.ChurnGroup>)await MetricCatalog.Find("churned-vs-retained")!.Run(w.Metrics, Quarter, JourneyFilter.None, args, default);
+        var channels = (IReadOnlyList<JourneyMetrics.ChannelShare>)await MetricCatalog.Find("churn-channels")!.Run(w.Metrics, Quarter, JourneyFilter.None, args, default);
+
+        // The same groups as Churn_AsOfThePeriodEnd_ComparesChurnedAndRetainedCustomers, one row each.
+        Assert.Equal(new[] { ("Churned", 3L), ("Retained", 3L) }, groups.Select(g => (g.Group, g.Customers)));
+        Assert.Equal(new[] { ("Churned", "web"), ("Churned", "app"), ("Retained", "web") }, channels.Select(c => (c.Group, c.Channel)));
+    }
 }

@@ -50,4 +50,21 @@ public class ReportFormatRenderingTests
         Assert.Equal("Generated 23 Nov 2026 08:00 (Europe/London)",
             ReportFormat.GeneratedLine(data.GeneratedAt, null, data.Period.TimeZoneId, EnGb));
     }
+
+    [Theory]
+    [InlineData("averageOrderValue", "Average order value")]
+    [InlineData("FirstTouch", "First touch")]
+    [InlineData("nps", "NPS")]
+    [InlineData("npsEffect", "NPS effect")]
+    [InlineData("p90HoursFromPrevious", "P90 hours from previous")]
+    [InlineData("search_ads", "Search ads")]
+    public void Identifiers_read_as_words(string name, string expected) => Assert.Equal(expected, ReportFormat.Words(name));
+
+    [Theory]
+    [InlineData(0, 0.14, new[] { 0, 0.05, 0.1 })]        // conversion rates: ScottPlot's own ticks showed a single label here
+    [InlineData(0, 57, new[] { 0.0, 20, 40 })]
+    [InlineData(-30, 30, new[] { -20.0, 0, 20 })]
+    [InlineData(0, 1150, new[] { 0.0, 500, 1000 })]
+    public void Axis_ticks_are_round_numbers_inside_the_limits(double low, double high, double[] expected) =>
+        Assert.Equal(expected, DashboardPlots.NiceTicks(low, high));
 }
