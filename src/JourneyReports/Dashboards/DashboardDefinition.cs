@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -80,14 +81,15 @@ public sealed class GridLayout
 /// <summary>A dashboard as a definition file (see docs/dashboards.md). Validated when loaded or saved, never at run time.</summary>
 public sealed class DashboardDefinition
 {
-    public string Name { get; init; } = "";
-    public string Title { get; init; } = "";
-    public int Version { get; init; }
+    // [JsonRequired]: DefinitionShape reports each one that is absent (its value would otherwise silently be the default).
+    [JsonRequired] public string Name { get; init; } = "";
+    [JsonRequired] public string Title { get; init; } = "";
+    [JsonRequired] public int Version { get; init; }
     public string? Description { get; init; }
     public DashboardParameters Parameters { get; init; } = new();
-    public Dictionary<string, DatasetDefinition> Datasets { get; init; } = [];
-    public List<VisualDefinition> Visuals { get; init; } = [];
-    public GridLayout Layout { get; init; } = new();
+    [JsonRequired] public Dictionary<string, DatasetDefinition> Datasets { get; init; } = [];
+    [JsonRequired] public List<VisualDefinition> Visuals { get; init; } = [];
+    [JsonRequired] public GridLayout Layout { get; init; } = new();
 
     /// <summary>The file it was read from; analyst SQL paths are relative to its folder.</summary>
     [JsonIgnore] public string FileName { get; internal set; } = "";
@@ -98,37 +100,49 @@ public sealed class DashboardDefinition
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        // An unknown property is most often a typo ("filter", "timezone"); ignoring it would silently drop a setting.
+        // DefinitionShape reports unknown properties (most often typos) before deserializing; this keeps any that slipped
+        // past it from being silently dropped.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new PeriodConverter() },
     };
 
+    static readonly JsonDocumentOptions Syntax = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static ParsedDashboard Parse(string json, string fileName)
     {
-        DashboardDefinition? definition;
+        JsonDocument document;
         try
         {
-            definition = JsonSerializer.Deserialize<DashboardDefinition>(json, Json);
+            document = JsonDocument.Parse(json, Syntax);
         }
         catch (JsonException e)
         {
-            // Syntax errors, unknown properties and wrong JSON types stop the reader, so only the first is reported.
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
-            return new ParsedDashboard(null, [new DefinitionError(fileName, line, $"malformed definition{where}: {Readable(e.Message)}")]);
+            // A syntax error is the one problem reported alone: past a broken token the reader cannot tell where values
+            // start or end, so nothing after it can be read, let alone checked.
+            return new ParsedDashboard(null, [SyntaxError(json, fileName, e)]);
         }
-        if (definition is null)
-            return new ParsedDashboard(null, [new DefinitionError(fileName, 1, "the file holds JSON null, not a dashboard definition")]);
-        definition.FileName = fileName;
-        return new ParsedDashboard(definition, DefinitionValidator.Validate(definition, JsonLineMap.Build(json)));
+        using (document)
+        {
+            // Structure first, every problem at once; the serializer would stop at the first, and semantic checks need
+            // a definition it could read.
+            var lines = JsonLineMap.Build(json);
+            var structural = DefinitionShape.Check(document.RootElement, lines, fileName);
+            if (structural.Count > 0) return new ParsedDashboard(null, structural);
+            var definition = document.RootElement.Deserialize<DashboardDefinition>(Json)!;
+            definition.FileName = fileName;
+            return new ParsedDashboard(definition, DefinitionValidator.Validate(definition, lines));
+        }
     }
 
-    // System.Text.Json appends "Path: ... | LineNumber: ..." which the error already says, and names .NET types.
-    static string Readable(string message)
+    static DefinitionError SyntaxError(string json, string fileName, JsonException e)
     {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        var text = cut > 0 ? message[..cut] : message;
-        return text.Replace(" contained in type 'JourneyReports.", " of '", StringComparison.Ordinal);
+        var line = (int)(e.LineNumber ?? 0);
+        var text = Encoding.UTF8.GetBytes(json.Split('\n').ElementAtOrDefault(line) ?? "");
+        // The reader counts bytes; a column counts characters (an "é" earlier on the line is two bytes, one column).
+        var column = Encoding.UTF8.GetCharCount(text, 0, (int)Math.Min(e.BytePositionInLine ?? 0, text.Length)) + 1;
+        // The reader appends "LineNumber: ... | BytePositionInLine: ..." which the error already says.
+        var cut = e.Message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        return new DefinitionError(fileName, line + 1, $"JSON syntax error at column {column}: {(cut > 0 ? e.Message[..cut] : e.Message)}");
     }
 
     sealed class PeriodConverter : JsonConverter<PeriodParameter>
@@ -143,8 +157,8 @@ public sealed class DashboardDefinition
             {
                 var name = reader.GetString();
                 reader.Read();
-                if (name == "from") from = reader.GetString();
-                else if (name == "to") to = reader.GetString();
+                if (string.Equals(name, "from", StringComparison.OrdinalIgnoreCase)) from = reader.GetString();
+                else if (string.Equals(name, "to", StringComparison.OrdinalIgnoreCase)) to = reader.GetString();
                 else throw new JsonException($"period has from and to only, not '{name}'");
             }
             return new PeriodParameter { From = from, To = to };

@@ -56,8 +56,61 @@ public sealed class DashboardDefinitionTests
     }
 
     [Fact]
-    public void MalformedJson_NamesTheLine() =>
-        HasError(Valid.Replace("\"title\": \"Test\",", "\"title\": \"Test\""), 4, "malformed definition");
+    public void MalformedJson_IsOneError_WithItsLineAndColumn()
+    {
+        var error = Assert.Single(Errors(Valid.Replace("\"title\": \"Test\",", "\"title\": \"Test\"").Replace("\"version\": 1", "\"version\": \"one\"")));
+        Assert.Equal(4, error.Line);
+        Assert.StartsWith("JSON syntax error at column 3:", error.Problem);
+    }
+
+    [Fact]
+    public void StructuralMistakes_AreAllReportedAtOnce_EachAtItsLine()
+    {
+        var errors = Errors(Valid.Replace("\"version\": 1", "\"version\": \"one\"").Replace("\"timeZone\":", "\"timeZon\":").Replace("\"col\": 7", "\"col\": 7.5"));
+        Assert.Equal(
+            [(4, "version must be a whole number, not a string"),
+             (5, "parameters has no property 'timeZon'; did you mean 'timeZone'?"),
+             (14, "visuals[1].position.col must be a whole number, not 7.5")],
+            errors.Select(e => (e.Line, e.Problem)));
+    }
+
+    [Fact]
+    public void UnknownProperty_SuggestsTheKnownOneItIsATypoOf() =>
+        HasError(Valid.Replace("\"filters\":", "\"filter\":"), 5, "parameters has no property 'filter'; did you mean 'filters'?");
+
+    [Fact]
+    public void WrongKind_NamesTheKindExpectedAndGiven() =>
+        HasError("""
+            {
+              "name": "b", "title": "B", "version": 1, "datasets": {},
+              "visuals": {},
+              "layout": { "rows": 1, "columns": 1 }
+            }
+            """, 3, "visuals must be an array, not an object");
+
+    [Fact]
+    public void PeriodNeitherANameNorFromTo() => HasError(Valid.Replace("\"last-28-days\"", "28"), 5, "parameters.period must be a relative range name or { \"from\"");
+
+    [Fact]
+    public void AnExplicitPeriod_IsRead_WhateverTheCaseOfItsNames()
+    {
+        var parsed = DashboardDefinition.Parse(Valid.Replace("\"last-28-days\"", "{ \"From\": \"2026-11-01\", \"to\": \"2026-11-30\" }"), "board.json");
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(("2026-11-01", "2026-11-30"), (parsed.Definition!.Parameters.Period.From, parsed.Definition.Parameters.Period.To));
+    }
+
+    [Fact]
+    public void NullWhereAValueIsNeeded() => HasError(Valid.Replace("\"id\": \"t\"", "\"id\": null"), 13, "visuals[1].id must be a string, not null");
+
+    [Fact]
+    public void PropertyGivenTwice() => HasError(Valid.Replace("\"comparison\": \"none\"", "\"comparison\": \"none\", \"Comparison\": \"none\""), 5, "parameters.Comparison is given twice");
+
+    [Fact]
+    public void MissingRequiredProperty_IsReportedOnce()
+    {
+        var error = Assert.Single(Errors(Valid.Replace("\"version\": 1,", "")));
+        Assert.Equal((1, "version is missing"), (error.Line, error.Problem));
+    }
 
     [Fact]
     public void UnknownMetric() => HasError(Valid.Replace("\"metric\": \"trend\"", "\"metric\": \"trends\""), 8, "unknown metric 'trends'");
@@ -81,7 +134,7 @@ public sealed class DashboardDefinitionTests
     public void ZeroSize() => HasError(Valid.Replace("\"width\": 6, \"height\": 2 } },", "\"width\": 0, \"height\": 2 } },"), 12, "width and height must be at least 1");
 
     [Fact]
-    public void UnknownFilter() => HasError(Valid.Replace("\"persona\":", "\"colour\":"), 5, "'colour'");
+    public void UnknownFilter() => HasError(Valid.Replace("\"persona\":", "\"colour\":"), 5, "parameters.filters has no property 'colour'; it takes persona, segment");
 
     [Fact]
     public void UnknownParameter() => HasError(Valid.Replace("\"comparison\": \"none\"", "\"compare\": \"none\""), 5, "'compare'");
