@@ -39,7 +39,7 @@ static partial class DefinitionValidator
         return errors;
     }
 
-    static void Parameters(DashboardParameters p, Action<string, string> error)
+    internal static void Parameters(DashboardParameters p, Action<string, string> error)
     {
         var zoneKnown = TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _);
         if (!zoneKnown) error("parameters.timeZone", $"unknown time zone '{p.TimeZone}'; use an IANA id such as 'Europe/London'");

@@ -1,0 +1,56 @@
+namespace JourneyReports;
+
+/// <summary>
+/// Parameters a person sets when running a dashboard (command-line options, the web page's query string); those left
+/// null keep the definition's defaults. A period is a relative range name, or From and To as local dates.
+/// </summary>
+public sealed record ParameterOverrides(
+    string? Period = null, string? From = null, string? To = null, string? Comparison = null, string? TimeZone = null,
+    string? Persona = null, string? Segment = null, string? Channel = null, string? Device = null, string? Department = null, string? Region = null)
+{
+    public static readonly ParameterOverrides None = new();
+
+    /// <summary>The names people use for each override (as command-line options and query-string keys).</summary>
+    public static readonly IReadOnlyList<string> Names =
+        ["period", "from", "to", "compare", "tz", "persona", "segment", "channel", "device", "department", "region"];
+
+    /// <summary>Builds overrides from name → value pairs (see <see cref="Names"/>); blank values count as absent.</summary>
+    public static ParameterOverrides Read(Func<string, string?> value)
+    {
+        string? V(string name) => string.IsNullOrWhiteSpace(value(name)) ? null : value(name)!.Trim();
+        return new(V("period"), V("from"), V("to"), V("compare"), V("tz"), V("persona"), V("segment"), V("channel"), V("device"), V("department"), V("region"));
+    }
+
+    /// <summary>
+    /// The definition with these parameters applied, checked as a definition's own parameters are; the problems (each
+    /// naming the value) are returned instead when any is wrong.
+    /// </summary>
+    public (DashboardDefinition? Definition, IReadOnlyList<string> Errors) ApplyTo(DashboardDefinition d)
+    {
+        var errors = new List<string>();
+        if (Period is not null && (From is not null || To is not null))
+            errors.Add("give either a period name or from and to dates, not both");
+        else if ((From is null) != (To is null))
+            errors.Add("a custom period needs both from and to (yyyy-MM-dd)");
+        var p = d.Parameters;
+        var f = p.Filters;
+        var parameters = new DashboardParameters
+        {
+            Period = Period is not null ? new PeriodParameter { Relative = Period } : From is not null ? new PeriodParameter { From = From, To = To } : p.Period,
+            Comparison = Comparison ?? p.Comparison,
+            TimeZone = TimeZone ?? p.TimeZone,
+            Filters = new DashboardFilters
+            {
+                Persona = Persona ?? f.Persona, Segment = Segment ?? f.Segment, Channel = Channel ?? f.Channel,
+                Device = Device ?? f.Device, Department = Department ?? f.Department, Region = Region ?? f.Region,
+            },
+        };
+        DefinitionValidator.Parameters(parameters, (_, problem) => errors.Add(problem));
+        if (errors.Count > 0) return (null, errors);
+        return (new DashboardDefinition
+        {
+            Name = d.Name, Title = d.Title, Version = d.Version, Description = d.Description, Parameters = parameters,
+            Datasets = d.Datasets, Visuals = d.Visuals, Layout = d.Layout, FileName = d.FileName,
+        }, errors);
+    }
+}
