@@ -17,10 +17,10 @@ internal static class SummarySheet
         sheet.Cell(1, 1).SetValue(data.Title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 16;
-        sheet.Cell(2, 1).SetValue(
-            $"{WorkbookText.Period(data.Period, culture)} vs {WorkbookText.Period(data.ComparisonPeriod, culture)}");
-        sheet.Cell(3, 1).SetValue($"Generated: {WorkbookText.GeneratedAt(data, culture)}");
-        sheet.Cell(4, 1).SetValue($"Data until: {WorkbookText.DataUntil(data, culture)}");
+        // One period format everywhere: the same line as the PNG header and the email subject.
+        sheet.Cell(2, 1).SetValue(ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture));
+        sheet.Cell(3, 1).SetValue($"Generated: {WorkbookText.GeneratedAt(data.GeneratedAt, data.Period.TimeZoneId, culture)}");
+        sheet.Cell(4, 1).SetValue($"Data until: {WorkbookText.DataUntil(data.DataUntilUtc, data.Period.TimeZoneId, culture)}");
         sheet.Range(2, 1, 4, 1).Style.Font.FontColor = XLColor.FromArgb(0x59, 0x59, 0x59);
         // The header lines overflow into empty neighbours, so they are left out of column sizing on purpose.
 
