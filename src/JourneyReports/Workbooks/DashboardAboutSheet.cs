@@ -67,6 +67,8 @@ internal static class DashboardAboutSheet
         foreach (var line in Notes) sheet.Cell(++row, 1).SetValue(line);
         widths.Apply(sheet);
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        // The dataset lines are wider than a portrait page; split, they would print as columns on separate pages.
+        sheet.PageSetup.FitToPages(1, 0);
     }
 
     static void Line(IXLWorksheet sheet, int row, ColumnWidths widths, string[] values, bool bold)

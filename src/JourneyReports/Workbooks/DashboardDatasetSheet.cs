@@ -10,6 +10,7 @@ namespace JourneyReports;
 internal static class DashboardDatasetSheet
 {
     public const string NoRows = "No rows for this period";
+    const int WidePortrait = 6; // more columns than this print on a landscape page
 
     /// <summary>Writes the sheet; returns the table's name, or null when the sheet holds a note instead.</summary>
     public static string? Write(IXLWorksheet sheet, DashboardDefinition definition, string name, DatasetRows? data, DashboardSheets sheets)
@@ -34,8 +35,10 @@ internal static class DashboardDatasetSheet
         var table = sheets.Tables.Write(sheet, 1, 1, sheets.TableNames.Claim(name), columns, data.Rows, widths, NoRows);
         widths.Apply(sheet);
         sheet.SheetView.FreezeRows(1);
-        // Long tables print with their header on every page.
+        // Long tables print with their header on every page, and all their columns on one page width.
         sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        sheet.PageSetup.FitToPages(1, 0);
+        if (columns.Count > WidePortrait) sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         return table.Name;
     }
 
