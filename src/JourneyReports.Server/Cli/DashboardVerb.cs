@@ -4,14 +4,17 @@ using JourneyReports;
 namespace JourneyReports.Server;
 
 /// <summary>
-/// dashboard: validates the dashboard definitions in a folder (default ./dashboards) and renders one to a PNG, so an
-/// analyst can check a definition before it is scheduled.
+/// dashboard: validates the dashboard definitions in a folder (default ./dashboards) and renders one to a PNG and/or an
+/// Excel workbook, so an analyst can check a definition before it is scheduled.
 /// </summary>
 public static class DashboardVerb
 {
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
     {
-        args.OnlyKnown("folder", "out", "width");
+        args.OnlyKnown("folder", "out", "width", "xlsx");
+        if (args.Flag("xlsx")) throw new CliUsageException("--xlsx needs a file name, e.g. --xlsx board.xlsx");
+        var xlsx = args.Value("xlsx") is { } x ? Path.GetFullPath(x) : null;
+        if (xlsx is not null && !Directory.Exists(Path.GetDirectoryName(xlsx))) throw new CliUsageException($"--xlsx: the folder of '{xlsx}' does not exist");
         var folder = args.Value("folder") ?? "dashboards";
         if (!Directory.Exists(folder)) throw new CliUsageException($"--folder '{folder}' does not exist");
         var library = DashboardLibrary.Load(folder);
@@ -26,10 +29,32 @@ public static class DashboardVerb
             ?? throw new CliUsageException($"no valid dashboard '{args.Positional[0]}' in {folder}; valid: {string.Join(", ", library.Definitions.Select(d => d.Name))}");
         var result = await DashboardComposer.RunAsync(definition, Warehouse.From(options), TimeProvider.System, CancellationToken.None);
         var png = DashboardComposer.RenderPng(definition, result, CultureInfo.GetCultureInfo(options.Culture), args.Int("width", 1600));
-        var path = Path.GetFullPath(args.Value("out") ?? $"{definition.Name}.png");
-        await File.WriteAllBytesAsync(path + ".partial", png);
-        File.Move(path + ".partial", path, overwrite: true);
-        Console.WriteLine($"Rendered {definition.Name} for {result.Period} to {path}");
+        // With only --xlsx the PNG is still rendered, to go on the workbook's Summary sheet, but not written on its own.
+        if (args.Value("out") is not null || xlsx is null)
+        {
+            var path = Path.GetFullPath(args.Value("out") ?? $"{definition.Name}.png");
+            await File.WriteAllBytesAsync(path + ".partial", png);
+            File.Move(path + ".partial", path, overwrite: true);
+            Console.WriteLine($"Rendered {definition.Name} for {result.Period} to {path}");
+        }
+        if (xlsx is not null) await WriteWorkbookAsync(xlsx, definition, result, png, options);
         return 0;
+    }
+
+    // Written beside the target and moved into place only when complete, so no half-written workbook is ever left.
+    static async Task WriteWorkbookAsync(string path, DashboardDefinition definition, DashboardResult result, byte[] png, JourneyReportsOptions options)
+    {
+        var culture = CultureInfo.GetCultureInfo(options.Culture);
+        try
+        {
+            await using (var file = File.Create(path + ".partial")) DashboardWorkbook.Write(definition, result, png, culture, file);
+            File.Move(path + ".partial", path, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(path + ".partial")) File.Delete(path + ".partial");
+            throw;
+        }
+        Console.WriteLine($"Wrote the {definition.Name} workbook for {ReportFormat.Period(result.Period, culture)} to {path}");
     }
 }

@@ -22,11 +22,11 @@ internal static class AboutSheet
         (string Label, string Value)[] facts =
         [
             ("Report", data.Title),
-            ("Period", WorkbookText.Period(data.Period, culture)),
-            ("Comparison period", WorkbookText.Period(data.ComparisonPeriod, culture)),
+            ("Period", ReportFormat.Period(data.Period, culture)),
+            ("Comparison period", ReportFormat.Period(data.ComparisonPeriod, culture)),
             ("Time zone", data.Period.TimeZoneId),
-            ("Generated at", WorkbookText.GeneratedAt(data, culture)),
-            ("Data until", WorkbookText.DataUntil(data, culture)),
+            ("Generated at", WorkbookText.GeneratedAt(data.GeneratedAt, data.Period.TimeZoneId, culture)),
+            ("Data until", WorkbookText.DataUntil(data.DataUntilUtc, data.Period.TimeZoneId, culture)),
         ];
 
         var widths = new ColumnWidths();

@@ -36,10 +36,9 @@ public static class ExecutiveWorkbook
 
         if (dashboardPng is not null)
         {
-            var (width, height) = PngInfo.Size(dashboardPng);
-            if (width > MaxImageWidthPx) (width, height) = (MaxImageWidthPx, (int)Math.Round(height * (double)MaxImageWidthPx / width));
+            var (width, height) = PngInfo.SizeNoWiderThan(dashboardPng, MaxImageWidthPx);
             buffer.Position = 0;
-            WorkbookImages.InsertPng(buffer, SummarySheet.Name, dashboardPng, 1, imageRow, width, Math.Max(height, 1));
+            WorkbookImages.InsertPng(buffer, SummarySheet.Name, dashboardPng, 1, imageRow, width, height);
         }
 
         buffer.Position = 0;

@@ -17,4 +17,12 @@ internal static class PngInfo
         if (width <= 0 || height <= 0) throw new ArgumentException("The PNG has no pixels.", nameof(png));
         return (width, height);
     }
+
+    /// <summary>The PNG's size, scaled down (aspect kept) to at most <paramref name="maxWidth"/> pixels wide.</summary>
+    public static (int Width, int Height) SizeNoWiderThan(byte[] png, int maxWidth)
+    {
+        var (width, height) = Size(png);
+        if (width <= maxWidth) return (width, height);
+        return (maxWidth, Math.Max(1, (int)Math.Round(height * (double)maxWidth / width)));
+    }
 }

@@ -25,7 +25,8 @@ internal static class RecordColumns
         return (columns, records.Select(r => paths.Select(p => Read(r, p)).ToArray()));
     }
 
-    static IEnumerable<PropertyInfo[]> Paths(Type type, PropertyInfo[] prefix)
+    /// <summary>The property path to every scalar (or list of scalars) of <paramref name="type"/>, nested records spread.</summary>
+    public static IEnumerable<PropertyInfo[]> Paths(Type type, PropertyInfo[] prefix)
     {
         foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
         {

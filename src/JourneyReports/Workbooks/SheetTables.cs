@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 
 namespace JourneyReports;
 
-/// <summary>One column of an Excel table: header, cell value (string, number, DateOnly or null) and number format per row.</summary>
+/// <summary>One column of an Excel table: header, cell value (string, number, DateOnly, DateTime, bool or null) and number format per row.</summary>
 internal sealed record TableColumn<T>(string Header, Func<T, object?> Value, Func<T, string?> Format)
 {
     public TableColumn(string header, Func<T, object?> value, string? format = null) : this(header, value, _ => format) { }
@@ -65,6 +65,14 @@ internal sealed class SheetTables(CultureInfo culture, string currencySymbol)
                 cell.SetValue(d.ToDateTime(TimeOnly.MinValue));
                 cell.Style.NumberFormat.Format = format ?? WorkbookFormats.Date;
                 return d.ToString("d MMM yyyy", culture);
+            case DateTime t:
+                cell.SetValue(t);
+                cell.Style.NumberFormat.Format = format ?? WorkbookFormats.Date;
+                return t.ToString(t.TimeOfDay == TimeSpan.Zero ? "d MMM yyyy" : "d MMM yyyy HH:mm", culture);
+            case bool b:
+                // A real TRUE/FALSE, so the column filters and counts as booleans.
+                cell.SetValue(b);
+                return b ? "TRUE" : "FALSE";
             default:
                 var number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
                 cell.SetValue(number);

@@ -7,6 +7,16 @@ namespace JourneyReports;
 internal static class SummarySheet
 {
     public const string Name = "Summary";
+    public const string NoKpis = "No KPIs for this period";
+
+    /// <summary>The KPI table's columns: each KPI's own format, and its change relative (counts, money) or in points (rates, scores).</summary>
+    public static TableColumn<Kpi>[] KpiColumns(string currencySymbol, string current, string previous) =>
+    [
+        new("KPI", k => k.Label),
+        new(current, k => k.Value, k => WorkbookFormats.For(k.Format, currencySymbol)),
+        new(previous, k => k.Previous, k => WorkbookFormats.For(k.Format, currencySymbol)),
+        new("Change", k => WorkbookFormats.ChangeValue(k), k => WorkbookFormats.ChangeFor(k.Format)),
+    ];
 
     /// <summary>Writes the sheet and returns the first free row below the KPI table, where the image goes.</summary>
     public static int Write(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture)
@@ -17,22 +27,16 @@ internal static class SummarySheet
         sheet.Cell(1, 1).SetValue(data.Title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 16;
-        sheet.Cell(2, 1).SetValue(
-            $"{WorkbookText.Period(data.Period, culture)} vs {WorkbookText.Period(data.ComparisonPeriod, culture)}");
-        sheet.Cell(3, 1).SetValue($"Generated: {WorkbookText.GeneratedAt(data, culture)}");
-        sheet.Cell(4, 1).SetValue($"Data until: {WorkbookText.DataUntil(data, culture)}");
+        // One period format everywhere: the same line as the PNG header and the email subject.
+        sheet.Cell(2, 1).SetValue(ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture));
+        sheet.Cell(3, 1).SetValue($"Generated: {WorkbookText.GeneratedAt(data.GeneratedAt, data.Period.TimeZoneId, culture)}");
+        sheet.Cell(4, 1).SetValue($"Data until: {WorkbookText.DataUntil(data.DataUntilUtc, data.Period.TimeZoneId, culture)}");
         sheet.Range(2, 1, 4, 1).Style.Font.FontColor = XLColor.FromArgb(0x59, 0x59, 0x59);
         // The header lines overflow into empty neighbours, so they are left out of column sizing on purpose.
 
         const int tableRow = 6;
-        var columns = new TableColumn<Kpi>[]
-        {
-            new("KPI", k => k.Label),
-            new("This week", k => k.Value, k => WorkbookFormats.For(k.Format, data.CurrencySymbol)),
-            new("Previous week", k => k.Previous, k => WorkbookFormats.For(k.Format, data.CurrencySymbol)),
-            new("Change", k => WorkbookFormats.ChangeValue(k), k => WorkbookFormats.ChangeFor(k.Format)),
-        };
-        var table = tables.Write(sheet, tableRow, 1, "Kpis", columns, data.Kpis, widths, "No KPIs for this period");
+        var table = tables.Write(sheet, tableRow, 1, "Kpis", KpiColumns(data.CurrencySymbol, "This week", "Previous week"), data.Kpis,
+            widths, NoKpis);
         widths.Apply(sheet);
         // Reads as a one-page report rather than a grid, and prints that way on UK paper.
         sheet.ShowGridLines = false;

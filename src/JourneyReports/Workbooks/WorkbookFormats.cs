@@ -8,7 +8,9 @@ internal static class WorkbookFormats
     public const string Count = "#,##0";
     public const string Percent = "0.0%";
     public const string Score = "0.0";
+    public const string Decimal = "#,##0.00";
     public const string Date = "d mmm yyyy";
+    public const string DateAndTime = "d mmm yyyy hh:mm";
     // The zero section keeps "no change" from showing as "+0.0%".
     public const string RelativeChange = "+0.0%;-0.0%;0.0%";
     public const string PointsChange = "+0.0 \"pts\";-0.0 \"pts\";0.0 \"pts\"";
@@ -22,6 +24,16 @@ internal static class WorkbookFormats
         KpiFormat.Percent => Percent,
         KpiFormat.Score => Score,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    /// <summary>The code for a dashboard visual's format ("money", "percent"…); null where the field's own type should decide.</summary>
+    public static string? ForVisual(string? format, string currencySymbol) => format switch
+    {
+        "integer" => Count,
+        "money" => Currency(currencySymbol),
+        "percent" => Percent,
+        "points" => Score,
+        _ => null,
     };
 
     public static string ChangeFor(KpiFormat format) =>
@@ -41,6 +53,7 @@ internal static class WorkbookFormats
             Percent => (v * 100).ToString("N1", culture) + "%",
             RelativeChange => (v * 100).ToString("+0.0;-0.0;0.0", culture) + "%",
             PointsChange => v.ToString("+0.0;-0.0;0.0", culture) + " pts",
+            Decimal => v.ToString("N2", culture),
             _ when numberFormat == Currency(currencySymbol) => currencySymbol + v.ToString("N2", culture),
             _ => v.ToString("N1", culture),
         };

@@ -2,19 +2,21 @@ using System.Globalization;
 
 namespace JourneyReports;
 
-/// <summary>Dates and times as the workbook's header lines show them, in the report culture and the period's time zone.</summary>
+/// <summary>
+/// Times as the workbooks' header lines show them, in the report culture and the period's time zone. Periods are
+/// written by <see cref="ReportFormat.Period"/> and <see cref="ReportFormat.PeriodLine"/>, as in the PNG and the email.
+/// </summary>
 internal static class WorkbookText
 {
-    public static string Period(ReportPeriod period, CultureInfo culture) =>
-        $"{period.FirstDay.ToString("d MMM yyyy", culture)} – {period.LastDay.ToString("d MMM yyyy", culture)}";
+    public const string NoData = "no data loaded yet";
 
-    public static string GeneratedAt(ExecutiveWeeklyData data, CultureInfo culture) =>
-        Local(data.GeneratedAt, data.Period.TimeZoneId, culture);
+    public static string GeneratedAt(DateTimeOffset generatedAt, string timeZoneId, CultureInfo culture) =>
+        Local(generatedAt, timeZoneId, culture);
 
-    public static string DataUntil(ExecutiveWeeklyData data, CultureInfo culture) =>
-        data.DataUntilUtc is { } until
-            ? Local(new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)), data.Period.TimeZoneId, culture)
-            : "no data loaded yet";
+    public static string DataUntil(DateTime? dataUntilUtc, string timeZoneId, CultureInfo culture) =>
+        dataUntilUtc is { } until
+            ? Local(new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)), timeZoneId, culture)
+            : NoData;
 
     // Executives read times in the zone the week is defined in, not the server's, hence the explicit zone name.
     static string Local(DateTimeOffset instant, string timeZoneId, CultureInfo culture)

@@ -90,6 +90,28 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Dashboard_WritesAWorkbook_WithOrWithoutThePng_AndLeavesNoPartialFile()
+    {
+        Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01", "--seed", "5")).ExitCode);
+        var folder = Path.Combine(RepoPaths.Root, "dashboards");
+        var (xlsx, png) = (Path.Combine(work, "weekly.xlsx"), Path.Combine(work, "weekly.png"));
+
+        var both = await CliAsync("dashboard", "executive-weekly", "--folder", folder, "--xlsx", xlsx, "--out", png);
+        var only = await CliAsync("dashboard", "department-breakdown", "--folder", folder, "--xlsx", Path.Combine(work, "departments.xlsx"));
+
+        Assert.True(both.ExitCode == 0, both.Output);
+        Assert.Contains($"workbook for ", both.Output);
+        Assert.True(File.Exists(png));
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, isEditable: false))
+            Assert.Equal(["Summary", "KPIs", "Funnel", "Trend", "Channels", "About"],
+                document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+        Assert.True(only.ExitCode == 0, only.Output);
+        Assert.True(File.Exists(Path.Combine(work, "departments.xlsx")));
+        Assert.False(File.Exists(Path.Combine(work, "department-breakdown.png"))); // the PNG only went into the workbook
+        Assert.Empty(Directory.GetFiles(work, "*.partial"));
+    }
+
+    [Fact]
     public async Task Seed_RefusesToOverwriteData_WithoutReplace()
     {
         Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01")).ExitCode);
@@ -142,6 +164,8 @@ public sealed class CliTests : IDisposable
     [InlineData("metrics funnel --format xml", "--format 'xml' is not json or csv")]
     [InlineData("metrics funnel --compare last-decade", "Unknown comparison 'last-decade'")]
     [InlineData("metrics funnel --compare previous-period --format csv", "--compare needs --format json")]
+    [InlineData("dashboard executive-weekly --xlsx", "--xlsx needs a file name")]
+    [InlineData("dashboard executive-weekly --xlsx /no/such/folder/board.xlsx", "the folder of '/no/such/folder/board.xlsx' does not exist")]
     [InlineData("import", "name the mapping file with --mapping FILE")]
     [InlineData("import --mapping nope.json", "Mapping file 'nope.json' does not exist")]
     public async Task BadArguments_ExitWith2_AndNameTheProblem(string args, string message)

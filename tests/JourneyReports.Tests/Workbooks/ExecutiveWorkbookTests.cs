@@ -88,7 +88,7 @@ public class ExecutiveWorkbookTests
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Full())));
         var summary = workbook.Worksheet("Summary");
         Assert.Equal("Customer journeys – executive weekly", summary.Cell("A1").GetString());
-        Assert.Equal("16 Nov 2026 – 22 Nov 2026 vs 9 Nov 2026 – 15 Nov 2026", summary.Cell("A2").GetString());
+        Assert.Equal("Week 16–22 Nov 2026 vs 9–15 Nov 2026", summary.Cell("A2").GetString());
         // 07:05 UTC on 23 Nov is 07:05 in London (GMT in November).
         Assert.Equal("Generated: 23 Nov 2026 07:05 (Europe/London)", summary.Cell("A3").GetString());
         Assert.Equal(["KPI", "This week", "Previous week", "Change"], summary.Table("Kpis").Fields.Select(f => f.Name));
@@ -152,8 +152,8 @@ public class ExecutiveWorkbookTests
     {
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Full())));
         var about = workbook.Worksheet("About");
-        Assert.Equal("16 Nov 2026 – 22 Nov 2026", about.Cell("B2").GetString());
-        Assert.Equal("9 Nov 2026 – 15 Nov 2026", about.Cell("B3").GetString());
+        Assert.Equal("16–22 Nov 2026", about.Cell("B2").GetString());
+        Assert.Equal("9–15 Nov 2026", about.Cell("B3").GetString());
         Assert.Equal("Europe/London", about.Cell("B4").GetString());
         var text = string.Join("\n", about.Column(1).CellsUsed().Select(c => c.GetString()));
         Assert.Contains("distinct people with any touchpoint event", text);

@@ -1,0 +1,54 @@
+using ClosedXML.Excel;
+
+namespace JourneyReports;
+
+/// <summary>
+/// One sheet per dashboard dataset: its rows as a single filterable table from A1, or, when the dataset failed, what
+/// went wrong. An empty dataset keeps its header and one "no rows" line (a table must have a row below its header);
+/// an empty analyst query has no known columns, so its sheet only says it returned no rows.
+/// </summary>
+internal static class DashboardDatasetSheet
+{
+    public const string NoRows = "No rows for this period";
+    const int WidePortrait = 6; // more columns than this print on a landscape page
+
+    /// <summary>Writes the sheet; returns the table's name, or null when the sheet holds a note instead.</summary>
+    public static string? Write(IXLWorksheet sheet, DashboardDefinition definition, string name, DatasetRows? data, DashboardSheets sheets)
+    {
+        var dataset = definition.Datasets.GetValueOrDefault(name);
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        if (data is null || data.Error is not null)
+        {
+            Note(sheet, "Could not load this dataset", data?.Error ?? "It was not run.", dataset);
+            return null;
+        }
+
+        var rowType = data.Rows.Count > 0 ? data.Rows[0].GetType() : dataset?.Metric is { } metric ? MetricCatalog.Find(metric)?.RowType : null;
+        var columns = DatasetColumns.For(rowType, data.Rows, DatasetColumns.VisualFormats(definition, name), sheets.CurrencySymbol, sheets.Culture);
+        if (columns.Count == 0)
+        {
+            Note(sheet, data.Rows.Count == 0 ? NoRows : "These rows have no fields a sheet can show", null, dataset);
+            return null;
+        }
+
+        var widths = new ColumnWidths();
+        var table = sheets.Tables.Write(sheet, 1, 1, sheets.TableNames.Claim(name), columns, data.Rows, widths, NoRows);
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(1);
+        // Long tables print with their header on every page, and all their columns on one page width.
+        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        sheet.PageSetup.FitToPages(1, 0);
+        if (columns.Count > WidePortrait) sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        return table.Name;
+    }
+
+    static void Note(IXLWorksheet sheet, string headline, string? detail, DatasetDefinition? dataset)
+    {
+        sheet.Cell(1, 1).SetValue(headline);
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        var row = 2;
+        if (detail is not null) sheet.Cell(row++, 1).SetValue(DetailCellValue.CleanText(detail));
+        if (dataset is not null) sheet.Cell(row, 1).SetValue(DetailCellValue.CleanText("Source: " + DashboardWorkbookText.Source(dataset)));
+        // The lines overflow into empty neighbours, as on the Summary sheet, so no column is sized for them.
+    }
+}
