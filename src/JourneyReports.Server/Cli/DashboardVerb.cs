@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text;
 using JourneyReports;
 
 namespace JourneyReports.Server;
 
 /// <summary>
-/// dashboard: validates the dashboard definitions in a folder (default ./dashboards) and renders one to a PNG, so an
-/// analyst can check a definition before it is scheduled.
+/// dashboard: validates the dashboard definitions in a folder (default ./dashboards) and renders one to a PNG, or an SVG
+/// when --out ends in .svg, so an analyst can check a definition before it is scheduled.
 /// </summary>
 public static class DashboardVerb
 {
@@ -25,9 +26,12 @@ public static class DashboardVerb
         var definition = library.Definitions.FirstOrDefault(d => d.Name == args.Positional[0])
             ?? throw new CliUsageException($"no valid dashboard '{args.Positional[0]}' in {folder}; valid: {string.Join(", ", library.Definitions.Select(d => d.Name))}");
         var result = await DashboardComposer.RunAsync(definition, Warehouse.From(options), TimeProvider.System, CancellationToken.None);
-        var png = DashboardComposer.RenderPng(definition, result, CultureInfo.GetCultureInfo(options.Culture), args.Int("width", 1600));
+        var (culture, width) = (CultureInfo.GetCultureInfo(options.Culture), args.Int("width", 1600));
         var path = Path.GetFullPath(args.Value("out") ?? $"{definition.Name}.png");
-        await File.WriteAllBytesAsync(path + ".partial", png);
+        var image = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase)
+            ? Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture, width).Svg)
+            : DashboardComposer.RenderPng(definition, result, culture, width);
+        await File.WriteAllBytesAsync(path + ".partial", image);
         File.Move(path + ".partial", path, overwrite: true);
         Console.WriteLine($"Rendered {definition.Name} for {result.Period} to {path}");
         return 0;
