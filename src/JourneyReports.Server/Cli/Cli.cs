@@ -17,7 +17,7 @@ public static class Cli
         ["run"] = ("run <report> [--out DIR] [--to EMAIL ...] [--tz ZONE] [--no-email]   run a report now and print where its artifacts went", RunVerb.RunAsync),
         ["metrics"] = (MetricsVerb.Usage + "   print a metric family as JSON or CSV", MetricsVerb.RunAsync),
         ["import"] = ("import --mapping FILE [--data DIR] [--rejects FILE]   load CSV exports into the warehouse as a mapping file says", ImportVerb.RunAsync),
-        ["dashboard"] = ("dashboard [<name> [--out FILE.png] [--xlsx FILE.xlsx] [--width 1600]] [--folder dashboards]   validate the dashboard definitions; render one to a PNG and/or an Excel workbook", DashboardVerb.RunAsync),
+        ["dashboard"] = ("dashboard [<name> [--out FILE.png|FILE.svg] [--xlsx FILE.xlsx] [--width 1600] [--period NAME | --from yyyy-MM-dd --to yyyy-MM-dd] [--compare C] [--tz ZONE] [--persona P] [--segment S] [--region R] [--channel C] [--device D] [--department D]] [--folder dashboards]   validate the dashboard definitions; render one (default parameters, or those given) to a PNG, an SVG if --out ends in .svg, and/or an Excel workbook", DashboardVerb.RunAsync),
         ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000   time demo generation, every metric family and whole report runs; or a streamed detail sheet", BenchVerb.RunAsync),
         ["help"] = ("help   this list", (_, _, _) => Task.FromResult(Help())),
     };

@@ -1,21 +1,23 @@
 using System.Globalization;
+using System.Text;
 using JourneyReports;
 
 namespace JourneyReports.Server;
 
 /// <summary>
-/// dashboard: validates the dashboard definitions in a folder (default ./dashboards) and renders one to a PNG and/or an
-/// Excel workbook, so an analyst can check a definition before it is scheduled.
+/// dashboard: validates the dashboard definitions in a folder (default: the configured dashboards folder) and renders
+/// one, for its default parameters or the ones given, to a PNG (an SVG when --out ends in .svg) and/or an Excel
+/// workbook, so an analyst can check a definition before it is scheduled.
 /// </summary>
 public static class DashboardVerb
 {
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
     {
-        args.OnlyKnown("folder", "out", "width", "xlsx");
+        args.OnlyKnown(["folder", "out", "width", "xlsx", .. ParameterOverrides.Names]);
         if (args.Flag("xlsx")) throw new CliUsageException("--xlsx needs a file name, e.g. --xlsx board.xlsx");
         var xlsx = args.Value("xlsx") is { } x ? Path.GetFullPath(x) : null;
         if (xlsx is not null && !Directory.Exists(Path.GetDirectoryName(xlsx))) throw new CliUsageException($"--xlsx: the folder of '{xlsx}' does not exist");
-        var folder = args.Value("folder") ?? "dashboards";
+        var folder = args.Value("folder") ?? options.DashboardsDirectory;
         if (!Directory.Exists(folder)) throw new CliUsageException($"--folder '{folder}' does not exist");
         var library = DashboardLibrary.Load(folder);
         foreach (var error in library.Errors.SelectMany(e => e.Value))
@@ -25,29 +27,38 @@ public static class DashboardVerb
             foreach (var d in library.Definitions) Console.WriteLine($"{d.Name}  {d.Title}");
             return library.Errors.Count == 0 ? 0 : 2;
         }
-        var definition = library.Definitions.FirstOrDefault(d => d.Name == args.Positional[0])
+        var found = library.Definitions.FirstOrDefault(d => d.Name == args.Positional[0])
             ?? throw new CliUsageException($"no valid dashboard '{args.Positional[0]}' in {folder}; valid: {string.Join(", ", library.Definitions.Select(d => d.Name))}");
+        var (definition, problems) = ParameterOverrides.Read(args.Value).ApplyTo(found);
+        if (definition is null) throw new CliUsageException(string.Join("; ", problems));
+
         var result = await DashboardComposer.RunAsync(definition, Warehouse.From(options), TimeProvider.System, CancellationToken.None);
-        var png = DashboardComposer.RenderPng(definition, result, CultureInfo.GetCultureInfo(options.Culture), args.Int("width", 1600));
+        var (culture, width) = (CultureInfo.GetCultureInfo(options.Culture), args.Int("width", 1600));
+        var png = DashboardComposer.RenderPng(definition, result, culture, width);
         // With only --xlsx the PNG is still rendered, to go on the workbook's Summary sheet, but not written on its own.
         if (args.Value("out") is not null || xlsx is null)
         {
             var path = Path.GetFullPath(args.Value("out") ?? $"{definition.Name}.png");
-            await File.WriteAllBytesAsync(path + ".partial", png);
-            File.Move(path + ".partial", path, overwrite: true);
-            Console.WriteLine($"Rendered {definition.Name} for {result.Period} to {path}");
+            var image = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase)
+                ? Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture, width).Svg)
+                : png;
+            await WriteWholeAsync(path, file => file.WriteAsync(image));
+            Console.WriteLine($"Rendered {definition.Name} for {ReportFormat.Period(result.Period, culture)} to {path}");
         }
-        if (xlsx is not null) await WriteWorkbookAsync(xlsx, definition, result, png, options);
+        if (xlsx is not null)
+        {
+            await WriteWholeAsync(xlsx, file => { DashboardWorkbook.Write(definition, result, png, culture, file); return ValueTask.CompletedTask; });
+            Console.WriteLine($"Wrote the {definition.Name} workbook for {ReportFormat.Period(result.Period, culture)} to {xlsx}");
+        }
         return 0;
     }
 
-    // Written beside the target and moved into place only when complete, so no half-written workbook is ever left.
-    static async Task WriteWorkbookAsync(string path, DashboardDefinition definition, DashboardResult result, byte[] png, JourneyReportsOptions options)
+    // Written beside the target and moved into place only when complete, so no half-written file is ever left.
+    static async Task WriteWholeAsync(string path, Func<Stream, ValueTask> write)
     {
-        var culture = CultureInfo.GetCultureInfo(options.Culture);
         try
         {
-            await using (var file = File.Create(path + ".partial")) DashboardWorkbook.Write(definition, result, png, culture, file);
+            await using (var file = File.Create(path + ".partial")) await write(file);
             File.Move(path + ".partial", path, overwrite: true);
         }
         catch
@@ -55,6 +66,5 @@ public static class DashboardVerb
             if (File.Exists(path + ".partial")) File.Delete(path + ".partial");
             throw;
         }
-        Console.WriteLine($"Wrote the {definition.Name} workbook for {ReportFormat.Period(result.Period, culture)} to {path}");
     }
 }

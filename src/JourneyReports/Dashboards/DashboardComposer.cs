@@ -5,8 +5,8 @@ using SkiaSharp;
 namespace JourneyReports;
 
 /// <summary>
-/// Runs any valid dashboard definition against a warehouse and renders it as one PNG: a header, then each visual in its
-/// grid rectangle. A visual that cannot be drawn says so in its own cell; the others are unaffected.
+/// Runs any valid dashboard definition against a warehouse and renders it as one PNG or SVG: a header, then each visual
+/// in its grid rectangle. A visual that cannot be drawn says so in its own cell; the others are unaffected.
 /// </summary>
 public static class DashboardComposer
 {
@@ -78,31 +78,54 @@ public static class DashboardComposer
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(culture);
-        const float m = ReportTheme.Margin, gap = ReportTheme.Gap;
-        var columns = Math.Max(1, definition.Layout.Columns);
-        var rows = Math.Max(1, definition.Layout.Rows);
-        var cellW = (width - 2 * m + gap) / columns;
-        var cellH = MathF.Max(90, MathF.Round(cellW * 0.8f));
-        var height = (int)MathF.Ceiling(HeaderHeight + rows * cellH + FooterHeight);
-
+        var grid = Layout(definition, width);
         var problems = new Dictionary<string, string>();
-        var png = VisualCanvas.Png(width, height, canvas =>
-        {
-            canvas.Clear(ReportTheme.PageBackground);
-            DrawHeader(canvas, definition, result, culture, width);
-            foreach (var visual in definition.Visuals)
-            {
-                var pos = visual.Position;
-                var rect = SKRect.Create(m + (pos.Col - 1) * cellW, HeaderHeight + (pos.Row - 1) * cellH,
-                    pos.Width * cellW - gap, pos.Height * cellH - gap);
-                var data = result.Datasets.GetValueOrDefault(visual.Dataset);
-                var problem = DashboardVisuals.DrawContained(canvas, rect, visual, data, culture, result.Filter.Persona);
-                if (problem is not null) problems[visual.Id] = problem;
-            }
-            CanvasText.Draw(canvas, "JourneyReports · customer journey analytics", m, height - 14, ReportTheme.SmallSize - 1, ReportTheme.Muted);
-        });
+        var png = VisualCanvas.Png(width, grid.Height, canvas => Draw(canvas, definition, result, culture, width, grid, problems));
         return new DashboardImage(png, problems);
     }
+
+    /// <summary>The same dashboard as <see cref="Render"/>, as an all-vector SVG document titled with the dashboard's title.</summary>
+    public static DashboardSvg RenderSvg(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = 1600)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(culture);
+        var grid = Layout(definition, width);
+        var problems = new Dictionary<string, string>();
+        var svg = VisualCanvas.Svg(width, grid.Height, Title(definition), canvas => Draw(canvas, definition, result, culture, width, grid, problems));
+        return new DashboardSvg(svg, problems);
+    }
+
+    readonly record struct Grid(float CellWidth, float CellHeight, int Height);
+
+    static Grid Layout(DashboardDefinition definition, int width)
+    {
+        var columns = Math.Max(1, definition.Layout.Columns);
+        var rows = Math.Max(1, definition.Layout.Rows);
+        var cellW = (width - 2 * ReportTheme.Margin + ReportTheme.Gap) / columns;
+        var cellH = MathF.Max(90, MathF.Round(cellW * 0.8f));
+        return new Grid(cellW, cellH, (int)MathF.Ceiling(HeaderHeight + rows * cellH + FooterHeight));
+    }
+
+    static void Draw(SKCanvas canvas, DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width, Grid grid,
+        Dictionary<string, string> problems)
+    {
+        const float m = ReportTheme.Margin, gap = ReportTheme.Gap;
+        canvas.Clear(ReportTheme.PageBackground);
+        DrawHeader(canvas, definition, result, culture, width);
+        foreach (var visual in definition.Visuals)
+        {
+            var pos = visual.Position;
+            var rect = SKRect.Create(m + (pos.Col - 1) * grid.CellWidth, HeaderHeight + (pos.Row - 1) * grid.CellHeight,
+                pos.Width * grid.CellWidth - gap, pos.Height * grid.CellHeight - gap);
+            var data = result.Datasets.GetValueOrDefault(visual.Dataset);
+            var problem = DashboardVisuals.DrawContained(canvas, rect, visual, data, culture, result.Filter.Persona);
+            if (problem is not null) problems[visual.Id] = problem;
+        }
+        CanvasText.Draw(canvas, "JourneyReports · customer journey analytics", m, grid.Height - 14, ReportTheme.SmallSize - 1, ReportTheme.Muted);
+    }
+
+    static string Title(DashboardDefinition definition) => string.IsNullOrWhiteSpace(definition.Title) ? definition.Name : definition.Title;
 
     static void DrawHeader(SKCanvas canvas, DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width)
     {
@@ -110,7 +133,7 @@ public static class DashboardComposer
         var max = width - 2 * m;
         using (var accent = new SKPaint { Color = ReportTheme.Accent, IsAntialias = true })
             canvas.DrawRect(new SKRect(0, 0, width, 6), accent);
-        CanvasText.Draw(canvas, string.IsNullOrWhiteSpace(definition.Title) ? definition.Name : definition.Title, m, 52,
+        CanvasText.Draw(canvas, Title(definition), m, 52,
             ReportTheme.TitleSize, ReportTheme.Heading, bold: true, maxWidth: max);
         var period = result.Comparison is { } c ? ReportFormat.PeriodLine(result.Period, c, culture) : "Period " + ReportFormat.Period(result.Period, culture);
         CanvasText.Draw(canvas, period, m, 84, ReportTheme.SubtitleSize, ReportTheme.Text, maxWidth: max);

@@ -14,6 +14,9 @@ public sealed record DashboardResult(ReportPeriod Period, ReportPeriod? Comparis
 /// <summary>A rendered dashboard and the visuals that could not be drawn (visual id → message).</summary>
 public sealed record DashboardImage(byte[] Png, IReadOnlyDictionary<string, string> Problems);
 
+/// <summary>The same as <see cref="DashboardImage"/>, as an SVG document.</summary>
+public sealed record DashboardSvg(string Svg, IReadOnlyDictionary<string, string> Problems);
+
 /// <summary>Reads a field ("revenue", "scores.nps") from a dataset row, the way definitions name them (camelCase, case-insensitive).</summary>
 internal static class RowFields
 {

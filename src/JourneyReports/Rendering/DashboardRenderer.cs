@@ -18,11 +18,19 @@ public static class DashboardRenderer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(culture);
-        ReportFonts.EnsureRegistered();
+        return VisualCanvas.Png(Width, Height, canvas => Draw(canvas, data, culture));
+    }
 
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul))
-            ?? throw new InvalidOperationException("Skia could not allocate the dashboard surface.");
-        var canvas = surface.Canvas;
+    /// <summary>The same dashboard as <see cref="RenderExecutiveWeeklyPng"/>, as an all-vector SVG document for the web.</summary>
+    public static string RenderExecutiveWeeklySvg(ExecutiveWeeklyData data, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(culture);
+        return VisualCanvas.Svg(Width, Height, data.Title, canvas => Draw(canvas, data, culture));
+    }
+
+    static void Draw(SKCanvas canvas, ExecutiveWeeklyData data, CultureInfo culture)
+    {
         canvas.Clear(ReportTheme.PageBackground);
 
         const float m = ReportTheme.Margin;
@@ -52,10 +60,6 @@ public static class DashboardRenderer
         ChannelMixChart.Draw(canvas, mix, data.ChannelMix, culture);
 
         CanvasText.Draw(canvas, "JourneyReports · customer journey analytics", m, Height - 16, ReportTheme.SmallSize - 1, ReportTheme.Muted);
-
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
     }
 
     /// <summary>Title, period and generation time; returns where the next block starts.</summary>

@@ -27,15 +27,27 @@ internal static class PlotCanvas
         return plot;
     }
 
-    /// <summary>Renders <paramref name="plot"/> to its own image and draws it at <paramref name="rect"/> (whole pixels, so nothing is resampled).</summary>
+    /// <summary>
+    /// Draws <paramref name="plot"/> as vectors straight onto <paramref name="canvas"/> at <paramref name="rect"/>, so one call
+    /// feeds both a PNG surface and an SVG canvas; clipped to the rectangle so nothing spills into neighbouring cells.
+    /// </summary>
     public static void Composite(SKCanvas canvas, Plot plot, SKRectI rect)
     {
         if (rect.Width <= 0 || rect.Height <= 0) return;
-        using var surface = SKSurface.Create(new SKImageInfo(rect.Width, rect.Height, SKColorType.Rgba8888, SKAlphaType.Premul))
-            ?? throw new InvalidOperationException($"Skia could not allocate a {rect.Width}x{rect.Height} surface.");
-        plot.Render(surface);
-        using var image = surface.Snapshot();
-        canvas.DrawImage(image, rect.Left, rect.Top);
+        // ScottPlot starts by clearing the whole canvas, which on a shared canvas only the clip keeps inside the cell, and
+        // which Skia's SVG canvas writes as one more canvas-sized rectangle per plot. The figure background that follows
+        // paints the plot's own rectangle in the same colour, so the clear is dropped.
+        plot.RenderManager.RenderActions.RemoveAll(a => a is ScottPlot.Rendering.RenderActions.ClearCanvas);
+        // ScottPlot 5.1.59 draws a plot twice on its first render (RenderCount goes from 0 to 2). On a bitmap the second
+        // pass covers the first; an SVG would keep both, so that first render goes to a canvas that draws nothing.
+        if (plot.RenderManager.RenderCount == 0)
+            using (var layoutOnly = new SKNoDrawCanvas(rect.Width, rect.Height))
+                plot.Render(layoutOnly, rect.Width, rect.Height);
+        canvas.Save();
+        canvas.ClipRect(rect);
+        canvas.Translate(rect.Left, rect.Top);
+        plot.Render(canvas, rect.Width, rect.Height);
+        canvas.Restore();
     }
 
     public static SKRectI Whole(SKRect r) => SKRectI.Round(r);

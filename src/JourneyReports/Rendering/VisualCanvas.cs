@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SkiaSharp;
 
@@ -33,15 +34,16 @@ internal static class VisualCanvas
         // The SVG is only complete once the canvas is disposed.
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(width, height), stream))
             draw(canvas);
-        return Finish(Encoding.UTF8.GetString(stream.ToArray()), title);
+        return Finish(Encoding.UTF8.GetString(stream.ToArray()), width, height, title);
     }
 
     /// <summary>
     /// Tidies what Skia's SVG backend writes. Browsers without DejaVu would fall back to a serif font; Verdana has nearly
     /// the same metrics. Skia's per-glyph position lists end in ", ", which the SVG grammar does not allow, and its text
-    /// is padded with newlines and tabs that only collapse to nothing under default xml:space rules.
+    /// is padded with newlines and tabs that only collapse to nothing under default xml:space rules. Skia writes width and
+    /// height but no viewBox, without which a browser cannot scale the drawing to fit a smaller box.
     /// </summary>
-    static string Finish(string svg, string title)
+    static string Finish(string svg, int width, int height, string title)
     {
         var doc = XDocument.Parse(svg);
         var root = doc.Root ?? throw new InvalidOperationException("Skia produced an empty SVG document.");
@@ -55,8 +57,30 @@ internal static class VisualCanvas
                     list.Value = string.Join(' ', list.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries));
             if (!text.HasElements) text.Value = text.Value.Trim();
         }
+        NumberIds(root);
+        root.SetAttributeValue("viewBox", FormattableString.Invariant($"0 0 {width} {height}"));
         root.AddFirst(new XElement(ns + "title", title));
         return doc.Declaration + root.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>
+    /// Skia names each clip path after a counter shared by the whole process, so the same drawing would come out with
+    /// different ids every time; numbering ids in document order makes the same input give the same document.
+    /// </summary>
+    static void NumberIds(XElement root)
+    {
+        var fresh = new Dictionary<string, string>();
+        foreach (var id in root.Descendants().Attributes("id").ToList())
+        {
+            if (!fresh.TryGetValue(id.Value, out var name)) fresh[id.Value] = name = $"d{fresh.Count + 1}";
+            id.Value = name;
+        }
+        string Renamed(string id) => fresh.GetValueOrDefault(id, id);
+        foreach (var a in root.Descendants().Attributes().ToList())
+            if (a.Name.LocalName == "href" && a.Value.StartsWith('#'))
+                a.Value = "#" + Renamed(a.Value[1..]);
+            else if (a.Value.Contains("url(#", StringComparison.Ordinal))
+                a.Value = Regex.Replace(a.Value, @"url\(#([^)]+)\)", m => $"url(#{Renamed(m.Groups[1].Value)})");
     }
 
     static void CheckSize(int width, int height)

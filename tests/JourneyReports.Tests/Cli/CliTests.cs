@@ -73,20 +73,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Dashboard_ListsTheValidDefinitions_AndRendersOne()
+    public async Task Dashboard_ListsTheValidDefinitions_AndRendersOne_AsPngOrSvgByExtension()
     {
         Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01", "--seed", "5")).ExitCode);
         var folder = Path.Combine(RepoPaths.Root, "dashboards");
         var png = Path.Combine(work, "funnel.png");
+        var svg = Path.Combine(work, "funnel.svg");
 
         var list = await CliAsync("dashboard", "--folder", folder);
         var render = await CliAsync("dashboard", "funnel-and-drop-off", "--folder", folder, "--out", png, "--width", "1200");
+        var renderSvg = await CliAsync("dashboard", "funnel-and-drop-off", "--folder", folder, "--out", svg, "--width", "1200");
 
         Assert.True(list.ExitCode == 0, list.Output);
         Assert.Contains("executive-weekly  Executive weekly journey", list.Output);
         Assert.True(render.ExitCode == 0, render.Output);
         using var bitmap = SkiaSharp.SKBitmap.Decode(png);
         Assert.Equal(1200, bitmap.Width);
+        Assert.True(renderSvg.ExitCode == 0, renderSvg.Output);
+        SvgAssert.Valid(await File.ReadAllTextAsync(svg), 1200, bitmap.Height, "Funnel and drop-off");
+        Assert.Equal(["funnel.png", "funnel.svg"], Directory.GetFiles(work, "funnel.*").Select(Path.GetFileName).Order());
     }
 
     [Fact]

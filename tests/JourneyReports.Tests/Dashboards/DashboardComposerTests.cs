@@ -3,7 +3,7 @@ using SkiaSharp;
 
 namespace JourneyReports.Tests;
 
-/// <summary>The gallery: every built-in definition runs against one small demo warehouse and renders as one PNG.</summary>
+/// <summary>The gallery: every built-in definition runs against one small demo warehouse and renders as one PNG and one SVG.</summary>
 public sealed class DashboardComposerTests : IAsyncLifetime
 {
     static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
@@ -26,7 +26,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EveryBuiltInDashboard_RunsAndRenders_WithNoVisualFailing()
+    public async Task EveryBuiltInDashboard_RunsAndRenders_AsPngAndAllVectorSvg_WithNoVisualFailing()
     {
         var library = DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"));
         Assert.Empty(library.Errors);
@@ -38,19 +38,28 @@ public sealed class DashboardComposerTests : IAsyncLifetime
         {
             var result = await DashboardComposer.RunAsync(definition, w.Warehouse, Clock, default);
             var image = DashboardComposer.Render(definition, result, culture, 1600);
+            var svg = DashboardComposer.RenderSvg(definition, result, culture, 1600);
             await File.WriteAllBytesAsync(Path.Combine(Gallery, definition.Name + ".png"), image.Png);
+            await File.WriteAllTextAsync(Path.Combine(Gallery, definition.Name + ".svg"), svg.Svg);
 
             using var bitmap = SKBitmap.Decode(image.Png);
             Assert.NotNull(bitmap);
             Assert.Equal(1600, bitmap.Width);
-            Assert.True(image.Problems.Count == 0,
-                $"{definition.Name}: " + string.Join("; ", image.Problems.Select(p => $"{p.Key}: {p.Value}")));
-            Assert.DoesNotContain(image.Problems.Values, p => p.StartsWith("Could not draw", StringComparison.Ordinal));
+            AssertNoProblems(definition, image.Problems);
+            AssertNoProblems(definition, svg.Problems);
+            var texts = SvgAssert.Texts(SvgAssert.Valid(svg.Svg, bitmap.Width, bitmap.Height, definition.Title));
+            Assert.Contains(definition.Title, texts);
+            // KPI tiles carry their own labels and draw no title of their own.
+            foreach (var visual in definition.Visuals.Where(v => v.Type != "kpi-tiles"))
+                Assert.True(texts.Contains(visual.Title ?? visual.Id), $"{definition.Name}: no title '{visual.Title}' in the SVG");
         }
     }
 
-    [Fact]
-    public void AVisualThatCannotBeDrawn_SaysSoInItsCell_AndTheOthersStillDraw()
+    static void AssertNoProblems(DashboardDefinition definition, IReadOnlyDictionary<string, string> problems) =>
+        Assert.True(problems.Count == 0, $"{definition.Name}: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Value}")));
+
+    /// <summary>A bar chart that cannot be drawn (no field "nope"), a funnel that can, and a table with no rows.</summary>
+    static (DashboardDefinition, DashboardResult) PartlyBroken()
     {
         var definition = DashboardDefinition.Parse("""
             { "name": "broken", "title": "Broken", "version": 1,
@@ -61,10 +70,20 @@ public sealed class DashboardComposerTests : IAsyncLifetime
                 { "id": "empty", "type": "table", "dataset": "e", "columns": [], "position": { "row": 2, "col": 1, "width": 2, "height": 1 } } ],
               "layout": { "rows": 2, "columns": 2 } }
             """, "broken.json").Definition!;
-        var period = ReportPeriod.Days(new(2026, 11, 16), new(2026, 11, 22), TimeZoneInfo.Utc);
         var rows = new DatasetRows("d", [new FunnelStep(1, "awareness", 10, null), new FunnelStep(2, "purchase", 4, 0.6m)]);
-        var result = new DashboardResult(period, period.Previous(), JourneyFilter.None, Clock.GetUtcNow(), null,
-            new Dictionary<string, DatasetRows> { ["d"] = rows, ["e"] = new DatasetRows("e", []) });
+        return (definition, Result(new() { ["d"] = rows, ["e"] = new DatasetRows("e", []) }));
+    }
+
+    static DashboardResult Result(Dictionary<string, DatasetRows> datasets)
+    {
+        var period = ReportPeriod.Days(new(2026, 11, 16), new(2026, 11, 22), TimeZoneInfo.Utc);
+        return new DashboardResult(period, period.Previous(), JourneyFilter.None, Clock.GetUtcNow(), null, datasets);
+    }
+
+    [Fact]
+    public void AVisualThatCannotBeDrawn_SaysSoInItsCell_AndTheOthersStillDraw()
+    {
+        var (definition, result) = PartlyBroken();
 
         var image = DashboardComposer.Render(definition, result, CultureInfo.InvariantCulture, 800);
 
@@ -72,5 +91,46 @@ public sealed class DashboardComposerTests : IAsyncLifetime
         Assert.StartsWith("Could not draw:", image.Problems["bad"]);
         using var bitmap = SKBitmap.Decode(image.Png);
         Assert.Equal(800, bitmap.Width);
+    }
+
+    [Fact]
+    public void InSvg_AVisualThatCannotBeDrawn_SaysSoInItsCell_AndAnEmptyOneSaysNoData()
+    {
+        var (definition, result) = PartlyBroken();
+
+        var svg = DashboardComposer.RenderSvg(definition, result, CultureInfo.InvariantCulture, 800);
+
+        Assert.Equal(["bad"], svg.Problems.Keys);
+        // Cells (800 - 2×32 + 16) / 2 = 376 wide and round(376 × 0.8) = 301 high: 150 header + 2 × 301 + 36 footer = 788.
+        var texts = SvgAssert.Texts(SvgAssert.Valid(svg.Svg, 800, 788, "Broken"));
+        Assert.Contains(texts, t => t.StartsWith("Could not draw:", StringComparison.Ordinal));
+        Assert.Contains("No data for this period", texts);
+        // The invariant culture writes percentages with a space: 0.6 is "60.0 %".
+        Assert.Contains("▼ 60.0 % drop-off", texts);
+    }
+
+    [Fact]
+    public void InSvg_HugeValuesAreCompact_LongLabelsShortened_AndTitlesEscaped()
+    {
+        var definition = DashboardDefinition.Parse("""
+            { "name": "extremes", "title": "Extremes & <escapes>", "version": 1,
+              "datasets": { "d": { "metric": "funnel" } },
+              "visuals": [
+                { "id": "bars", "title": "Customers by stage", "type": "bar", "dataset": "d", "fields": { "x": "stage", "y": "customers" },
+                  "format": "compact", "position": { "row": 1, "col": 1, "width": 1, "height": 1 } } ],
+              "layout": { "rows": 1, "columns": 1 } }
+            """, "extremes.json").Definition!;
+        var longName = "a stage name far too long to fit under its own bar in a chart this narrow";
+        var rows = new DatasetRows("d", [new FunnelStep(1, longName, 1_000_000_000_000, null), new FunnelStep(2, "purchase", 4, 1)]);
+
+        var svg = DashboardComposer.RenderSvg(definition, Result(new() { ["d"] = rows }), CultureInfo.InvariantCulture, 600);
+
+        Assert.Empty(svg.Problems);
+        // One cell (600 - 64 + 16) = 552 wide, round(552 × 0.8) = 442 high: 150 + 442 + 36 = 628.
+        var texts = SvgAssert.Texts(SvgAssert.Valid(svg.Svg, 600, 628, "Extremes & <escapes>"));
+        Assert.Contains("Extremes & <escapes>", texts);
+        Assert.Contains("1T", texts);
+        Assert.Contains(texts, t => t.StartsWith("A stage name", StringComparison.Ordinal) && t.EndsWith('…'));
+        Assert.Contains("Purchase", texts);
     }
 }

@@ -57,6 +57,55 @@ public class DashboardRenderingTests
         Assert.Equal(DashboardRenderer.Height, bitmap.Height);
     }
 
+    static List<string> SvgTexts(ExecutiveWeeklyData data) => SvgAssert.Texts(SvgAssert.Valid(
+        DashboardRenderer.RenderExecutiveWeeklySvg(data, EnGb), DashboardRenderer.Width, DashboardRenderer.Height, data.Title));
+
+    [Fact]
+    public void Sample_dashboard_svg_has_every_section_and_each_chart_label_once()
+    {
+        var texts = SvgTexts(SampleDashboards.ExecutiveWeekly());
+
+        Assert.Contains("Executive weekly journey", texts);
+        Assert.Contains("Journey funnel", texts);
+        Assert.Contains("12-week trend", texts);
+        Assert.Contains("Channel mix by stage", texts);
+        // Drawn by ScottPlot, which once reached the page as a bitmap, and renders a plot twice the first time:
+        // 1 - 21,530 / 48,210 = 55.3% drop-off; the trend's last week starts 16 Nov; the mix axis ends at 100%.
+        Assert.Single(texts, t => t == "▼ 55.3% drop-off");
+        Assert.Single(texts, t => t == "16 Nov");
+        Assert.Single(texts, t => t == "100%");
+    }
+
+    [Fact]
+    public void Empty_data_svg_says_so_in_each_chart()
+    {
+        var texts = SvgTexts(SampleDashboards.Empty());
+
+        Assert.Equal(3, texts.Count(t => t == "No data for this period"));
+        Assert.Equal(7, texts.Count(t => t == "no comparison"));
+    }
+
+    [Fact]
+    public void Extreme_values_svg_are_compact_and_long_labels_shortened()
+    {
+        var data = SampleDashboards.Extreme();
+        var texts = SvgTexts(data);
+
+        Assert.Contains("1T", texts);
+        Assert.Contains("£3T", texts);
+        Assert.Contains("1,000,000,000,000", texts);
+        Assert.Contains(texts, t => t.StartsWith("Executive weekly journey — a deliberately", StringComparison.Ordinal) && t.EndsWith('…'));
+        Assert.Contains(texts, t => t.StartsWith("Channel 06 Partner", StringComparison.Ordinal) && t.EndsWith('…'));
+        Assert.DoesNotContain(texts, t => t.Contains("including resellers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Same_input_gives_the_same_svg()
+    {
+        Assert.Equal(DashboardRenderer.RenderExecutiveWeeklySvg(SampleDashboards.ExecutiveWeekly(), EnGb),
+            DashboardRenderer.RenderExecutiveWeeklySvg(SampleDashboards.ExecutiveWeekly(), EnGb));
+    }
+
     [Fact]
     public void Same_input_gives_the_same_bytes()
     {
