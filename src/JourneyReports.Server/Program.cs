@@ -29,6 +29,7 @@ await ServerSetup.PrepareDataAsync(app, options);
 
 app.MapGet("/healthz", () => TypedResults.Ok("healthy"));
 app.MapPortal();
+app.MapDashboards();
 app.UseHangfireDashboard("/hangfire");
 
 ServerSetup.RegisterSchedules(app, options);

@@ -16,6 +16,8 @@ public static class ServerSetup
         var options = configuration.GetSection(JourneyReportsOptions.Section).Get<JourneyReportsOptions>() ?? new JourneyReportsOptions();
         if (!Path.IsPathRooted(options.DataDirectory))
             options.DataDirectory = Path.GetFullPath(Path.Combine(baseDirectory, options.DataDirectory));
+        if (!Path.IsPathRooted(options.DashboardsDirectory))
+            options.DashboardsDirectory = Path.GetFullPath(Path.Combine(baseDirectory, options.DashboardsDirectory));
         var errors = OptionsValidation.Validate(options);
         if (errors.Count > 0)
             throw new InvalidOperationException("The configuration has problems:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
@@ -50,6 +52,7 @@ public static class ServerSetup
         services.AddSingleton(sp => RunArtifacts.From(sp.GetRequiredService<JourneyReportsOptions>()));
         services.AddSingleton(sp => IMailTransport.From(sp.GetRequiredService<JourneyReportsOptions>()));
         services.AddSingleton<ReportRunner>();
+        services.AddSingleton<DashboardRuns>();
         services.AddTransient<ScheduledReportJob>();
         return services;
     }

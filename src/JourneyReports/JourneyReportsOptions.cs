@@ -8,6 +8,12 @@ public sealed class JourneyReportsOptions
     /// <summary>Folder for the embedded warehouse, catalog, artifacts and outbox; relative paths below are resolved against it.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// Folder of dashboard definitions (*.json): the built-in library, plus any an analyst drops in. Relative to the
+    /// working directory, like <see cref="DataDirectory"/>, not inside it: definitions are source, not data.
+    /// </summary>
+    public string DashboardsDirectory { get; set; } = "dashboards";
+
     /// <summary>Base URL of the web app, used for the "open the live dashboard" link in emails.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 

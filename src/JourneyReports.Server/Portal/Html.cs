@@ -21,9 +21,12 @@ public static class Html
           .dashboard { width: 100%; max-width: 1200px; border: 1px solid #d0d7de; background: #fff; }
           table { border-collapse: collapse; background: #fff; } td, th { padding: 6px 12px; border-bottom: 1px solid #d0d7de; text-align: left; }
           td.num { text-align: right; font-variant-numeric: tabular-nums; }
+          .dashboard svg { width: 100%; height: auto; }
+          form.parameters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; background: #fff; border: 1px solid #d0d7de; padding: 12px; border-radius: 6px; margin: 12px 0; }
+          form.parameters label { display: flex; flex-direction: column; font-size: 13px; color: #57606a; gap: 2px; }
           .actions a { display: inline-block; margin-right: 12px; padding: 6px 12px; background: #0969da; color: #fff; border-radius: 6px; text-decoration: none; }
         </style></head>
-        <body><header><a class="brand" href="/">JourneyReports</a><a href="/runs">Run history</a><a href="/hangfire">Jobs</a></header>
+        <body><header><a class="brand" href="/">JourneyReports</a><a href="/dashboards">Dashboards</a><a href="/runs">Run history</a><a href="/hangfire">Jobs</a></header>
         <main>{{body}}</main></body></html>
         """, "text/html; charset=utf-8");
 }

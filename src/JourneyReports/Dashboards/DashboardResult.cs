@@ -60,7 +60,7 @@ internal static class RowFields
         DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("d MMM yyyy", culture) : t.ToString("d MMM yyyy HH:mm", culture),
         DateTimeOffset o => o.ToString("d MMM yyyy HH:mm", culture),
         Enum e => ReportFormat.Words(e.ToString()),
-        IEnumerable list => string.Join(" → ", list.Cast<object?>().Select(x => x is string key ? ReportFormat.StageName(key) : Text(x, culture))),
+        IEnumerable list => string.Join(" → ", list.Cast<object?>().Select(x => Text(x, culture))),
         IConvertible c when c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal =>
             Format(Convert.ToDouble(c, CultureInfo.InvariantCulture), format, culture, c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.UInt64),
         var v => v.ToString() ?? "",

@@ -49,12 +49,19 @@ internal static class DashboardTable
         }
     }
 
+    static string Words(string key) => key.Any(char.IsUpper) ? key : ReportFormat.StageName(key);
+
     /// <summary>Shares and rates (0..1) as percentages unless the visual sets a format.</summary>
     static (string Text, bool Number) Cell(object? value, string column, string? format, CultureInfo culture)
     {
         var isNumber = value is IConvertible c and not Enum && c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal;
         // Keys from the data ("search_ads", "awareness") read as words; names that carry their own capitals are kept.
-        if (!isNumber) return (value is string s ? (s.Any(char.IsUpper) ? s : ReportFormat.StageName(s)) : RowFields.Text(value, culture), false);
+        if (!isNumber) return (value switch
+        {
+            string s => Words(s),
+            System.Collections.IEnumerable list => string.Join(" → ", list.Cast<object?>().Select(x => x is string k ? Words(k) : RowFields.Text(x, culture))),
+            _ => RowFields.Text(value, culture),
+        }, false);
         var numberFormat = RowFields.DefaultFormat(format, column);
         // A table has room for the exact amount that a chart axis abbreviates.
         if (numberFormat == "money" && Convert.ToDouble(value, CultureInfo.InvariantCulture) is var money && double.IsFinite(money))

@@ -19,11 +19,22 @@ internal static class RecordColumns
             _ => [result],
         };
         if (records.Count == 0) return ([], []);
+        if (records[0] is IReadOnlyDictionary<string, object?> first) return FromDictionaries(first.Keys.ToList(), records);
         // The first record's type decides the columns, as a list of results is of one record type.
         var paths = Paths(records[0].GetType(), []).ToArray();
         var columns = paths.Select(p => new DetailColumn(string.Join(".", p.Select(x => x.Name)), TypeOf(p[^1].PropertyType))).ToArray();
         return (columns, records.Select(r => paths.Select(p => Read(r, p)).ToArray()));
     }
+
+    /// <summary>Analyst SQL rows (column → value): a column per key, typed by its first non-null value.</summary>
+    static (IReadOnlyList<DetailColumn>, IEnumerable<object?[]>) FromDictionaries(List<string> keys, List<object> records)
+    {
+        var rows = records.Cast<IReadOnlyDictionary<string, object?>>().ToList();
+        var columns = keys.Select(k => new DetailColumn(k,
+            rows.Select(r => r.GetValueOrDefault(k)).FirstOrDefault(v => v is not null) is { } v ? TypeOf(v.GetType()) : DetailColumnType.Text)).ToArray();
+        return (columns, rows.Select(r => keys.Select(k => r.GetValueOrDefault(k)).ToArray()));
+    }
+
 
     /// <summary>The property path to every scalar (or list of scalars) of <paramref name="type"/>, nested records spread.</summary>
     public static IEnumerable<PropertyInfo[]> Paths(Type type, PropertyInfo[] prefix)

@@ -108,7 +108,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains($"workbook for ", both.Output);
         Assert.True(File.Exists(png));
         using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, isEditable: false))
-            Assert.Equal(["Summary", "KPIs", "Funnel", "Trend", "Channels", "About"],
+            Assert.Equal(["Summary", "KPIs", "Funnel", "Trend", "Channels", "Pain", "About"],
                 document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
         Assert.True(only.ExitCode == 0, only.Output);
         Assert.True(File.Exists(Path.Combine(work, "departments.xlsx")));

@@ -12,6 +12,7 @@ public sealed class ServerTests : IClassFixture<ServerTests.Host>
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             builder.UseSetting("JourneyReports:DataDirectory", DataDirectory);
+            builder.UseSetting("JourneyReports:DashboardsDirectory", Path.Combine(RepoPaths.Root, "dashboards"));
             builder.UseSetting("JourneyReports:Warehouse:DemoScale", "0.01");
             builder.UseSetting("JourneyReports:Schedules:0:Report", "executive-weekly");
             builder.UseSetting("JourneyReports:Schedules:0:Cron", "0 8 * * 1");

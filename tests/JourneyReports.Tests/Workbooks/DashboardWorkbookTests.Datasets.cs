@@ -89,8 +89,8 @@ public sealed partial class DashboardWorkbookTests
         Assert.Equal("Source: metric funnel", failed.Cell("A3").GetString());
 
         var empty = workbook.Worksheet("Trend").Table("trend");
-        Assert.Equal("A1:D2", empty.RangeAddress.ToStringRelative());
-        Assert.Equal(["Week start", "Visitors", "Orders", "Revenue"], empty.Fields.Select(f => f.Name));
+        Assert.Equal("A1:I2", empty.RangeAddress.ToStringRelative());
+        Assert.Equal(["Week start", "Visitors", "Orders", "Revenue", "Buyers", "NPS", "CES", "Conversion", "Average order value"], empty.Fields.Select(f => f.Name));
         Assert.Equal("No rows for this period", workbook.Worksheet("Trend").Cell("A2").GetString());
 
         var adhoc = workbook.Worksheet("Adhoc");

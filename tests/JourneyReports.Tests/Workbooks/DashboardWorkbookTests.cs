@@ -35,12 +35,13 @@ public sealed partial class DashboardWorkbookTests(BuiltInDashboardsFixture dash
         var run = dashboards.Runs["executive-weekly"];
         using var workbook = Open(run.Readable);
 
-        Assert.Equal(["Summary", "KPIs", "Funnel", "Trend", "Channels", "About"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Summary", "KPIs", "Funnel", "Trend", "Channels", "Pain", "About"], workbook.Worksheets.Select(s => s.Name));
         Assert.Equal($"A1:F{Rows(run, "kpis") + 1}", Range(workbook, "KPIs", "kpis"));
         Assert.Equal($"A1:D{Rows(run, "funnel") + 1}", Range(workbook, "Funnel", "funnel"));
-        Assert.Equal($"A1:D{Rows(run, "trend") + 1}", Range(workbook, "Trend", "trend"));
+        Assert.Equal($"A1:I{Rows(run, "trend") + 1}", Range(workbook, "Trend", "trend"));
         Assert.Equal($"A1:D{Rows(run, "channels") + 1}", Range(workbook, "Channels", "channels"));
-        Assert.Equal(["Week start", "Visitors", "Orders", "Revenue"], workbook.Worksheet("Trend").Table("trend").Fields.Select(f => f.Name));
+        Assert.Equal(["Week start", "Visitors", "Orders", "Revenue", "Buyers", "NPS", "CES", "Conversion", "Average order value"],
+            workbook.Worksheet("Trend").Table("trend").Fields.Select(f => f.Name));
         foreach (var sheet in new[] { "KPIs", "Funnel", "Trend", "Channels" })
         {
             Assert.Equal(1, workbook.Worksheet(sheet).SheetView.SplitRow);
@@ -88,7 +89,8 @@ public sealed partial class DashboardWorkbookTests(BuiltInDashboardsFixture dash
         Assert.Equal("Week 16–22 Nov 2026 vs 9–15 Nov 2026", summary.Cell("A2").GetString());
         Assert.Equal("Filters: none (all customers)", summary.Cell("A3").GetString());
         Assert.StartsWith("Generated 23 Nov 2026 08:00 (Europe/London) · data until ", summary.Cell("A4").GetString());
-        Assert.Equal("The week's KPIs, funnel, trend and channel mix.", summary.Cell("A5").GetString());
+        Assert.Equal(DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards")).Definitions.Single(d => d.Name == "executive-weekly").Description,
+            summary.Cell("A5").GetString());
 
         var table = summary.Table("SummaryKpis");
         Assert.Equal(["KPI", "This week", "Previous week", "Change"], table.Fields.Select(f => f.Name));
@@ -126,7 +128,7 @@ public sealed partial class DashboardWorkbookTests(BuiltInDashboardsFixture dash
     {
         var run = dashboards.Runs["department-breakdown"];
         using var workbook = Open(run.Readable);
-        Assert.Equal(["Summary", "Departments", "About"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Summary", "Departments", "Funnels", "About"], workbook.Worksheets.Select(s => s.Name));
 
         var sheet = workbook.Worksheet("Departments");
         var table = sheet.Table("departments");
@@ -171,7 +173,7 @@ public sealed partial class DashboardWorkbookTests(BuiltInDashboardsFixture dash
 
         Assert.Equal("executive-weekly", facts["Dashboard"]);
         Assert.Equal("Executive weekly journey", facts["Title"]);
-        Assert.Equal("1", facts["Version"]);
+        Assert.Equal("2", facts["Version"]);
         Assert.Equal("executive-weekly.json", facts["Source file"]);
         Assert.Equal("last-complete-week", facts["Period as defined"]);
         Assert.Equal("16–22 Nov 2026", facts["Period"]);

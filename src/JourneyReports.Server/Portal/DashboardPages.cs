@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using JourneyReports;
+using static JourneyReports.Server.Html;
+
+namespace JourneyReports.Server;
+
+/// <summary>
+/// Every dashboard definition in the configured folder, live: the list, one dashboard drawn as SVG with a form for its
+/// parameters, and its PNG, SVG, workbook and each dataset's CSV for the same parameters (the query string).
+/// </summary>
+public static class DashboardPages
+{
+    public static void MapDashboards(this WebApplication app)
+    {
+        app.MapGet("/dashboards", List);
+        app.MapGet("/dashboards/{name}", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) => Show(name, request, runs, ct));
+        app.MapGet("/dashboards/{name}/dashboard.svg", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
+            runs.Respond(name, request, ct, (d, r, culture) => Results.Text(DashboardComposer.RenderSvg(d, r, culture).Svg, "image/svg+xml; charset=utf-8")));
+        app.MapGet("/dashboards/{name}/dashboard.png", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
+            runs.Respond(name, request, ct, (d, r, culture) => Results.File(DashboardComposer.RenderPng(d, r, culture), "image/png")));
+        app.MapGet("/dashboards/{name}/workbook.xlsx", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
+            runs.Respond(name, request, ct, (d, r, culture) =>
+            {
+                using var buffer = new MemoryStream();
+                DashboardWorkbook.Write(d, r, DashboardComposer.RenderPng(d, r, culture), culture, buffer);
+                return Results.File(buffer.ToArray(), ReportEmail.XlsxMediaType, $"{d.Name}-{r.Period.FirstDay:yyyy-MM-dd}.xlsx");
+            }));
+        app.MapGet("/dashboards/{name}/data/{dataset}.csv", (string name, string dataset, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
+            runs.Respond(name, request, ct, (d, r, _) => Csv(d, r, dataset)));
+    }
+
+    static IResult List(DashboardRuns runs)
+    {
+        var library = runs.Library();
+        var rows = string.Concat(library.Definitions.Select(d => $"""
+            <tr><td><a href="/dashboards/{E(d.Name)}">{E(d.Title)}</a></td><td>{E(d.Description)}</td><td class="num">{d.Version}</td></tr>
+            """));
+        var broken = string.Concat(library.Errors.SelectMany(e => e.Value).Select(e => $"<li><code>{E(e.ToString())}</code></li>"));
+        return Page("Dashboards", $"""
+            <h1>Dashboards</h1>
+            <table><tr><th>Dashboard</th><th>What it shows</th><th>Version</th></tr>{rows}</table>
+            {(broken.Length == 0 ? "" : $"<h2>Definitions with errors</h2><p class=\"muted\">These files are not loaded until they are fixed.</p><ul>{broken}</ul>")}
+            """);
+    }
+
+    static Task<IResult> Show(string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
+        runs.Respond(name, request, ct, (d, r, culture) =>
+        {
+            var image = DashboardComposer.RenderSvg(d, r, culture);
+            var query = request.QueryString.Value ?? "";
+            var datasets = string.Concat(d.Datasets.Keys.Select(k => $"<a href=\"/dashboards/{E(d.Name)}/data/{E(Uri.EscapeDataString(k))}.csv{E(query)}\">{E(k)}</a> "));
+            var problems = image.Problems.Count == 0 ? ""
+                : $"<p class=\"bad\">Some visuals could not be drawn: {E(string.Join("; ", image.Problems.Select(p => $"{p.Key}: {p.Value}")))}</p>";
+            return Page(d.Title, $"""
+                <h1>{E(d.Title)}</h1>
+                <p class="muted">{E(d.Description)}</p>
+                {ParameterForm.Html(d, request)}
+                <p class="actions"><a href="/dashboards/{E(d.Name)}/workbook.xlsx{E(query)}">Workbook (.xlsx)</a><a href="/dashboards/{E(d.Name)}/dashboard.png{E(query)}">PNG</a><a href="/dashboards/{E(d.Name)}/dashboard.svg{E(query)}">SVG</a></p>
+                <p class="muted">Data as CSV: {datasets}</p>
+                {problems}
+                <div class="dashboard">{SvgBody(image.Svg)}</div>
+                """);
+        });
+
+    /// <summary>The SVG document without its XML declaration, to sit inline in the page (scaled to the page's width).</summary>
+    static string SvgBody(string svg)
+    {
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        var body = start < 0 ? svg : svg[start..];
+        return body.Replace("<svg ", "<svg style=\"width:100%;height:auto;display:block\" ", StringComparison.Ordinal);
+    }
+
+    static IResult Csv(DashboardDefinition d, DashboardResult r, string dataset)
+    {
+        if (!r.Datasets.TryGetValue(dataset, out var rows))
+            return Results.NotFound($"Dashboard '{d.Name}' has no dataset '{dataset}'; it has: {string.Join(", ", r.Datasets.Keys)}.");
+        // The dataset's own query failed (an analyst query past its time limit, say): the definition's problem, named.
+        if (rows.Error is { } error) return Results.Problem(title: $"Dataset '{dataset}' could not be loaded", detail: error, statusCode: 422);
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+            CsvExport.WriteRecords(writer, rows.Rows);
+        return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"{d.Name}-{dataset}-{r.Period.FirstDay:yyyy-MM-dd}.csv");
+    }
+}

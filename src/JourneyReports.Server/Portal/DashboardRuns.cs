@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using JourneyReports;
+using static JourneyReports.Server.Html;
+
+namespace JourneyReports.Server;
+
+/// <summary>
+/// Runs a dashboard definition for a web request: finds it by name in the configured folder, applies the query
+/// string's parameters, queries the warehouse, and hands the result to the response. Every way this can go wrong ends
+/// in a page that names the problem: unknown dashboard (404), bad parameter (400), warehouse held elsewhere (503).
+/// </summary>
+public sealed class DashboardRuns(JourneyReportsOptions options, TimeProvider clock, ILogger<DashboardRuns> log)
+{
+    readonly CultureInfo culture = CultureInfo.GetCultureInfo(options.Culture);
+
+    /// <summary>Read on every request, so a definition dropped into the folder shows up without a restart.</summary>
+    public DashboardLibrary Library() => Directory.Exists(options.DashboardsDirectory)
+        ? DashboardLibrary.Load(options.DashboardsDirectory)
+        : new DashboardLibrary([], new Dictionary<string, IReadOnlyList<DefinitionError>>
+        {
+            [options.DashboardsDirectory] = [new DefinitionError(options.DashboardsDirectory, 0, "the dashboards folder (JourneyReports:DashboardsDirectory) does not exist")],
+        });
+
+    public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
+        Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond)
+    {
+        var library = Library();
+        var definition = library.Definitions.FirstOrDefault(d => d.Name == name);
+        if (definition is null)
+        {
+            var why = library.Errors.Keys.Any(f => Path.GetFileNameWithoutExtension(f) == name)
+                ? $"The definition of '{name}' has errors; see <a href=\"/dashboards\">Dashboards</a>."
+                : $"There is no dashboard '{E(name)}'. Available: {string.Join(", ", library.Definitions.Select(d => $"<a href=\"/dashboards/{E(d.Name)}\">{E(d.Name)}</a>"))}.";
+            return Problem(404, "Dashboard not found", why);
+        }
+
+        var (applied, errors) = ParameterOverrides.Read(key => request.Query[key].FirstOrDefault()).ApplyTo(definition);
+        if (applied is null)
+            return Problem(400, $"{definition.Title}: the parameters are not valid",
+                $"<ul>{string.Concat(errors.Select(e => $"<li>{E(e)}</li>"))}</ul>{ParameterForm.Html(definition, request)}");
+
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = definition.Name });
+        var watch = Stopwatch.StartNew();
+        DashboardResult result;
+        try
+        {
+            result = await DashboardComposer.RunAsync(applied, Warehouse.From(options), clock, ct);
+        }
+        catch (WarehouseBusyException e)
+        {
+            log.LogWarning("Dashboard {Report} not run: {Problem}", definition.Name, e.Message);
+            return Problem(503, "The warehouse is busy", E(e.Message));
+        }
+        var failed = result.Datasets.Values.Where(d => d.Error is not null).Select(d => d.Name).ToList();
+        log.LogInformation("Dashboard {Report} ran for {Period} with {Filter} in {Milliseconds} ms; failed datasets: {Failed}",
+            definition.Name, result.Period.ToString(), result.Filter.ToString(), watch.ElapsedMilliseconds, failed.Count == 0 ? "none" : string.Join(", ", failed));
+        return respond(applied, result, culture);
+    }
+
+    static IResult Problem(int status, string title, string html) =>
+        new StatusPage(status, Page(title, $"<h1>{E(title)}</h1><div class=\"bad\">{html}</div>"));
+
+    /// <summary>An HTML page with a status code other than 200.</summary>
+    sealed class StatusPage(int status, IResult page) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = status;
+            if (status == 503) context.Response.Headers.RetryAfter = "10";
+            return page.ExecuteAsync(context);
+        }
+    }
+}
