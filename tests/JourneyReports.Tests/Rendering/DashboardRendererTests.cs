@@ -122,4 +122,17 @@ public class DashboardRenderingTests
             .Select(_ => DashboardRenderer.RenderExecutiveWeeklyPng(SampleDashboards.ExecutiveWeekly(), EnGb)).ToList();
         Assert.All(results, r => Assert.Equal(expected, r));
     }
+
+    [Fact]
+    public void Kpi_tiles_with_weekly_values_draw_a_sparkline_each_ending_in_a_dot()
+    {
+        var plain = SampleDashboards.ExecutiveWeekly();
+        double?[] weeks = [40_100, 41_900, null, 44_000, 46_270, 48_210];   // a week without a value breaks the line
+        var sparked = plain with { Kpis = [.. plain.Kpis.Select(k => k with { Trend = weeks })] };
+
+        static int Circles(ExecutiveWeeklyData data) =>
+            System.Text.RegularExpressions.Regex.Count(DashboardRenderer.RenderExecutiveWeeklySvg(data, EnGb), "<ellipse");  // Skia writes circles as ellipses
+
+        Assert.Equal(Circles(plain) + plain.Kpis.Count, Circles(sparked));
+    }
 }
