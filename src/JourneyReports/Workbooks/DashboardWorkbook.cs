@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 
 namespace JourneyReports;
 
@@ -12,9 +11,6 @@ internal sealed record DashboardSheets(CultureInfo Culture, string CurrencySymbo
 /// </summary>
 public static class DashboardWorkbook
 {
-    // Dashboards are rendered at high resolution for sharpness; on the sheet they are shown no wider than a screen.
-    const int MaxImageWidthPx = 960;
-
     /// <summary>
     /// Writes a complete .xlsx to <paramref name="output"/>. <paramref name="dashboardPng"/> may be null (no image).
     /// Money is shown with <paramref name="culture"/>'s currency symbol, as the dashboard PNG shows it.
@@ -36,31 +32,13 @@ public static class DashboardWorkbook
         var datasetSheets = definition.Datasets.Keys.Concat(result.Datasets.Keys.Where(k => !definition.Datasets.ContainsKey(k)))
             .Select(d => (Dataset: d, Sheet: names.Claim(FieldNames.Header(d), 1))).ToList();
 
-        // Built in memory so the image can be added by reopening the package; the output stream is written once, whole.
-        using var buffer = new MemoryStream();
-        int imageRow;
-        using (var workbook = new XLWorkbook())
+        WorkbookImages.SaveWithDashboard(DetailCellValue.CleanText(DashboardWorkbookText.Title(definition)), workbook =>
         {
-            workbook.Properties.Title = DetailCellValue.CleanText(DashboardWorkbookText.Title(definition));
-            workbook.Properties.Author = "JourneyReports";
-            imageRow = DashboardSummarySheet.Write(workbook.Worksheets.Add(DashboardSummarySheet.Name), definition, result, sheets);
+            var imageRow = DashboardSummarySheet.Write(workbook.Worksheets.Add(DashboardSummarySheet.Name), definition, result, sheets);
             foreach (var (dataset, sheet) in datasetSheets)
                 DashboardDatasetSheet.Write(workbook.Worksheets.Add(sheet), definition, dataset, result.Datasets.GetValueOrDefault(dataset), sheets);
             DashboardAboutSheet.Write(workbook.Worksheets.Add(DashboardAboutSheet.Name), definition, result, datasetSheets, culture);
-            workbook.SaveAs(buffer);
-        }
-
-        buffer.Position = 0;
-        ClosedXmlFixups.Apply(buffer);
-
-        if (dashboardPng is not null)
-        {
-            var (width, height) = PngInfo.SizeNoWiderThan(dashboardPng, MaxImageWidthPx);
-            buffer.Position = 0;
-            WorkbookImages.InsertPng(buffer, DashboardSummarySheet.Name, dashboardPng, 1, imageRow, width, height);
-        }
-
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+            return imageRow;
+        }, DashboardSummarySheet.Name, dashboardPng, output);
     }
 }

@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -11,6 +12,37 @@ namespace JourneyReports;
 /// </summary>
 public static class WorkbookImages
 {
+    // Dashboards are rendered at high resolution for sharpness; on the sheet they are shown no wider than a screen.
+    const int MaxDashboardWidthPx = 960;
+
+    /// <summary>
+    /// Builds a workbook with <paramref name="fill"/> (which returns the Summary row the dashboard image goes at), then
+    /// adds <paramref name="dashboardPng"/> there, if any, and writes the whole file to <paramref name="output"/> at once.
+    /// Built in memory because the image is added by reopening the package (ClosedXML's own needs libgdiplus).
+    /// </summary>
+    public static void SaveWithDashboard(string title, Func<XLWorkbook, int> fill, string summarySheet, byte[]? dashboardPng, Stream output)
+    {
+        using var buffer = new MemoryStream();
+        int imageRow;
+        using (var workbook = new XLWorkbook())
+        {
+            workbook.Properties.Title = title;
+            workbook.Properties.Author = "JourneyReports";
+            imageRow = fill(workbook);
+            workbook.SaveAs(buffer);
+        }
+        buffer.Position = 0;
+        ClosedXmlFixups.Apply(buffer);
+        if (dashboardPng is not null)
+        {
+            var (width, height) = PngInfo.SizeNoWiderThan(dashboardPng, MaxDashboardWidthPx);
+            buffer.Position = 0;
+            InsertPng(buffer, summarySheet, dashboardPng, 1, imageRow, width, height);
+        }
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
     // Drawing positions are in EMUs; Excel maps one pixel to 9525 EMU (96 dpi).
     const long EmuPerPixel = 9525;
 
