@@ -6,7 +6,8 @@ namespace JourneyReports.Server;
 
 /// <summary>
 /// bench: the project's own benchmark. Generates a demo warehouse at --scale in a temporary folder, then times every
-/// metric family (for the last complete week, 28 and 90 days) and whole report runs (warehouse to email in the outbox).
+/// metric family (for the last complete week, 28 and 90 days; --families a,b or none), every dashboard definition
+/// (queries, PNG, SVG, workbook) and whole report runs (warehouse to email in the outbox).
 /// With --sheet-rows N it only streams an N-row detail workbook and reports time and peak memory (run it in a fresh
 /// process: the peak is the process's). Nothing of the configured data is touched.
 /// </summary>
@@ -57,8 +58,10 @@ public static class BenchVerb
             {
                 var data = await ExecutiveWeekly.LoadAsync(new JourneyMetrics(warehouse, c), week, JourneyFilter.None, DateTimeOffset.UtcNow, options.CurrencySymbol, CancellationToken.None);
                 var culture = System.Globalization.CultureInfo.GetCultureInfo(options.Culture);
-                Console.WriteLine($"executive dashboard PNG render: median {await MedianMs(runs, () => Task.FromResult(DashboardRenderer.RenderExecutiveWeeklyPng(data, culture))):0} ms; workbook: median {await MedianMs(runs, () => Task.FromResult(Workbook(data, culture))):0} ms");
+                Console.WriteLine($"executive dashboard PNG render: median {await MedianMs(runs, () => Task.FromResult(DashboardRenderer.RenderExecutiveWeeklyPng(data, culture))):0} ms; " +
+                    $"SVG: median {await MedianMs(runs, () => Task.FromResult(DashboardRenderer.RenderExecutiveWeeklySvg(data, culture))):0} ms; workbook: median {await MedianMs(runs, () => Task.FromResult(Workbook(data, culture))):0} ms");
             }
+            await BenchDashboards.RunAsync(configured.DashboardsDirectory, warehouse, System.Globalization.CultureInfo.GetCultureInfo(options.Culture), runs);
 
             var catalog = Catalog.From(options);
             await catalog.MigrateAsync(CancellationToken.None);
@@ -85,7 +88,7 @@ public static class BenchVerb
         new RunRequest(ExecutiveWeekly.ReportId, "bench", ["bench@example.com"], "Europe/London", JourneyFilter.None), default);
 
     // One warm-up call (JIT, DuckDB's caches), then the median of the timed calls.
-    static async Task<double> MedianMs<T>(int runs, Func<Task<T>> work)
+    internal static async Task<double> MedianMs<T>(int runs, Func<Task<T>> work)
     {
         await work();
         var times = new List<double>();

@@ -24,6 +24,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyReports.Server.dll"));
         start.Environment["Urls"] = BaseUrl;
         start.Environment["JourneyReports__DataDirectory"] = Path.Combine(work, "data");
+        start.Environment["JourneyReports__DashboardsDirectory"] = Path.Combine(RepoPaths.Root, "dashboards");
         start.Environment["JourneyReports__PublicUrl"] = BaseUrl;
         start.Environment["JourneyReports__Warehouse__DemoScale"] = "0.01";
         start.Environment["JourneyReports__Schedules__0__Report"] = "executive-weekly";
@@ -52,17 +53,22 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [Fact]
-    public async Task HomePage_ShowsTheDashboardImage_AndItsWorkbookDownloads_InARealBrowser()
+    static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does).");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        return await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    [Fact]
+    public async Task HomePage_ShowsTheDashboardImage_AndItsWorkbookDownloads_InARealBrowser()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { AcceptDownloads = true });
 
         await page.GotoAsync(BaseUrl);
@@ -79,6 +85,31 @@ public sealed class PortalBrowserTests : IAsyncLifetime
 
         await page.ClickAsync("text=Run history");
         Assert.Contains("succeeded", await page.InnerTextAsync("table"));
+    }
+
+    [Fact]
+    public async Task JourneyMap_OpensFromTheDashboardsList_AndTheFormSwitchesItToOnePersona_InARealBrowser()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1300, Height = 1000 } });
+
+        await page.GotoAsync(BaseUrl);
+        await page.ClickAsync("header >> text=Dashboards");
+        await page.ClickAsync("text=Customer journey map");
+        var drawn = page.Locator(".dashboard svg");
+        await drawn.WaitForAsync();
+        Assert.True(await drawn.EvaluateAsync<double>("s => s.getBoundingClientRect().width") > 1000);   // scaled to the page
+        Assert.Contains("Persona: All customers", await drawn.TextContentAsync());
+
+        await page.FillAsync("input[name=persona]", "Bargain hunter");
+        await page.SelectOptionAsync("select[name=period]", "last-90-days");
+        await page.ClickAsync("text=Apply");
+        await page.WaitForURLAsync("**persona=Bargain+hunter**");
+        Assert.Contains("Persona: Bargain hunter", await page.Locator(".dashboard svg").TextContentAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Workbook (.xlsx)"));
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "jr-portal-journey-map.png"), FullPage = true });
     }
 
     static int FreePort()

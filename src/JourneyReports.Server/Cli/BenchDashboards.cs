@@ -1,0 +1,34 @@
+using System.Globalization;
+using JourneyReports;
+
+namespace JourneyReports.Server;
+
+/// <summary>
+/// The bench verb's dashboard part: every definition in the dashboards folder run against the bench warehouse, and
+/// its PNG, SVG and workbook made from the result, each the median of the timed calls after a warm-up.
+/// </summary>
+internal static class BenchDashboards
+{
+    public static async Task RunAsync(string folder, Warehouse warehouse, CultureInfo culture, int runs)
+    {
+        var library = DashboardLibrary.Load(folder);
+        Console.WriteLine($"{"dashboard (median ms)",-28}{"queries",10}{"PNG",10}{"SVG",10}{"workbook",10}{"period",28}");
+        foreach (var definition in library.Definitions)
+        {
+            DashboardResult? result = null;
+            var queries = await Median(runs, async () => result = await DashboardComposer.RunAsync(definition, warehouse, TimeProvider.System, CancellationToken.None));
+            var png = DashboardComposer.RenderPng(definition, result!, culture);
+            var pngMs = await Median(runs, () => Task.FromResult(DashboardComposer.RenderPng(definition, result!, culture)));
+            var svgMs = await Median(runs, () => Task.FromResult(DashboardComposer.RenderSvg(definition, result!, culture)));
+            var workbookMs = await Median(runs, () =>
+            {
+                using var stream = new MemoryStream();
+                DashboardWorkbook.Write(definition, result!, png, culture, stream);
+                return Task.FromResult(stream.Length);
+            });
+            Console.WriteLine($"{definition.Name,-28}{queries,10:0}{pngMs,10:0}{svgMs,10:0}{workbookMs,10:0}{ReportFormat.Period(result!.Period, culture),28}");
+        }
+    }
+
+    static Task<double> Median<T>(int runs, Func<Task<T>> work) => BenchVerb.MedianMs(runs, work);
+}
