@@ -26,9 +26,18 @@ public static class DashboardPages
                 DashboardWorkbook.Write(d, r, DashboardComposer.RenderPng(d, r, culture), culture, buffer);
                 return Results.File(buffer.ToArray(), ReportEmail.XlsxMediaType, $"{d.Name}-{r.Period.FirstDay:yyyy-MM-dd}.xlsx");
             }));
+        app.MapGet("/dashboards/{name}/visuals/{id}.svg", (string name, string id, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
+            runs.Respond(name, request, ct, (d, r, culture) => DashboardComposer.RenderVisualSvg(d, r, id, culture) is { } image
+                ? Results.Text(image.Svg, "image/svg+xml; charset=utf-8") : NoVisual(d, id)));
+        app.MapGet("/dashboards/{name}/visuals/{id}.png", (string name, string id, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
+            runs.Respond(name, request, ct, (d, r, culture) => DashboardComposer.RenderVisual(d, r, id, culture) is { } image
+                ? Results.File(image.Png, "image/png") : NoVisual(d, id)));
         app.MapGet("/dashboards/{name}/data/{dataset}.csv", (string name, string dataset, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, _) => Csv(d, r, dataset)));
     }
+
+    static IResult NoVisual(DashboardDefinition d, string id) =>
+        Results.NotFound($"Dashboard '{d.Name}' has no visual '{id}'; it has: {string.Join(", ", d.Visuals.Select(v => v.Id))}.");
 
     static IResult List(DashboardRuns runs)
     {
@@ -50,6 +59,9 @@ public static class DashboardPages
             var image = DashboardComposer.RenderSvg(d, r, culture);
             var query = request.QueryString.Value ?? "";
             var datasets = string.Concat(d.Datasets.Keys.Select(k => $"<a href=\"/dashboards/{E(d.Name)}/data/{E(Uri.EscapeDataString(k))}.csv{E(query)}\">{E(k)}</a> "));
+            var charts = string.Join(" · ", d.Visuals.Select(v =>
+                $"{E(v.Title ?? v.Id)} (<a href=\"/dashboards/{E(d.Name)}/visuals/{E(Uri.EscapeDataString(v.Id))}.png{E(query)}\">PNG</a>, " +
+                $"<a href=\"/dashboards/{E(d.Name)}/visuals/{E(Uri.EscapeDataString(v.Id))}.svg{E(query)}\">SVG</a>)"));
             var problems = image.Problems.Count == 0 ? ""
                 : $"<p class=\"bad\">Some visuals could not be drawn: {E(string.Join("; ", image.Problems.Select(p => $"{p.Key}: {p.Value}")))}</p>";
             return Page(d.Title, $"""
@@ -58,6 +70,7 @@ public static class DashboardPages
                 {ParameterForm.Html(d, request)}
                 <p class="actions"><a href="/dashboards/{E(d.Name)}/workbook.xlsx{E(query)}">Workbook (.xlsx)</a><a href="/dashboards/{E(d.Name)}/dashboard.png{E(query)}">PNG</a><a href="/dashboards/{E(d.Name)}/dashboard.svg{E(query)}">SVG</a></p>
                 <p class="muted">Data as CSV: {datasets}</p>
+                <details class="muted"><summary>Each chart on its own</summary><p>{charts}</p></details>
                 {problems}
                 <div class="dashboard">{SvgBody(image.Svg)}</div>
                 """);

@@ -8,7 +8,7 @@ namespace JourneyReports;
 /// Runs any valid dashboard definition against a warehouse and renders it as one PNG or SVG: a header, then each visual
 /// in its grid rectangle. A visual that cannot be drawn says so in its own cell; the others are unaffected.
 /// </summary>
-public static class DashboardComposer
+public static partial class DashboardComposer
 {
     const float HeaderHeight = 150;
     const float FooterHeight = 36;

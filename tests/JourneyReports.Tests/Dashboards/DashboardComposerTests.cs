@@ -55,6 +55,29 @@ public sealed class DashboardComposerTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task EveryVisual_RendersAlone_AsPngAndSvg_AtTheSizeOfItsGridCell()
+    {
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        foreach (var definition in DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards")).Definitions)
+        {
+            var result = await DashboardComposer.RunAsync(definition, w.Warehouse, Clock, default);
+            foreach (var visual in definition.Visuals)
+            {
+                var png = DashboardComposer.RenderVisual(definition, result, visual.Id, culture, 1600)!;
+                var svg = DashboardComposer.RenderVisualSvg(definition, result, visual.Id, culture, 1600)!;
+
+                using var bitmap = SKBitmap.Decode(png.Png);
+                // A 12-column grid on 1600 px: cells (1600 - 2 × 32 + 16) / 12 = 129.33 px wide, 0.8 of that (103) high, 16 px gaps.
+                Assert.Equal((int)MathF.Round(visual.Position.Width * (1552f / definition.Layout.Columns) - 16), bitmap.Width);
+                Assert.Equal((int)MathF.Round(visual.Position.Height * MathF.Round(1552f / definition.Layout.Columns * 0.8f) - 16), bitmap.Height);
+                AssertNoProblems(definition, png.Problems);
+                SvgAssert.Valid(svg.Svg, bitmap.Width, bitmap.Height, visual.Title ?? visual.Id);
+            }
+        }
+        Assert.Null(DashboardComposer.RenderVisual(DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards")).Definitions[0], null!, "no-such-visual", culture));
+    }
+
     static void AssertNoProblems(DashboardDefinition definition, IReadOnlyDictionary<string, string> problems) =>
         Assert.True(problems.Count == 0, $"{definition.Name}: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Value}")));
 

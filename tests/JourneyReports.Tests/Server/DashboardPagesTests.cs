@@ -102,4 +102,15 @@ public sealed class DashboardPagesTests : IClassFixture<ServerTests.Host>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("funnel", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task OneChart_IsServedAlone_AndAnUnknownOneIs404_ListingTheCharts()
+    {
+        var png = await client.GetAsync("/dashboards/executive-weekly/visuals/funnel.png?period=last-28-days");
+        var missing = await client.GetAsync("/dashboards/executive-weekly/visuals/pie.svg");
+
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("revenue-trend", await missing.Content.ReadAsStringAsync());
+    }
 }
