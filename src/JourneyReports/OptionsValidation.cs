@@ -25,10 +25,11 @@ public static class OptionsValidation
         Check(MailboxAddress.TryParse(o.Mail.From, out _), $"JourneyReports:Mail:From '{o.Mail.From}' is not an email address.");
         Check(o.Mail.Smtp.Port is > 0 and < 65536, $"JourneyReports:Mail:Smtp:Port {o.Mail.Smtp.Port} is not a port number.");
 
+        var reports = o.Schedules.Count == 0 ? [] : ReportRunner.ReportIds(o);
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))
         {
             var at = $"JourneyReports:Schedules:{i}";
-            Check(s.Report == ExecutiveWeekly.ReportId, $"{at}:Report '{s.Report}' is not a known report; available: {ExecutiveWeekly.ReportId}.");
+            Check(reports.Contains(s.Report), $"{at}:Report '{s.Report}' is not a known report; available: {string.Join(", ", reports)}.");
             Check(IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
             Check(IsTimeZone(s.TimeZone), $"{at}:TimeZone '{s.TimeZone}' is not a known time zone (e.g. Europe/London).");
             Check(s.Recipients.Count > 0, $"{at}:Recipients is empty.");

@@ -2,7 +2,7 @@ using JourneyReports;
 
 namespace JourneyReports.Server;
 
-/// <summary>run: run a report now, exactly as the schedule would, and print where everything went.</summary>
+/// <summary>run: run a report (the executive weekly journey or any dashboard definition) now, exactly as a schedule would, and print where everything went.</summary>
 public static class RunVerb
 {
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
@@ -10,6 +10,8 @@ public static class RunVerb
         args.OnlyKnown("out", "to", "tz", "no-email");
         if (args.Positional.Count != 1) throw new CliUsageException("name one report, e.g. 'run executive-weekly'");
         var reportId = args.Positional[0];
+        if (!ReportRunner.ReportIds(options).Contains(reportId))
+            throw new CliUsageException($"'{reportId}' is not a known report; available: {string.Join(", ", ReportRunner.ReportIds(options))}");
         var schedule = options.Schedules.FirstOrDefault(s => s.Report == reportId);
         var recipients = args.Flag("no-email") ? [] : args.Values("to").Count > 0 ? args.Values("to") : schedule?.Recipients ?? [];
         foreach (var to in args.Values("to").Where(t => !MimeKit.MailboxAddress.TryParse(t, out var m) || !m.Address.Contains('@')))
@@ -28,7 +30,7 @@ public static class RunVerb
             files = files.Select(f => Copy(f, outDir)).ToList();
             files.AddRange(result.Deliveries.Where(d => d.Status == "sent" && File.Exists(d.Detail)).Select(d => Copy(d.Detail, outDir)));
         }
-        Console.WriteLine($"Run {result.RunId} of {reportId} for the week {result.Period} ({result.Period.TimeZoneId})");
+        Console.WriteLine($"Run {result.RunId} of {reportId} for {ReportFormat.Period(result.Period, System.Globalization.CultureInfo.GetCultureInfo(options.Culture))} ({result.Period.TimeZoneId})");
         foreach (var f in files) Console.WriteLine($"  {Path.GetFullPath(f)}");
         foreach (var d in result.Deliveries) Console.WriteLine($"  email to {d.Recipient}: {d.Status} — {d.Detail}");
         return result.Deliveries.Any(d => d.Status == "failed") ? 1 : 0;

@@ -31,16 +31,16 @@ public static class PortalPages
                 <p class="muted">The first dashboard is being prepared; this page refreshes by itself.</p>
                 {await HistoryTable(catalog, ct)}
                 """, refreshSeconds: 3);
-        return Page(ExecutiveWeekly.Title, RunBody(latest, artifacts, options) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
+        return Page(ExecutiveWeekly.Title, RunBody(latest, artifacts, options, null) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
     }
 
-    static async Task<IResult> Run(long runId, Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
+    static async Task<IResult> Run(long runId, Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, DashboardRuns dashboards, CancellationToken ct)
     {
         var run = await catalog.GetRunAsync(runId, ct);
         if (run is null) return Results.NotFound($"There is no run {runId}.");
         var deliveries = await catalog.DeliveriesAsync(runId, ct);
         var rows = string.Concat(deliveries.Select(d => $"<tr><td>{E(d.Recipient)}</td><td>{E(d.Transport)}</td><td class=\"{(d.Status == "sent" ? "good" : "bad")}\">{E(d.Status)}</td><td>{E(d.Detail)}</td><td>{E(d.DeliveredAt)}</td></tr>"));
-        var body = run.Status == RunStatus.Succeeded ? RunBody(run, artifacts, options)
+        var body = run.Status == RunStatus.Succeeded ? RunBody(run, artifacts, options, dashboards)
             : $"<h1>Run {run.RunId} of {E(run.ReportId)}</h1><p class=\"{(run.Status == RunStatus.Failed ? "bad" : "muted")}\">{E(run.Status)}: {E(run.Error)}</p>";
         return Page($"Run {runId}", body + (deliveries.Count == 0 ? "" : $"<h2>Deliveries</h2><table><tr><th>Recipient</th><th>Via</th><th>Status</th><th>Detail</th><th>At</th></tr>{rows}</table>"));
     }
@@ -48,28 +48,38 @@ public static class PortalPages
     static async Task<IResult> History(Catalog catalog, CancellationToken ct) =>
         Page("Run history", "<h1>Run history</h1>" + await HistoryTable(catalog, ct));
 
-    static string RunBody(RunRecord run, RunArtifacts artifacts, JourneyReportsOptions options)
+    /// <summary>A finished run: its dashboard image, KPIs and downloads; <paramref name="dashboards"/> names a definition's run by its title.</summary>
+    static string RunBody(RunRecord run, RunArtifacts artifacts, JourneyReportsOptions options, DashboardRuns? dashboards)
     {
         var culture = CultureInfo.GetCultureInfo(options.Culture);
+        var executive = run.ReportId == ExecutiveWeekly.ReportId;
+        var title = executive ? ExecutiveWeekly.Title
+            : dashboards?.Library().Definitions.FirstOrDefault(d => d.Name == run.ReportId)?.Title ?? run.ReportId;
         var kpis = new StringBuilder();
-        var dataPath = artifacts.PathOf(run.RunId, RunArtifacts.Data);
-        if (ReadData(dataPath) is { } data)
-            foreach (var k in data.Kpis)
-                kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(ReportFormat.KpiValue(k, data.CurrencySymbol, culture))}</b></td><td class=\"{(ReportFormat.Sentiment(k) switch { > 0 => "good", < 0 => "bad", _ => "muted" })}\">{E((ReportFormat.Change(k, culture) ?? "no comparison"))}</td></tr>");
+        foreach (var k in ReadKpis(artifacts, run.RunId, executive))
+            kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(ReportFormat.KpiValue(k, options.CurrencySymbol, culture))}</b></td><td class=\"{(ReportFormat.Sentiment(k) switch { > 0 => "good", < 0 => "bad", _ => "muted" })}\">{E((ReportFormat.Change(k, culture) ?? "no comparison"))}</td></tr>");
+        var live = executive ? "" : $"<a href=\"/dashboards/{E(run.ReportId)}?from={E(run.PeriodFirst)}&amp;to={E(run.PeriodLast)}&amp;tz={E(Uri.EscapeDataString(run.TimeZone ?? ""))}\">Live dashboard</a>";
         return $"""
-            <h1>{E(ExecutiveWeekly.Title)}</h1>
-            <p class="muted">Week {E(run.PeriodFirst)} to {E(run.PeriodLast)} ({E(run.TimeZone)}) · run {run.RunId}, {E(run.Trigger)}, finished {E(run.FinishedAt)}</p>
-            <p class="actions"><a href="/runs/{run.RunId}/workbook.xlsx">Download the workbook (.xlsx)</a><a href="/runs/{run.RunId}/dashboard.png">Dashboard image</a></p>
+            <h1>{E(title)}</h1>
+            <p class="muted">{(executive ? "Week" : "Period")} {E(run.PeriodFirst)} to {E(run.PeriodLast)} ({E(run.TimeZone)}) · run {run.RunId}, {E(run.Trigger)}, finished {E(run.FinishedAt)}</p>
+            <p class="actions"><a href="/runs/{run.RunId}/workbook.xlsx">Download the workbook (.xlsx)</a><a href="/runs/{run.RunId}/dashboard.png">Dashboard image</a>{live}</p>
             <table>{kpis}</table>
-            <p><img class="dashboard" src="/runs/{run.RunId}/dashboard.png" alt="{E(ExecutiveWeekly.Title)} dashboard"></p>
+            <p><img class="dashboard" src="/runs/{run.RunId}/dashboard.png" alt="{E(title)} dashboard"></p>
             """;
     }
 
-    // A run's numbers from its data.json; a missing or unreadable file (an older format, say) shows the page without them.
-    static ExecutiveWeeklyData? ReadData(string path)
+    // A run's numbers from its data.json (the executive report) or kpis.json (a definition); a missing or unreadable
+    // file (an older format, say) shows the page without them.
+    static IReadOnlyList<Kpi> ReadKpis(RunArtifacts artifacts, long runId, bool executive)
     {
-        try { return System.IO.File.Exists(path) ? JsonSerializer.Deserialize<ExecutiveWeeklyData>(System.IO.File.ReadAllBytes(path)) : null; }
-        catch (JsonException) { return null; }
+        var path = artifacts.PathOf(runId, executive ? RunArtifacts.Data : ReportRunner.KpisJson);
+        try
+        {
+            if (!System.IO.File.Exists(path)) return [];
+            var bytes = System.IO.File.ReadAllBytes(path);
+            return (executive ? JsonSerializer.Deserialize<ExecutiveWeeklyData>(bytes)?.Kpis : JsonSerializer.Deserialize<List<Kpi>>(bytes)) ?? [];
+        }
+        catch (JsonException) { return []; }
     }
 
     static async Task<string> HistoryTable(Catalog catalog, CancellationToken ct)

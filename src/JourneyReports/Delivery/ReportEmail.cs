@@ -6,35 +6,45 @@ using MimeKit.Utils;
 
 namespace JourneyReports;
 
-/// <summary>The executive email: the dashboard inline, the KPIs as text, the workbook attached, a link to the live dashboard.</summary>
+/// <summary>What a report's email says: its title, the period line, the headline KPIs (none for a dashboard without KPI tiles).</summary>
+public sealed record EmailContent(string Title, string PeriodLine, IReadOnlyList<Kpi> Kpis, string CurrencySymbol, DateTimeOffset GeneratedAt);
+
+/// <summary>The report email: the dashboard inline, the KPIs as text, the workbook attached, a link to the live dashboard.</summary>
 public static class ReportEmail
 {
     public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static MimeMessage Build(
         ExecutiveWeeklyData data, byte[] dashboardPng, byte[] workbook, string workbookFileName,
+        string dashboardUrl, string from, string to, CultureInfo culture) =>
+        Build(new EmailContent(data.Title, ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture), data.Kpis, data.CurrencySymbol, data.GeneratedAt),
+            dashboardPng, workbook, workbookFileName, dashboardUrl, from, to, culture);
+
+    /// <summary>Any report's email: its title and period line as the subject, its KPIs (if any) as text, the dashboard inline.</summary>
+    public static MimeMessage Build(
+        EmailContent content, byte[] dashboardPng, byte[] workbook, string workbookFileName,
         string dashboardUrl, string from, string to, CultureInfo culture)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = $"{data.Title}: {ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture)}";
-        message.Date = data.GeneratedAt;
+        message.Subject = $"{content.Title}: {content.PeriodLine}";
+        message.Date = content.GeneratedAt;
 
         var body = new BodyBuilder();
         var image = body.LinkedResources.Add("dashboard.png", dashboardPng, new ContentType("image", "png"));
         image.ContentId = MimeUtils.GenerateMessageId();
         body.Attachments.Add(workbookFileName, workbook, ContentType.Parse(XlsxMediaType));
-        body.TextBody = Text(data, dashboardUrl, culture);
-        body.HtmlBody = Html(data, image.ContentId, dashboardUrl, culture);
+        body.TextBody = Text(content, dashboardUrl, culture);
+        body.HtmlBody = Html(content, image.ContentId, dashboardUrl, culture);
         message.Body = body.ToMessageBody();
         return message;
     }
 
-    static string Text(ExecutiveWeeklyData data, string url, CultureInfo culture)
+    static string Text(EmailContent data, string url, CultureInfo culture)
     {
         var s = new StringBuilder();
-        s.AppendLine($"{data.Title} — {ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture)}").AppendLine();
+        s.AppendLine($"{data.Title} — {data.PeriodLine}").AppendLine();
         foreach (var k in data.Kpis)
             s.AppendLine($"{k.Label}: {ReportFormat.KpiValue(k, data.CurrencySymbol, culture)} ({(ReportFormat.Change(k, culture) ?? "no comparison")})");
         s.AppendLine().AppendLine($"Open the live dashboard: {url}");
@@ -42,7 +52,7 @@ public static class ReportEmail
         return s.ToString();
     }
 
-    static string Html(ExecutiveWeeklyData data, string cid, string url, CultureInfo culture)
+    static string Html(EmailContent data, string cid, string url, CultureInfo culture)
     {
         string E(string t) => WebUtility.HtmlEncode(t);
         var rows = new StringBuilder();
@@ -55,8 +65,8 @@ public static class ReportEmail
             <!DOCTYPE html>
             <html><body style="font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#24292f;max-width:1200px">
             <h2 style="margin-bottom:0">{E(data.Title)}</h2>
-            <p style="margin-top:4px;color:#57606a">{E(ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture))}</p>
-            <table style="border-collapse:collapse;margin:12px 0">{rows}</table>
+            <p style="margin-top:4px;color:#57606a">{E(data.PeriodLine)}</p>
+            {(rows.Length == 0 ? "" : $"<table style=\"border-collapse:collapse;margin:12px 0\">{rows}</table>")}
             <p><a href="{E(url)}">Open the live dashboard</a> · the workbook with every number is attached.</p>
             <img src="cid:{cid}" alt="{E(data.Title)} dashboard" style="width:100%;max-width:1200px;border:1px solid #d0d7de">
             </body></html>

@@ -15,12 +15,11 @@ public sealed record RunResult(long RunId, ReportPeriod Period, string Artifacts
 /// each recipient and record all of it in the catalog. The warehouse is closed before rendering so the DuckDB file is
 /// held only for the queries.
 /// </summary>
-public sealed class ReportRunner(JourneyReportsOptions options, Catalog catalog, IMailTransport mail, TimeProvider clock, ILogger<ReportRunner> log)
+public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog catalog, IMailTransport mail, TimeProvider clock, ILogger<ReportRunner> log)
 {
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken ct)
     {
-        if (request.ReportId != ExecutiveWeekly.ReportId)
-            throw new ArgumentException($"Unknown report '{request.ReportId}'. Available: {ExecutiveWeekly.ReportId}.");
+        if (request.ReportId != ExecutiveWeekly.ReportId) return await RunDefinitionAsync(request, ct);
         var zone = TimeZones.Find(request.TimeZoneId);
         var culture = CultureInfo.GetCultureInfo(options.Culture);
         var startedAt = clock.GetUtcNow();
@@ -46,7 +45,9 @@ public sealed class ReportRunner(JourneyReportsOptions options, Catalog catalog,
                 [RunArtifacts.Data] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data),
             });
 
-            var deliveries = await DeliverAsync(runId, request, data, png, xlsx.ToArray(), culture, ct);
+            var content = new EmailContent(data.Title, ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture), data.Kpis, data.CurrencySymbol, data.GeneratedAt);
+            var deliveries = await DeliverAsync(runId, request, content, png, xlsx.ToArray(), $"{request.ReportId}-{data.Period.FirstDay:yyyy-MM-dd}.xlsx",
+                $"{options.PublicUrl.TrimEnd('/')}/runs/{runId}", culture, ct);
             var failed = deliveries.Count > 0 && deliveries.All(d => d.Status == "failed");
             var error = failed ? "No recipient could be sent the report: " + deliveries[0].Detail : null;
             await catalog.FinishRunAsync(runId, failed ? RunStatus.Failed : RunStatus.Succeeded, clock.GetUtcNow(), period, directory, error, ct);
@@ -71,17 +72,16 @@ public sealed class ReportRunner(JourneyReportsOptions options, Catalog catalog,
     }
 
     // Each recipient gets a message of their own, and one bad address or refused delivery does not stop the others.
-    async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(long runId, RunRequest request, ExecutiveWeeklyData data, byte[] png, byte[] xlsx, CultureInfo culture, CancellationToken ct)
+    async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(long runId, RunRequest request, EmailContent content, byte[] png, byte[] xlsx,
+        string fileName, string url, CultureInfo culture, CancellationToken ct)
     {
         var results = new List<DeliveryResult>();
-        var url = $"{options.PublicUrl.TrimEnd('/')}/runs/{runId}";
-        var fileName = $"{request.ReportId}-{data.Period.FirstDay:yyyy-MM-dd}.xlsx";
         foreach (var recipient in request.Recipients)
         {
             DeliveryResult result;
             try
             {
-                var message = ReportEmail.Build(data, png, xlsx, fileName, url, options.Mail.From, recipient, culture);
+                var message = ReportEmail.Build(content, png, xlsx, fileName, url, options.Mail.From, recipient, culture);
                 var where = await mail.SendAsync(message, ct);
                 result = new DeliveryResult(recipient, "sent", where);
                 log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", request.ReportId, runId, recipient, mail.Name, where);

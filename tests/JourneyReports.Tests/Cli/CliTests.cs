@@ -161,7 +161,7 @@ public sealed class CliTests : IDisposable
     [InlineData("seed --colour blue", "unknown option --colour")]
     [InlineData("run", "name one report")]
     [InlineData("run executive-weekly --to not-an-address", "--to 'not-an-address' is not an email address")]
-    [InlineData("run quarterly-board-pack --no-email", "Unknown report 'quarterly-board-pack'")]
+    [InlineData("run sales-forecast", "'sales-forecast' is not a known report; available: executive-weekly, channels-and-attribution,")]
     [InlineData("run executive-weekly --tz Mars/Olympus --no-email", "Unknown time zone 'Mars/Olympus'")]
     [InlineData("metrics churn-of-the-moon", "name one metric family")]
     [InlineData("metrics funnel --from 2026-13-01 --to 2026-12-31", "--from '2026-13-01' is not a date")]
@@ -201,6 +201,7 @@ public sealed class CliTests : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyReports.Server.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["JourneyReports__DataDirectory"] = DataDirectory;
+        start.Environment["JourneyReports__DashboardsDirectory"] = Path.Combine(RepoPaths.Root, "dashboards");
         foreach (var (name, value) in env) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
