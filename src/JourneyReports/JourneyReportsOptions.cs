@@ -31,6 +31,17 @@ public sealed class JourneyReportsOptions
     /// <summary>Recurring report deliveries.</summary>
     public List<ScheduleOptions> Schedules { get; set; } = [];
 
+    /// <summary>
+    /// <see cref="Culture"/> with <see cref="CurrencySymbol"/> as its currency: what every dashboard, workbook and email
+    /// writes numbers in, so money reads the same on the web as in the executive email.
+    /// </summary>
+    public System.Globalization.CultureInfo ReportCulture()
+    {
+        var culture = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.GetCultureInfo(Culture).Clone();
+        culture.NumberFormat.CurrencySymbol = CurrencySymbol;
+        return System.Globalization.CultureInfo.ReadOnly(culture);
+    }
+
     public string ResolvePath(string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(DataDirectory, path));
 }
 

@@ -31,7 +31,7 @@ public static class OptionsValidation
             var at = $"JourneyReports:Schedules:{i}";
             Check(reports.Contains(s.Report), $"{at}:Report '{s.Report}' is not a known report; available: {string.Join(", ", reports)}.");
             Check(IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
-            Check(IsTimeZone(s.TimeZone), $"{at}:TimeZone '{s.TimeZone}' is not a known time zone (e.g. Europe/London).");
+            if (TimeZones.Problem(s.TimeZone) is { } zoneProblem) errors.Add($"{at}:TimeZone: {zoneProblem}.");
             Check(s.Recipients.Count > 0, $"{at}:Recipients is empty.");
             foreach (var r in s.Recipients.Where(r => !MailboxAddress.TryParse(r, out var m) || !m.Address.Contains('@')))
                 errors.Add($"{at}:Recipients '{r}' is not an email address.");
@@ -53,9 +53,4 @@ public static class OptionsValidation
         catch (CronFormatException) { return false; }
     }
 
-    static bool IsTimeZone(string id)
-    {
-        try { TimeZones.Find(id); return true; }
-        catch (ArgumentException) { return false; }
-    }
 }

@@ -61,7 +61,7 @@ public static class BenchVerb
                 Console.WriteLine($"executive dashboard PNG render: median {await MedianMs(runs, () => Task.FromResult(DashboardRenderer.RenderExecutiveWeeklyPng(data, culture))):0} ms; " +
                     $"SVG: median {await MedianMs(runs, () => Task.FromResult(DashboardRenderer.RenderExecutiveWeeklySvg(data, culture))):0} ms; workbook: median {await MedianMs(runs, () => Task.FromResult(Workbook(data, culture))):0} ms");
             }
-            await BenchDashboards.RunAsync(configured.DashboardsDirectory, warehouse, System.Globalization.CultureInfo.GetCultureInfo(options.Culture), runs);
+            await BenchDashboards.RunAsync(configured.DashboardsDirectory, warehouse, options.ReportCulture(), runs);
 
             var catalog = Catalog.From(options);
             await catalog.MigrateAsync(CancellationToken.None);

@@ -31,9 +31,16 @@ public static class DashboardVerb
             ?? throw new CliUsageException($"no valid dashboard '{args.Positional[0]}' in {folder}; valid: {string.Join(", ", library.Definitions.Select(d => d.Name))}");
         var (definition, problems) = ParameterOverrides.Read(args.Value).ApplyTo(found);
         if (definition is null) throw new CliUsageException(string.Join("; ", problems));
+        // Everything that can be wrong with the outputs is checked before the warehouse is queried.
+        var width = args.Int("width", DashboardComposer.DefaultWidth);
+        if (width is < 400 or > 4000) throw new CliUsageException($"--width must be from 400 to 4000 pixels, not {width}");
+        if (DashboardComposer.PageHeight(definition, width) > 8000)
+            throw new CliUsageException($"at --width {width} the dashboard would be {DashboardComposer.PageHeight(definition, width):N0} px high, over the 8,000 px that can be drawn; use a smaller width");
+        if (args.Value("out") is { } outPath && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(outPath))))
+            throw new CliUsageException($"--out: the folder of '{Path.GetFullPath(outPath)}' does not exist");
 
         var result = await DashboardComposer.RunAsync(definition, Warehouse.From(options), TimeProvider.System, CancellationToken.None);
-        var (culture, width) = (CultureInfo.GetCultureInfo(options.Culture), args.Int("width", 1600));
+        var culture = options.ReportCulture();
         var png = DashboardComposer.RenderPng(definition, result, culture, width);
         // With only --xlsx the PNG is still rendered, to go on the workbook's Summary sheet, but not written on its own.
         if (args.Value("out") is not null || xlsx is null)

@@ -28,13 +28,17 @@ public static class DashboardPages
             }));
         app.MapGet("/dashboards/{name}/visuals/{id}.svg", (string name, string id, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, culture) => DashboardComposer.RenderVisualSvg(d, r, id, culture) is { } image
-                ? Results.Text(image.Svg, "image/svg+xml; charset=utf-8") : NoVisual(d, id)));
+                ? Results.Text(image.Svg, "image/svg+xml; charset=utf-8") : NoVisual(d, id), d => DatasetOf(d, id)));
         app.MapGet("/dashboards/{name}/visuals/{id}.png", (string name, string id, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, culture) => DashboardComposer.RenderVisual(d, r, id, culture) is { } image
-                ? Results.File(image.Png, "image/png") : NoVisual(d, id)));
+                ? Results.File(image.Png, "image/png") : NoVisual(d, id), d => DatasetOf(d, id)));
         app.MapGet("/dashboards/{name}/data/{dataset}.csv", (string name, string dataset, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
-            runs.Respond(name, request, ct, (d, r, _) => Csv(d, r, dataset)));
+            runs.Respond(name, request, ct, (d, r, _) => Csv(d, r, dataset), _ => [dataset]));
     }
+
+    /// <summary>The one dataset a chart needs (none for an unknown chart, which is then a 404 without any query run).</summary>
+    static IReadOnlyCollection<string> DatasetOf(DashboardDefinition d, string visualId) =>
+        [.. d.Visuals.Where(v => v.Id == visualId).Select(v => v.Dataset)];
 
     static IResult NoVisual(DashboardDefinition d, string id) =>
         Results.NotFound($"Dashboard '{d.Name}' has no visual '{id}'; it has: {string.Join(", ", d.Visuals.Select(v => v.Id))}.");
@@ -87,7 +91,7 @@ public static class DashboardPages
     static IResult Csv(DashboardDefinition d, DashboardResult r, string dataset)
     {
         if (!r.Datasets.TryGetValue(dataset, out var rows))
-            return Results.NotFound($"Dashboard '{d.Name}' has no dataset '{dataset}'; it has: {string.Join(", ", r.Datasets.Keys)}.");
+            return Results.NotFound($"Dashboard '{d.Name}' has no dataset '{dataset}'; it has: {string.Join(", ", d.Datasets.Keys)}.");
         // The dataset's own query failed (an analyst query past its time limit, say): the definition's problem, named.
         if (rows.Error is { } error) return Results.Problem(title: $"Dataset '{dataset}' could not be loaded", detail: error, statusCode: 422);
         using var buffer = new MemoryStream();

@@ -12,7 +12,7 @@ namespace JourneyReports.Server;
 /// </summary>
 public sealed class DashboardRuns(JourneyReportsOptions options, TimeProvider clock, ILogger<DashboardRuns> log)
 {
-    readonly CultureInfo culture = CultureInfo.GetCultureInfo(options.Culture);
+    readonly CultureInfo culture = options.ReportCulture();
 
     /// <summary>Read on every request, so a definition dropped into the folder shows up without a restart.</summary>
     public DashboardLibrary Library() => Directory.Exists(options.DashboardsDirectory)
@@ -23,14 +23,14 @@ public sealed class DashboardRuns(JourneyReportsOptions options, TimeProvider cl
         });
 
     public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
-        Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond)
+        Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond, Func<DashboardDefinition, IReadOnlyCollection<string>>? only = null)
     {
         var library = Library();
         var definition = library.Definitions.FirstOrDefault(d => d.Name == name);
         if (definition is null)
         {
             var why = library.Errors.Keys.Any(f => Path.GetFileNameWithoutExtension(f) == name)
-                ? $"The definition of '{name}' has errors; see <a href=\"/dashboards\">Dashboards</a>."
+                ? $"The definition of '{E(name)}' has errors; see <a href=\"/dashboards\">Dashboards</a>."
                 : $"There is no dashboard '{E(name)}'. Available: {string.Join(", ", library.Definitions.Select(d => $"<a href=\"/dashboards/{E(d.Name)}\">{E(d.Name)}</a>"))}.";
             return Problem(404, "Dashboard not found", why);
         }
@@ -45,7 +45,7 @@ public sealed class DashboardRuns(JourneyReportsOptions options, TimeProvider cl
         DashboardResult result;
         try
         {
-            result = await DashboardComposer.RunAsync(applied, Warehouse.From(options), clock, ct);
+            result = await DashboardComposer.RunAsync(applied, Warehouse.From(options), clock, ct, only?.Invoke(applied));
         }
         catch (WarehouseBusyException e)
         {

@@ -9,7 +9,7 @@ public static partial class DashboardComposer
     /// One visual of the dashboard on its own, at the size its grid cell has on a page <paramref name="width"/> wide,
     /// as PNG: for embedding one chart elsewhere (a wiki page, a slide). Null when the definition has no such visual.
     /// </summary>
-    public static DashboardImage? RenderVisual(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int width = 1600)
+    public static DashboardImage? RenderVisual(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int width = DefaultWidth)
     {
         if (Cell(definition, visualId, width) is not var (visual, w, h)) return null;
         var problems = new Dictionary<string, string>();
@@ -17,7 +17,7 @@ public static partial class DashboardComposer
     }
 
     /// <inheritdoc cref="RenderVisual"/>
-    public static DashboardSvg? RenderVisualSvg(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int width = 1600)
+    public static DashboardSvg? RenderVisualSvg(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int width = DefaultWidth)
     {
         if (Cell(definition, visualId, width) is not var (visual, w, h)) return null;
         var problems = new Dictionary<string, string>();

@@ -13,8 +13,15 @@ public static partial class DashboardComposer
     const float HeaderHeight = 150;
     const float FooterHeight = 36;
 
-    /// <summary>Resolves the period, comparison, time zone and filters, then runs every dataset on one warehouse connection.</summary>
-    public static async Task<DashboardResult> RunAsync(DashboardDefinition definition, Warehouse warehouse, TimeProvider clock, CancellationToken ct)
+    /// <summary>The page width dashboards are drawn at unless asked otherwise (the web, the workbook image, emails).</summary>
+    public const int DefaultWidth = 1600;
+
+    /// <summary>
+    /// Resolves the period, comparison, time zone and filters, then runs every dataset on one warehouse connection (or
+    /// only those named in <paramref name="only"/>: one chart or one CSV need not pay for the whole dashboard).
+    /// </summary>
+    public static async Task<DashboardResult> RunAsync(DashboardDefinition definition, Warehouse warehouse, TimeProvider clock, CancellationToken ct,
+        IReadOnlyCollection<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(warehouse);
@@ -30,7 +37,7 @@ public static partial class DashboardComposer
         var datasets = new Dictionary<string, DatasetRows>();
         await using var connection = await warehouse.OpenAsync(ct);
         var metrics = new JourneyMetrics(warehouse, connection);
-        foreach (var (name, dataset) in definition.Datasets)
+        foreach (var (name, dataset) in definition.Datasets.Where(d => only is null || only.Contains(d.Key)))
         {
             try
             {
@@ -66,14 +73,14 @@ public static partial class DashboardComposer
         "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <inheritdoc cref="Render"/>
-    public static byte[] RenderPng(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = 1600) =>
+    public static byte[] RenderPng(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = DefaultWidth) =>
         Render(definition, result, culture, width).Png;
 
     /// <summary>
     /// Header (title, period, filters, generated-at) and the visuals on the definition's grid: the cell width is the
     /// page width over the grid's columns, the cell height a fixed fraction of it. Reports which visuals failed.
     /// </summary>
-    public static DashboardImage Render(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = 1600)
+    public static DashboardImage Render(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(result);
@@ -85,7 +92,7 @@ public static partial class DashboardComposer
     }
 
     /// <summary>The same dashboard as <see cref="Render"/>, as an all-vector SVG document titled with the dashboard's title.</summary>
-    public static DashboardSvg RenderSvg(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = 1600)
+    public static DashboardSvg RenderSvg(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(result);
@@ -97,6 +104,9 @@ public static partial class DashboardComposer
     }
 
     readonly record struct Grid(float CellWidth, float CellHeight, int Height);
+
+    /// <summary>The height in pixels of the dashboard drawn <paramref name="width"/> wide (it must stay within <see cref="VisualCanvas.MaxSide"/>).</summary>
+    public static int PageHeight(DashboardDefinition definition, int width) => Layout(definition, width).Height;
 
     static Grid Layout(DashboardDefinition definition, int width)
     {

@@ -10,6 +10,12 @@ static partial class DefinitionValidator
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Slug();
 
+    // Dataset names and visual ids end up in URLs (/data/<dataset>.csv, /visuals/<id>.png) and sheet names.
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex Identifier();
+
+    const string IdentifierRule = "must start with a letter and hold only letters, digits, '-' and '_' (at most 64)";
+
     public static IReadOnlyList<DefinitionError> Validate(DashboardDefinition d, JsonLineMap lines)
     {
         var errors = new List<DefinitionError>();
@@ -22,9 +28,15 @@ static partial class DefinitionValidator
 
         var datasetFields = new Dictionary<string, IReadOnlyDictionary<string, FieldKind>?>();
         foreach (var (name, dataset) in d.Datasets)
+        {
+            if (!Identifier().IsMatch(name)) Error($"datasets.{name}", $"dataset name '{name}' {IdentifierRule}");
             datasetFields[name] = Dataset(d, name, dataset, Error);
+        }
 
         if (d.Layout.Rows < 1 || d.Layout.Columns < 1) Error("layout", "layout needs rows and columns of at least 1");
+        else if (DashboardComposer.PageHeight(d, DashboardComposer.DefaultWidth) is var height && height > VisualCanvas.MaxSide)
+            Error("layout", $"layout of {d.Layout.Rows} rows and {d.Layout.Columns} columns makes a page {height:N0} px high at " +
+                $"{DashboardComposer.DefaultWidth} px wide, over the {VisualCanvas.MaxSide:N0} px that can be drawn; use more columns or fewer rows");
         var ids = new HashSet<string>();
         var placed = new List<(string Id, GridPosition P)>();
         for (var i = 0; i < d.Visuals.Count; i++)
@@ -32,6 +44,7 @@ static partial class DefinitionValidator
             var v = d.Visuals[i];
             var at = $"visuals[{i}]";
             if (v.Id.Length == 0) Error(at, $"visual {i + 1} has no id");
+            else if (!Identifier().IsMatch(v.Id)) Error($"{at}.id", $"visual id '{v.Id}' {IdentifierRule}");
             else if (!ids.Add(v.Id)) Error($"{at}.id", $"visual id '{v.Id}' is used twice");
             Visual(v, at, datasetFields, Error);
             Position(v, at, d.Layout, placed, Error);
@@ -41,8 +54,7 @@ static partial class DefinitionValidator
 
     internal static void Parameters(DashboardParameters p, Action<string, string> error)
     {
-        var zoneKnown = TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _);
-        if (!zoneKnown) error("parameters.timeZone", $"unknown time zone '{p.TimeZone}'; use an IANA id such as 'Europe/London'");
+        if (TimeZones.Problem(p.TimeZone) is { } zone) error("parameters.timeZone", zone);
         if (!RelativePeriod.Comparisons.Contains(p.Comparison))
             error("parameters.comparison", $"unknown comparison '{p.Comparison}'; use one of: {string.Join(", ", RelativePeriod.Comparisons)}");
         var period = p.Period;
@@ -57,10 +69,19 @@ static partial class DefinitionValidator
         if (from is not null && to is not null && to < from) error("parameters.period.to", $"period to {to:yyyy-MM-dd} is before from {from:yyyy-MM-dd}");
     }
 
+    // Wide enough for any real history (CDNOW's orders are from 1997), narrow enough that the comparison period and
+    // the day after the end still exist.
+    static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(2099, 12, 31);
+
     static DateOnly? Date(string? text, string path, Action<string, string> error)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        error(path, $"period {path[(path.LastIndexOf('.') + 1)..]} '{text}' is not a date (yyyy-MM-dd)");
+        var name = path[(path.LastIndexOf('.') + 1)..];
+        if (string.IsNullOrEmpty(text)) { error(path, $"period {name} is missing (yyyy-MM-dd)"); return null; }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            error(path, $"period {name} '{text}' is not a date (yyyy-MM-dd)");
+        else if (day < Earliest || day > Latest)
+            error(path, $"period {name} {text} is outside {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}");
+        else return day;
         return null;
     }
 

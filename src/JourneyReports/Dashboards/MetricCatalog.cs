@@ -49,11 +49,12 @@ public static class MetricCatalog
     public static readonly IReadOnlyList<MetricFamily> Families =
     [
         F<Kpi>("kpis", async (m, p, f, a, ct) => ExecutiveWeekly.Kpis(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct),
-            await m.WeeklyTrendAsync(p.TrailingWeeks(a.Int("sparkline-weeks", 8, 2, 52)), f, ct)),
+            await m.WeeklyTrendAsync(p.TrailingWholeWeeks(a.Int("sparkline-weeks", 8, 2, 52)), f, ct)),
             Int("sparkline-weeks", 2, 52)),
         F<FunnelStep>("funnel", async (m, p, f, _, ct) => await m.FunnelAsync(p, f, ct)),
-        // By default the weeks of the period; "weeks" widens it to that many weeks ending with the period (a trend of one week is a dot).
-        F<TrendPoint>("trend", async (m, p, f, a, ct) => await m.WeeklyTrendAsync(a.Value("weeks") is null ? p : p.TrailingWeeks(a.Int("weeks", 12, 1, 260)), f, ct),
+        // By default the weeks of the period; "weeks" asks for that many whole weeks ending with the period's last Sunday
+        // instead (a trend of a one-week period would be a dot).
+        F<TrendPoint>("trend", async (m, p, f, a, ct) => await m.WeeklyTrendAsync(a.Value("weeks") is null ? p : p.TrailingWholeWeeks(a.Int("weeks", 12, 1, 260)), f, ct),
             Int("weeks", 1, 260)),
         F<ChannelMixRow>("channel-mix", async (m, p, f, _, ct) => await m.ChannelMixAsync(p, f, ct)),
         F<Kpi>("journey-kpis", async (m, p, f, a, ct) => await m.JourneyKpisAsync(p, null, f, a.Int("churn-days", 90), ct), Int("churn-days")),

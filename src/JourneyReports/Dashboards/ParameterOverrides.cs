@@ -14,12 +14,20 @@ public sealed record ParameterOverrides(
     public static readonly IReadOnlyList<string> Names =
         ["period", "from", "to", "compare", "tz", "persona", "segment", "channel", "device", "department", "region"];
 
-    /// <summary>Builds overrides from name → value pairs (see <see cref="Names"/>); blank values count as absent.</summary>
+    /// <summary>
+    /// Builds overrides from name → value pairs (see <see cref="Names"/>). A blank period, date, comparison or time zone
+    /// counts as absent (the form sends empty dates beside a named period); a filter given blank means "all customers",
+    /// clearing a filter the definition sets.
+    /// </summary>
     public static ParameterOverrides Read(Func<string, string?> value)
     {
         string? V(string name) => string.IsNullOrWhiteSpace(value(name)) ? null : value(name)!.Trim();
-        return new(V("period"), V("from"), V("to"), V("compare"), V("tz"), V("persona"), V("segment"), V("channel"), V("device"), V("department"), V("region"));
+        string? F(string name) => value(name)?.Trim();
+        return new(V("period"), V("from"), V("to"), V("compare"), V("tz"), F("persona"), F("segment"), F("channel"), F("device"), F("department"), F("region"));
     }
+
+    /// <summary>Null keeps the definition's filter, empty clears it, anything else replaces it.</summary>
+    static string? Filter(string? given, string? definition) => given is null ? definition : given.Length == 0 ? null : given;
 
     /// <summary>
     /// The definition with these parameters applied, checked as a definition's own parameters are; the problems (each
@@ -41,8 +49,8 @@ public sealed record ParameterOverrides(
             TimeZone = TimeZone ?? p.TimeZone,
             Filters = new DashboardFilters
             {
-                Persona = Persona ?? f.Persona, Segment = Segment ?? f.Segment, Channel = Channel ?? f.Channel,
-                Device = Device ?? f.Device, Department = Department ?? f.Department, Region = Region ?? f.Region,
+                Persona = Filter(Persona, f.Persona), Segment = Filter(Segment, f.Segment), Channel = Filter(Channel, f.Channel),
+                Device = Filter(Device, f.Device), Department = Filter(Department, f.Department), Region = Filter(Region, f.Region),
             },
         };
         DefinitionValidator.Parameters(parameters, (_, problem) => errors.Add(problem));

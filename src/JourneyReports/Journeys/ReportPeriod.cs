@@ -31,6 +31,16 @@ public sealed record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, DateTime 
     }
 
     /// <summary>This period widened backwards to cover <paramref name="weeks"/> whole weeks ending on LastDay.</summary>
+    /// <summary>
+    /// The <paramref name="weeks"/> whole Monday–Sunday weeks up to the last Sunday on or before the period's end: a
+    /// weekly series of them has no partial week at either end, which would look like a collapse in the last point.
+    /// </summary>
+    public ReportPeriod TrailingWholeWeeks(int weeks)
+    {
+        var lastSunday = LastDay.AddDays(-(int)LastDay.DayOfWeek);
+        return Days(lastSunday.AddDays(1 - 7 * weeks), lastSunday, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+    }
+
     public ReportPeriod TrailingWeeks(int weeks) =>
         Days(LastDay.AddDays(1 - 7 * weeks), LastDay, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
 

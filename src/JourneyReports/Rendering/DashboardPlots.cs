@@ -4,6 +4,9 @@ using SkiaSharp;
 
 namespace JourneyReports;
 
+/// <summary>Thrown when every value of the chart's fields is empty: the cell says there is no data, which is not a failure.</summary>
+internal sealed class NoValuesException() : Exception("no values to draw");
+
 /// <summary>Line, area, bar, grouped-bar, stacked-bar and scatter visuals of a dashboard definition, drawn with ScottPlot in the report style.</summary>
 internal static class DashboardPlots
 {
@@ -39,10 +42,11 @@ internal static class DashboardPlots
     /// </summary>
     internal static List<double> NiceTicks(double low, double high, int about = 4)
     {
-        if (!(high > low) || !double.IsFinite(low) || !double.IsFinite(high)) return [low];
+        if (!double.IsFinite(low) || !double.IsFinite(high) || !(high - low > 0) || !double.IsFinite(high - low)) return double.IsFinite(low) ? [low] : [];
         var rough = (high - low) / about;
         var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-        var step = new[] { 1, 2, 5, 10 }.Select(m => m * power).First(s => s >= rough);
+        // The round step nearest the rough one (ties to the larger), so there are three to six ticks rather than two.
+        var step = new[] { 1, 2, 5, 10 }.Select(m => m * power).OrderBy(s => Math.Abs(Math.Log(s / rough))).ThenByDescending(s => s).First();
         var ticks = new List<double>();
         for (var v = Math.Ceiling(low / step) * step; v <= high + step * 1e-9; v += step)
             ticks.Add(Math.Abs(v) < step * 1e-9 ? 0 : Math.Round(v, 12));
@@ -73,7 +77,7 @@ internal static class DashboardPlots
         }
         var xs = rows.Select(r => RowFields.Number(r, x)).OfType<double>().Distinct().Order().ToList();
         var ys = rows.Select(r => RowFields.Number(r, y)).OfType<double>().ToList();
-        if (xs.Count == 0 || ys.Count == 0) throw new InvalidOperationException($"no values in '{x}' and '{y}'");
+        if (xs.Count == 0 || ys.Count == 0) throw new NoValuesException();
         if (dates)
         {
             // One tick per data point, thinned from the latest back so they never collide.
@@ -120,23 +124,28 @@ internal static class DashboardPlots
                 });
                 if (stacked) bases[ci] += value;
             }
-        if (bars.Count == 0) throw new InvalidOperationException($"no values in '{y}'");
+        if (bars.Count == 0) throw new NoValuesException();
         plot.Add.Bars(bars);
 
         // Category labels that do not fit their slot are slanted (up to a limit), then shortened, so neighbours never overlap.
         using var font = ReportFonts.Font(ReportTheme.AxisSize);
-        var room = width / Math.Max(1, categories.Count) - 8;
+        var slotWidth = width / Math.Max(1, categories.Count);
+        var room = slotWidth - 8;
         var slanted = categories.Count > 1 && categories.Max(c => font.MeasureText(c)) > room;
+        // Slanted labels stand a line's height apart along the axis; in slots narrower than that only every k-th is shown.
+        var every = 1;
         if (slanted)
         {
             room = SlantedLabelWidth;
+            every = Math.Max(1, (int)Math.Ceiling(ReportTheme.AxisSize * 1.6f / slotWidth));
             plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperRight;
             var longest = categories.Max(c => font.MeasureText(CanvasText.Fit(c, font, room)));
-            plot.Layout.Fixed(new PixelPadding(Math.Max(72, longest * 0.87f * 0.5f), 16, 20 + longest * 0.5f + ReportTheme.AxisSize, 6));
+            // The first label reaches cos 30° of its length to the left of its tick, which sits 0.6 of a slot in.
+            plot.Layout.Fixed(new PixelPadding(Math.Max(72, longest * 0.87f - 0.6f * slotWidth + 8), 16, 20 + longest * 0.5f + ReportTheme.AxisSize, 6));
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            [.. categories.Select((c, i) => new Tick(i, CanvasText.Fit(c, font, room), true))]);
+            [.. categories.Select((c, i) => new Tick(i, i % every == 0 ? CanvasText.Fit(c, font, room) : "", true))]);
         plot.Grid.XAxisStyle.IsVisible = false;
         var low = Math.Min(0, bars.Min(b => Math.Min(b.Value, b.ValueBase)));
         var high = Math.Max(0, bars.Max(b => Math.Max(b.Value, b.ValueBase)));

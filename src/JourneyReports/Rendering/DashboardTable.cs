@@ -65,7 +65,7 @@ internal static class DashboardTable
         var numberFormat = RowFields.DefaultFormat(format, column);
         // A table has room for the exact amount that a chart axis abbreviates.
         if (numberFormat == "money" && Convert.ToDouble(value, CultureInfo.InvariantCulture) is var money && double.IsFinite(money))
-            return (culture.NumberFormat.CurrencySymbol + money.ToString(Math.Abs(money) >= 1000 ? "#,##0" : "#,##0.00", culture), true);
+            return ((money < 0 ? "-" : "") + culture.NumberFormat.CurrencySymbol + Math.Abs(money).ToString(Math.Abs(money) >= 1000 ? "#,##0" : "#,##0.00", culture), true);
         return (RowFields.Text(value, culture, numberFormat), true);
     }
 }

@@ -27,6 +27,13 @@ internal static class DashboardVisuals
             Draw(canvas, rect, title, visual, data.Rows, culture, persona ?? "All customers");
             return null;
         }
+        catch (NoValuesException)
+        {
+            canvas.RestoreToCount(saved);
+            saved = canvas.Save();
+            Message(canvas, rect, title, "No data for this period");
+            return null;
+        }
         catch (Exception e)
         {
             canvas.RestoreToCount(saved);

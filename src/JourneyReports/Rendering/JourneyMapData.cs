@@ -3,13 +3,13 @@ namespace JourneyReports;
 /// <summary>A channel used at a stage, with the share (0..1) of the stage's visitors who used it.</summary>
 public sealed record JourneyMapTouchpoint(string Name, double Share)
 {
-    public override string ToString() => $"{Name} {Share:0%}";
+    public override string ToString() => $"{Name} {Share.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}";
 }
 
 /// <summary>A support-ticket category that hurts a stage, with its ticket count.</summary>
 public sealed record JourneyMapPainPoint(string Name, long Count)
 {
-    public override string ToString() => $"{Name} ({Count:#,##0})";
+    public override string ToString() => $"{Name} ({Count.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)})";
 }
 
 /// <summary>

@@ -32,7 +32,7 @@ public sealed partial class ReportRunner
             Device: f.Device, Department: f.Department, Region: f.Region).ApplyTo(found);
         if (definition is null) throw new ArgumentException($"Report '{request.ReportId}' cannot run with these parameters: {string.Join("; ", problems)}");
 
-        var culture = CultureInfo.GetCultureInfo(options.Culture);
+        var culture = options.ReportCulture();
         var runId = await catalog.StartRunAsync(definition.Name, request.Trigger, clock.GetUtcNow(), ct);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = definition.Name, ["RunId"] = runId });
         log.LogInformation("Run {RunId} of {Report} started by {Trigger}", runId, definition.Name, request.Trigger);

@@ -2,16 +2,21 @@ namespace JourneyReports;
 
 public static class TimeZones
 {
-    /// <summary>Finds an IANA or Windows time zone id, or explains that it does not exist.</summary>
-    public static TimeZoneInfo Find(string id)
+    /// <summary>Finds an IANA time zone id, or explains why it cannot be used.</summary>
+    public static TimeZoneInfo Find(string id) =>
+        Problem(id) is { } problem ? throw new ArgumentException(problem) : TimeZoneInfo.FindSystemTimeZoneById(id);
+
+    /// <summary>
+    /// Null for a usable IANA id, else what is wrong with it. Windows ids ("GMT Standard Time") are refused although
+    /// .NET knows them: the warehouse converts times with the IANA database and would fail on them halfway through a run.
+    /// </summary>
+    public static string? Problem(string? id)
     {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            throw new ArgumentException($"Unknown time zone '{id}'. Use an IANA id such as 'Europe/London' or 'America/New_York'.", e);
-        }
+        if (string.IsNullOrWhiteSpace(id)) return "the time zone is empty; use an IANA id such as 'Europe/London'";
+        // "UTC" is both a Windows and an IANA id; only a name that is Windows-only is refused.
+        if (!TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out _) && TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana))
+            return $"time zone '{id}' is a Windows id; use its IANA id '{iana}'";
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? null
+            : $"unknown time zone '{id}'; use an IANA id such as 'Europe/London' or 'America/New_York'";
     }
 }

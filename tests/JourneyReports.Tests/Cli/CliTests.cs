@@ -162,7 +162,7 @@ public sealed class CliTests : IDisposable
     [InlineData("run", "name one report")]
     [InlineData("run executive-weekly --to not-an-address", "--to 'not-an-address' is not an email address")]
     [InlineData("run sales-forecast", "'sales-forecast' is not a known report; available: executive-weekly, channels-and-attribution,")]
-    [InlineData("run executive-weekly --tz Mars/Olympus --no-email", "Unknown time zone 'Mars/Olympus'")]
+    [InlineData("run executive-weekly --tz Mars/Olympus --no-email", "unknown time zone 'Mars/Olympus'")]
     [InlineData("metrics churn-of-the-moon", "name one metric family")]
     [InlineData("metrics funnel --from 2026-13-01 --to 2026-12-31", "--from '2026-13-01' is not a date")]
     [InlineData("metrics funnel --from 2026-12-01 --to 2026-11-01", "is before --from")]
@@ -189,7 +189,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Cron 'every monday' is not a valid cron expression", result.Output);
-        Assert.Contains("TimeZone 'Europe/Londres' is not a known time zone", result.Output);
+        Assert.Contains("TimeZone: unknown time zone 'Europe/Londres'", result.Output);
         Assert.Contains("Recipients is empty", result.Output);
     }
 

@@ -113,6 +113,18 @@ public sealed class DashboardDefinitionTests
     }
 
     [Fact]
+    public void DatasetNameThatCannotBeAUrlOrSheetName() =>
+        HasError(Valid.Replace("\"trend\": { \"metric\"", "\"week/trend\": { \"metric\"").Replace("\"dataset\": \"trend\"", "\"dataset\": \"week/trend\""), 8,
+            "dataset name 'week/trend' must start with a letter and hold only letters, digits, '-' and '_'");
+
+    [Fact]
+    public void VisualIdThatCannotBeAUrl() => HasError(Valid.Replace("\"id\": \"t\"", "\"id\": \"t t\""), 13, "visual id 't t' must start with a letter");
+
+    [Fact]
+    public void LayoutTooTallToDraw() =>   // 150 px header + 80 rows × 103 px + 36 px footer = 8,426 px at 1600 px wide
+        HasError(Valid.Replace("\"rows\": 4, \"columns\": 12", "\"rows\": 80, \"columns\": 12"), 16, "layout of 80 rows and 12 columns makes a page");
+
+    [Fact]
     public void UnknownMetric() => HasError(Valid.Replace("\"metric\": \"trend\"", "\"metric\": \"trends\""), 8, "unknown metric 'trends'");
 
     [Fact]

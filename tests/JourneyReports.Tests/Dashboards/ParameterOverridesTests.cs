@@ -29,12 +29,25 @@ public class ParameterOverridesTests
         Assert.Null(d.Parameters.Filters.Persona);                    // a blank value is no filter
     }
 
+    [Fact]
+    public void ABlankFilter_ClearsTheDefinitionsOwn_AndAnAbsentOneKeepsIt()
+    {
+        var (forPersona, _) = new ParameterOverrides(Persona: "Bargain hunter", Department: "Beauty").ApplyTo(Executive());
+
+        var (cleared, _) = ParameterOverrides.Read(name => name == "persona" ? "" : null).ApplyTo(forPersona!);
+
+        Assert.Null(cleared!.Parameters.Filters.Persona);
+        Assert.Equal("Beauty", cleared.Parameters.Filters.Department);
+    }
+
     [Theory]
     [InlineData("last-3-days", null, null, null, "unknown relative period 'last-3-days'")]
     [InlineData("last-7-days", "2026-11-01", "2026-11-02", null, "give either a period name or from and to dates, not both")]
     [InlineData(null, "2026-11-01", null, null, "a custom period needs both from and to (yyyy-MM-dd)")]
     [InlineData(null, "2026-11-09", "2026-11-01", null, "period to 2026-11-01 is before from 2026-11-09")]
     [InlineData(null, null, null, "Mars/Olympus", "unknown time zone 'Mars/Olympus'")]
+    [InlineData(null, null, null, "GMT Standard Time", "time zone 'GMT Standard Time' is a Windows id; use its IANA id 'Europe/London'")]
+    [InlineData(null, "0001-01-01", "0001-01-07", null, "period from 0001-01-01 is outside 1900-01-01 to 2099-12-31")]
     public void BadValues_AreRefused_WithTheProblemNamed(string? period, string? from, string? to, string? zone, string expected)
     {
         var (d, errors) = new ParameterOverrides(period, from, to, TimeZone: zone).ApplyTo(Executive());

@@ -265,4 +265,16 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
         Assert.Null(stages[0].Emotion);      // nobody answered a survey at awareness
         Assert.NotNull(stages[3].Emotion);   // two answers at purchase
     }
+
+    [Fact]
+    public async Task Sparklines_OfAPeriodEndingMidweek_EndWithTheLastWholeWeek_NotAPartialOne()
+    {
+        var toWednesday = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 11), Utc);
+        var args = new MetricArgs(new Dictionary<string, string> { ["sparkline-weeks"] = "2" });
+
+        var kpis = (IReadOnlyList<Kpi>)await MetricCatalog.Find("kpis")!.Run(w.Metrics, toWednesday, JourneyFilter.None, args, default);
+
+        // Weeks of 26 Oct (a-7) and 2 Nov (five visitors); 9-11 Nov would be a three-day week.
+        Assert.Equal(new double?[] { 1, 5 }, kpis.Single(k => k.Key == "visitors").Trend);
+    }
 }

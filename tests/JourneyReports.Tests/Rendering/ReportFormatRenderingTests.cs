@@ -64,7 +64,15 @@ public class ReportFormatRenderingTests
     [InlineData(0, 0.14, new[] { 0, 0.05, 0.1 })]        // conversion rates: ScottPlot's own ticks showed a single label here
     [InlineData(0, 57, new[] { 0.0, 20, 40 })]
     [InlineData(-30, 30, new[] { -20.0, 0, 20 })]
-    [InlineData(0, 1150, new[] { 0.0, 500, 1000 })]
+    [InlineData(0, 1150, new[] { 0.0, 200, 400, 600, 800, 1000 })]
+    [InlineData(0, 0.86, new[] { 0, 0.2, 0.4, 0.6, 0.8 })]         // two ticks (0 and 50%) when the step was rounded up
     public void Axis_ticks_are_round_numbers_inside_the_limits(double low, double high, double[] expected) =>
         Assert.Equal(expected, DashboardPlots.NiceTicks(low, high));
+
+    [Theory]
+    [InlineData(5, 5)]
+    [InlineData(double.NaN, 1)]
+    [InlineData(double.MinValue, double.MaxValue)]
+    public void Axis_ticks_of_an_empty_or_impossible_range_do_not_throw(double low, double high) =>
+        Assert.True(DashboardPlots.NiceTicks(low, high).Count <= 1);
 }
