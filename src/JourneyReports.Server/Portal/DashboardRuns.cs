@@ -50,7 +50,9 @@ public sealed class DashboardRuns(JourneyReportsOptions options, TimeProvider cl
         catch (WarehouseBusyException e)
         {
             log.LogWarning("Dashboard {Report} not run: {Problem}", definition.Name, e.Message);
-            return Problem(503, "The warehouse is busy", E(e.Message));
+            // The file's path and the holder's process id go to the log, not to whoever asked.
+            return Problem(503, "The warehouse is busy",
+                "Another process (an import or a seed on the command line) has the warehouse open. Try again when it has finished.");
         }
         var failed = result.Datasets.Values.Where(d => d.Error is not null).Select(d => d.Name).ToList();
         log.LogInformation("Dashboard {Report} ran for {Period} with {Filter} in {Milliseconds} ms; failed datasets: {Failed}",

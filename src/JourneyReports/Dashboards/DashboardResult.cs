@@ -59,7 +59,7 @@ internal static class RowFields
         DateOnly d => d.ToString("d MMM yyyy", culture),
         DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("d MMM yyyy", culture) : t.ToString("d MMM yyyy HH:mm", culture),
         DateTimeOffset o => o.ToString("d MMM yyyy HH:mm", culture),
-        Enum e => ReportFormat.Words(e.ToString()),
+        Enum e => FieldNames.Header(e.ToString()),
         IEnumerable list => string.Join(" → ", list.Cast<object?>().Select(x => Text(x, culture))),
         IConvertible c when c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal =>
             Format(Convert.ToDouble(c, CultureInfo.InvariantCulture), format, culture, c.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.UInt64),
@@ -90,7 +90,7 @@ internal static class RowFields
     }
 
     /// <summary>"averageOrderValue" → "Average order value", "scores.nps" → "NPS".</summary>
-    public static string Header(string field) => ReportFormat.Words(field[(field.LastIndexOf('.') + 1)..]);
+    public static string Header(string field) => FieldNames.Header(field[(field.LastIndexOf('.') + 1)..]);
 
     /// <summary>A metric's result as rows: a list stays a list, a single record becomes one row.</summary>
     public static IReadOnlyList<object> AsRows(object result) =>

@@ -166,7 +166,7 @@ internal static class DashboardPlots
             var w = CanvasText.Measure(text, ReportTheme.SmallSize);
             if (x + 20 + w > area.Right && x > left)
             {
-                if (line + 1 == MaxLines) { CanvasText.Draw(canvas, "…", x, baseline, ReportTheme.SmallSize, ReportTheme.Muted); break; }
+                if (line + 1 == MaxLines) { CanvasText.Draw(canvas, "…", MathF.Min(x, area.Right - 12), baseline, ReportTheme.SmallSize, ReportTheme.Muted); break; }
                 (x, line, baseline) = (left, line + 1, baseline + LegendHeight - 4);
             }
             paint.Color = color[name];

@@ -127,17 +127,6 @@ public static class ReportFormat
     }
 
     /// <summary>"awareness" → "Awareness".</summary>
-    static readonly HashSet<string> Acronyms = new(StringComparer.OrdinalIgnoreCase) { "nps", "csat", "ces", "aov", "p90", "kpi", "id" };
-
-    /// <summary>An identifier in words: "averageOrderValue" → "Average order value", "FirstTouch" → "First touch", "nps" → "NPS".</summary>
-    public static string Words(string name)
-    {
-        var words = string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) && !char.IsUpper(name[i - 1]) ? " " + ch : ch.ToString()))
-            .Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select((w, i) => Acronyms.Contains(w) ? w.ToUpperInvariant() : i == 0 ? w : w.ToLowerInvariant());
-        return StageName(string.Join(' ', words));
-    }
-
     public static string StageName(string stage) =>
         string.IsNullOrEmpty(stage) ? stage : char.ToUpperInvariant(stage[0]) + stage[1..].Replace('_', ' ');
 }

@@ -4,13 +4,14 @@ namespace JourneyReports;
 
 /// <summary>
 /// Field and dataset names as people read them: "averageOrderValue" → "Average order value", a nested "scores.nps" →
-/// "Scores NPS", "crossChannel" → "Cross channel". Survey scores and KPIs stay in capitals, as the reports write them.
+/// "Scores NPS", "crossChannel" → "Cross channel", "FirstTouch" → "First touch". Survey scores and KPIs stay in capitals,
+/// as the reports write them. Chart legends and table headers use the same words as workbook columns.
 /// </summary>
 internal static class FieldNames
 {
     static readonly Dictionary<string, string> Acronyms = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["nps"] = "NPS", ["csat"] = "CSAT", ["ces"] = "CES", ["kpi"] = "KPI", ["kpis"] = "KPIs", ["aov"] = "AOV",
+        ["nps"] = "NPS", ["csat"] = "CSAT", ["ces"] = "CES", ["kpi"] = "KPI", ["kpis"] = "KPIs", ["aov"] = "AOV", ["p90"] = "P90", ["id"] = "ID",
     };
 
     /// <summary>The words of one name, lower case: "P90HoursFromPrevious" → p90, hours, from, previous; "avg_order_value" → avg, order, value.</summary>

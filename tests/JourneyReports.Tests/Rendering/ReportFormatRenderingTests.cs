@@ -58,7 +58,7 @@ public class ReportFormatRenderingTests
     [InlineData("npsEffect", "NPS effect")]
     [InlineData("p90HoursFromPrevious", "P90 hours from previous")]
     [InlineData("search_ads", "Search ads")]
-    public void Identifiers_read_as_words(string name, string expected) => Assert.Equal(expected, ReportFormat.Words(name));
+    public void Identifiers_read_as_words(string name, string expected) => Assert.Equal(expected, FieldNames.Header(name));
 
     [Theory]
     [InlineData(0, 0.14, new[] { 0, 0.05, 0.1 })]        // conversion rates: ScottPlot's own ticks showed a single label here
