@@ -88,10 +88,10 @@ public static class MetricCatalog
         F<JourneyMetrics.CohortCell>("cohorts", async (m, p, f, a, ct) => await m.CohortRetentionAsync(p, f, a.Value("grain") ?? "month", ct),
             Text("grain", [.. JourneyMetrics.Grains])),
         F<JourneyMetrics.RepeatPurchase>("repeat-purchase", async (m, p, f, _, ct) => await m.RepeatPurchaseAsync(p, f, ct)),
-        F<JourneyMetrics.ChurnGroup>("churned-vs-retained", async (m, p, f, a, ct) => ChurnGroups(await m.ChurnAsync(p, f, a.Int("churn-days", 90), ct)),
+        F<JourneyMetrics.ChurnGroup>("churned-vs-retained", async (m, p, f, a, ct) => await m.ChurnGroupsAsync(p, f, a.Int("churn-days", 90), ct),
             Int("churn-days")),
         F<JourneyMetrics.ChannelShare>("churn-channels", async (m, p, f, a, ct) =>
-            ChurnGroups(await m.ChurnAsync(p, f, a.Int("churn-days", 90), ct)).SelectMany(g => g.Channels).ToList(), Int("churn-days")),
+            (await m.ChurnChannelsAsync(p, f, a.Int("churn-days", 90), ct)).OrderByDescending(c => c.Churned).ToList(), Int("churn-days")),
         F<JourneyMetrics.ChurnReport>("churn", async (m, p, f, a, ct) => await m.ChurnAsync(p, f, a.Int("churn-days", 90), ct), Int("churn-days")),
     ];
 
@@ -100,10 +100,6 @@ public static class MetricCatalog
     public static IEnumerable<string> Names => Families.Select(f => f.Name);
 
     public static MetricFamily? Find(string name) => ByName.GetValueOrDefault(name);
-
-    /// <summary>The churn report's two groups as rows, churned first (a group with no customers is left out).</summary>
-    static List<JourneyMetrics.ChurnGroup> ChurnGroups(JourneyMetrics.ChurnReport report) =>
-        [.. new[] { report.ChurnedGroup, report.RetainedGroup }.OfType<JourneyMetrics.ChurnGroup>()];
 
     static PathOutcome Outcome(MetricArgs args) => (args.Value("outcome") ?? "conversion") switch
     {

@@ -52,15 +52,28 @@ public sealed partial class JourneyMetrics
     /// </summary>
     public async Task<ChurnReport> ChurnAsync(ReportPeriod period, JourneyFilter filter, int churnDays, CancellationToken ct)
     {
-        var p = Parameters(period, filter);
-        p.Add("churn_days", Positive(churnDays, nameof(churnDays)));
-        var groups = (await connection.QueryAsync<ChurnGroup>(Command("churn_groups", p, ct))).ToList();
-        var channels = (await connection.QueryAsync<ChannelShare>(Command("churn_channels", p, ct))).ToList();
+        var groups = await ChurnGroupsAsync(period, filter, churnDays, ct);
+        var channels = await ChurnChannelsAsync(period, filter, churnDays, ct);
         ChurnGroup? Group(bool churned) => groups.FirstOrDefault(g => g.Churned == churned) is { } g
             ? g with { Channels = channels.Where(c => c.Churned == churned).ToList() } : null;
         var (churnedGroup, retainedGroup) = (Group(true), Group(false));
         var all = groups.Sum(g => g.Customers);
         var lost = churnedGroup?.Customers ?? 0;
         return new ChurnReport(all, lost, all == 0 ? null : (double)lost / all, churnedGroup, retainedGroup);
+    }
+
+    /// <summary>The churned and the retained group (churned first), without their channel shares.</summary>
+    public async Task<IReadOnlyList<ChurnGroup>> ChurnGroupsAsync(ReportPeriod period, JourneyFilter filter, int churnDays, CancellationToken ct) =>
+        [.. (await connection.QueryAsync<ChurnGroup>(Command("churn_groups", ChurnParameters(period, filter, churnDays), ct))).OrderByDescending(g => g.Churned)];
+
+    /// <summary>Each group's share of its events per channel.</summary>
+    public async Task<IReadOnlyList<ChannelShare>> ChurnChannelsAsync(ReportPeriod period, JourneyFilter filter, int churnDays, CancellationToken ct) =>
+        [.. await connection.QueryAsync<ChannelShare>(Command("churn_channels", ChurnParameters(period, filter, churnDays), ct))];
+
+    static Dapper.DynamicParameters ChurnParameters(ReportPeriod period, JourneyFilter filter, int churnDays)
+    {
+        var p = Parameters(period, filter);
+        p.Add("churn_days", Positive(churnDays, nameof(churnDays)));
+        return p;
     }
 }
