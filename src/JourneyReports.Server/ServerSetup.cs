@@ -83,7 +83,9 @@ public static class ServerSetup
                 log.LogWarning("{Problem}", e.Message);
             }
         }
-        foreach (var schedule in options.Schedules)
+        // Only the executive report is run at once: the home page shows it. Other schedules wait for their time, so a new
+        // monthly schedule does not email its recipients the moment the server starts.
+        foreach (var schedule in options.Schedules.Where(s => s.Report == ExecutiveWeekly.ReportId))
         {
             if (await catalog.LatestSucceededRunAsync(schedule.Report, CancellationToken.None) is null)
             {

@@ -10,8 +10,12 @@ public static class RunVerb
         args.OnlyKnown("out", "to", "tz", "no-email");
         if (args.Positional.Count != 1) throw new CliUsageException("name one report, e.g. 'run executive-weekly'");
         var reportId = args.Positional[0];
-        if (!ReportRunner.ReportIds(options).Contains(reportId))
-            throw new CliUsageException($"'{reportId}' is not a known report; available: {string.Join(", ", ReportRunner.ReportIds(options))}");
+        if (ReportRunner.ProblemWith(options, reportId) is { } problem) throw new CliUsageException(problem);
+        if (args.Value("out") is { } outFolder)
+        {
+            try { Directory.CreateDirectory(outFolder); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CliUsageException($"--out '{outFolder}' cannot be used: {e.Message}"); }
+        }
         var schedule = options.Schedules.FirstOrDefault(s => s.Report == reportId);
         var recipients = args.Flag("no-email") ? [] : args.Values("to").Count > 0 ? args.Values("to") : schedule?.Recipients ?? [];
         foreach (var to in args.Values("to").Where(t => !MimeKit.MailboxAddress.TryParse(t, out var m) || !m.Address.Contains('@')))

@@ -15,6 +15,7 @@ public static class PortalPages
         app.MapGet("/runs", History);
         app.MapGet("/runs/{runId:long}", Run);
         app.MapGet("/runs/{runId:long}/dashboard.png", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, RunArtifacts.DashboardPng, "image/png", null));
+        app.MapGet("/runs/{runId:long}/dashboard.svg", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, ReportRunner.DashboardSvg, "image/svg+xml", null));
         app.MapGet("/runs/{runId:long}/workbook.xlsx", async (long runId, RunArtifacts artifacts, Catalog catalog, CancellationToken ct) =>
         {
             var run = await catalog.GetRunAsync(runId, ct);
@@ -31,16 +32,16 @@ public static class PortalPages
                 <p class="muted">The first dashboard is being prepared; this page refreshes by itself.</p>
                 {await HistoryTable(catalog, ct)}
                 """, refreshSeconds: 3);
-        return Page(ExecutiveWeekly.Title, RunBody(latest, artifacts, options, null) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
+        return Page(ExecutiveWeekly.Title, RunBody(latest, artifacts, options) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
     }
 
-    static async Task<IResult> Run(long runId, Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, DashboardRuns dashboards, CancellationToken ct)
+    static async Task<IResult> Run(long runId, Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
     {
         var run = await catalog.GetRunAsync(runId, ct);
         if (run is null) return Results.NotFound($"There is no run {runId}.");
         var deliveries = await catalog.DeliveriesAsync(runId, ct);
         var rows = string.Concat(deliveries.Select(d => $"<tr><td>{E(d.Recipient)}</td><td>{E(d.Transport)}</td><td class=\"{(d.Status == "sent" ? "good" : "bad")}\">{E(d.Status)}</td><td>{E(d.Detail)}</td><td>{E(d.DeliveredAt)}</td></tr>"));
-        var body = run.Status == RunStatus.Succeeded ? RunBody(run, artifacts, options, dashboards)
+        var body = run.Status == RunStatus.Succeeded ? RunBody(run, artifacts, options)
             : $"<h1>Run {run.RunId} of {E(run.ReportId)}</h1><p class=\"{(run.Status == RunStatus.Failed ? "bad" : "muted")}\">{E(run.Status)}: {E(run.Error)}</p>";
         return Page($"Run {runId}", body + (deliveries.Count == 0 ? "" : $"<h2>Deliveries</h2><table><tr><th>Recipient</th><th>Via</th><th>Status</th><th>Detail</th><th>At</th></tr>{rows}</table>"));
     }
@@ -48,38 +49,34 @@ public static class PortalPages
     static async Task<IResult> History(Catalog catalog, CancellationToken ct) =>
         Page("Run history", "<h1>Run history</h1>" + await HistoryTable(catalog, ct));
 
-    /// <summary>A finished run: its dashboard image, KPIs and downloads; <paramref name="dashboards"/> names a definition's run by its title.</summary>
-    static string RunBody(RunRecord run, RunArtifacts artifacts, JourneyReportsOptions options, DashboardRuns? dashboards)
+    /// <summary>A finished run: its dashboard image, KPIs, downloads and, for a definition, the live dashboard for its period.</summary>
+    static string RunBody(RunRecord run, RunArtifacts artifacts, JourneyReportsOptions options)
     {
-        var culture = CultureInfo.GetCultureInfo(options.Culture);
+        var culture = options.ReportCulture();
         var executive = run.ReportId == ExecutiveWeekly.ReportId;
-        var title = executive ? ExecutiveWeekly.Title
-            : dashboards?.Library().Definitions.FirstOrDefault(d => d.Name == run.ReportId)?.Title ?? run.ReportId;
+        var summary = executive ? null : Read<DefinitionRunSummary>(artifacts.PathOf(run.RunId, ReportRunner.SummaryJson));
+        var title = executive ? ExecutiveWeekly.Title : summary?.Title ?? run.ReportId;
+        var kpiList = executive ? Read<ExecutiveWeeklyData>(artifacts.PathOf(run.RunId, RunArtifacts.Data))?.Kpis : summary?.Kpis;
         var kpis = new StringBuilder();
-        foreach (var k in ReadKpis(artifacts, run.RunId, executive))
-            kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(ReportFormat.KpiValue(k, options.CurrencySymbol, culture))}</b></td><td class=\"{(ReportFormat.Sentiment(k) switch { > 0 => "good", < 0 => "bad", _ => "muted" })}\">{E((ReportFormat.Change(k, culture) ?? "no comparison"))}</td></tr>");
-        var live = executive ? "" : $"<a href=\"/dashboards/{E(run.ReportId)}?from={E(run.PeriodFirst)}&amp;to={E(run.PeriodLast)}&amp;tz={E(Uri.EscapeDataString(run.TimeZone ?? ""))}\">Live dashboard</a>";
+        foreach (var k in kpiList ?? [])
+            kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(ReportFormat.KpiValue(k, culture.NumberFormat.CurrencySymbol, culture))}</b></td><td class=\"{(ReportFormat.Sentiment(k) switch { > 0 => "good", < 0 => "bad", _ => "muted" })}\">{E((ReportFormat.Change(k, culture) ?? "no comparison"))}</td></tr>");
+        var extra = summary is null ? "" : $"<a href=\"/runs/{run.RunId}/dashboard.svg\">SVG</a><a href=\"{E(summary.LivePath)}\">Live dashboard</a>";
+        var warning = run.Error is { Length: > 0 } error ? $"<p class=\"bad\">{E(error)}</p>" : "";
         return $"""
             <h1>{E(title)}</h1>
             <p class="muted">{(executive ? "Week" : "Period")} {E(run.PeriodFirst)} to {E(run.PeriodLast)} ({E(run.TimeZone)}) · run {run.RunId}, {E(run.Trigger)}, finished {E(run.FinishedAt)}</p>
-            <p class="actions"><a href="/runs/{run.RunId}/workbook.xlsx">Download the workbook (.xlsx)</a><a href="/runs/{run.RunId}/dashboard.png">Dashboard image</a>{live}</p>
+            {warning}
+            <p class="actions"><a href="/runs/{run.RunId}/workbook.xlsx">Download the workbook (.xlsx)</a><a href="/runs/{run.RunId}/dashboard.png">Dashboard image</a>{extra}</p>
             <table>{kpis}</table>
             <p><img class="dashboard" src="/runs/{run.RunId}/dashboard.png" alt="{E(title)} dashboard"></p>
             """;
     }
 
-    // A run's numbers from its data.json (the executive report) or kpis.json (a definition); a missing or unreadable
-    // file (an older format, say) shows the page without them.
-    static IReadOnlyList<Kpi> ReadKpis(RunArtifacts artifacts, long runId, bool executive)
+    // A run's saved numbers; a missing or unreadable file (an older format, say) shows the page without them.
+    static T? Read<T>(string path) where T : class
     {
-        var path = artifacts.PathOf(runId, executive ? RunArtifacts.Data : ReportRunner.KpisJson);
-        try
-        {
-            if (!System.IO.File.Exists(path)) return [];
-            var bytes = System.IO.File.ReadAllBytes(path);
-            return (executive ? JsonSerializer.Deserialize<ExecutiveWeeklyData>(bytes)?.Kpis : JsonSerializer.Deserialize<List<Kpi>>(bytes)) ?? [];
-        }
-        catch (JsonException) { return []; }
+        try { return System.IO.File.Exists(path) ? JsonSerializer.Deserialize<T>(System.IO.File.ReadAllBytes(path)) : null; }
+        catch (JsonException) { return null; }
     }
 
     static async Task<string> HistoryTable(Catalog catalog, CancellationToken ct)
@@ -91,7 +88,7 @@ public static class PortalPages
             <td class="{(r.Status == RunStatus.Succeeded ? "good" : r.Status == RunStatus.Failed ? "bad" : "muted")}">{E(r.Status)}</td>
             <td>{E(r.PeriodFirst)} – {E(r.PeriodLast)}</td><td>{E(r.StartedAt)}</td><td>{E(r.Error)}</td></tr>
             """));
-        return $"<table><tr><th>Run</th><th>Report</th><th>Trigger</th><th>Status</th><th>Week</th><th>Started</th><th>Error</th></tr>{rows}</table>";
+        return $"<table><tr><th>Run</th><th>Report</th><th>Trigger</th><th>Status</th><th>Period</th><th>Started</th><th>Error</th></tr>{rows}</table>";
     }
 
     static IResult Artifact(RunArtifacts artifacts, long runId, string name, string contentType, string? downloadName)

@@ -26,6 +26,10 @@ public sealed class DashboardFilters
     public string? Region { get; init; }
 
     public JourneyFilter ToFilter() => new(Persona, Segment, Region, Channel, Device, Department);
+
+    /// <summary>The six filters by the names people use for them (query string, command line), unset ones as null.</summary>
+    public IReadOnlyList<(string Name, string? Value)> ByName() =>
+        [("persona", Persona), ("segment", Segment), ("region", Region), ("channel", Channel), ("device", Device), ("department", Department)];
 }
 
 /// <summary>Either a relative range by name ("last-28-days") or explicit from/to local dates (yyyy-MM-dd).</summary>

@@ -5,11 +5,23 @@ public sealed record DashboardLibrary(IReadOnlyList<DashboardDefinition> Definit
 {
     public static DashboardLibrary Load(string folder)
     {
+        if (!Directory.Exists(folder))
+            return new DashboardLibrary([], new Dictionary<string, IReadOnlyList<DefinitionError>>
+            {
+                [folder] = [new DefinitionError(folder, 0, "the dashboards folder does not exist")],
+            });
         var definitions = new List<DashboardDefinition>();
         var errors = new Dictionary<string, IReadOnlyList<DefinitionError>>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
-            var parsed = DashboardDefinition.Parse(File.ReadAllText(file), file);
+            string json;
+            try { json = File.ReadAllText(file); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors[file] = [new DefinitionError(file, 0, $"the file cannot be read: {e.Message}")];
+                continue;
+            }
+            var parsed = DashboardDefinition.Parse(json, file);
             if (parsed.Errors.Count > 0) errors[file] = parsed.Errors;
             else definitions.Add(parsed.Definition!);
         }
@@ -17,6 +29,19 @@ public sealed record DashboardLibrary(IReadOnlyList<DashboardDefinition> Definit
             foreach (var d in duplicate.Skip(1))
                 errors[d.FileName] = [new DefinitionError(d.FileName, 1, $"name '{d.Name}' is already used by {duplicate.First().FileName}")];
         return new DashboardLibrary(definitions.Where(d => !errors.ContainsKey(d.FileName)).ToList(), errors);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="name"/> is a valid definition here, else why it cannot be used: its file's errors, or
+    /// that there is no such definition (with the names that exist).
+    /// </summary>
+    public string? ProblemWith(string name)
+    {
+        if (Definitions.Any(d => d.Name == name)) return null;
+        var broken = Errors.Where(e => Path.GetFileNameWithoutExtension(e.Key) == name).SelectMany(e => e.Value).ToList();
+        return broken.Count > 0
+            ? $"the definition of '{name}' has errors: {string.Join("; ", broken)}"
+            : $"there is no dashboard definition '{name}'; there are: {string.Join(", ", Definitions.Select(d => d.Name))}";
     }
 
     /// <summary>Writes a definition only if it validates (where it will live, so analyst SQL paths resolve); else its errors.</summary>

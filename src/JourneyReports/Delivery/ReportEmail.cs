@@ -6,8 +6,15 @@ using MimeKit.Utils;
 
 namespace JourneyReports;
 
-/// <summary>What a report's email says: its title, the period line, the headline KPIs (none for a dashboard without KPI tiles).</summary>
-public sealed record EmailContent(string Title, string PeriodLine, IReadOnlyList<Kpi> Kpis, string CurrencySymbol, DateTimeOffset GeneratedAt);
+/// <summary>
+/// What a report's email says: its title, the period line, the headline KPIs (none for a dashboard without KPI tiles)
+/// and, when some of its data could not be loaded, a note saying which.
+/// </summary>
+public sealed record EmailContent(string Title, string PeriodLine, IReadOnlyList<Kpi> Kpis, string CurrencySymbol, DateTimeOffset GeneratedAt, string? Note = null)
+{
+    public static EmailContent For(ExecutiveWeeklyData data, CultureInfo culture) =>
+        new(data.Title, ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture), data.Kpis, data.CurrencySymbol, data.GeneratedAt);
+}
 
 /// <summary>The report email: the dashboard inline, the KPIs as text, the workbook attached, a link to the live dashboard.</summary>
 public static class ReportEmail
@@ -17,8 +24,7 @@ public static class ReportEmail
     public static MimeMessage Build(
         ExecutiveWeeklyData data, byte[] dashboardPng, byte[] workbook, string workbookFileName,
         string dashboardUrl, string from, string to, CultureInfo culture) =>
-        Build(new EmailContent(data.Title, ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture), data.Kpis, data.CurrencySymbol, data.GeneratedAt),
-            dashboardPng, workbook, workbookFileName, dashboardUrl, from, to, culture);
+        Build(EmailContent.For(data, culture), dashboardPng, workbook, workbookFileName, dashboardUrl, from, to, culture);
 
     /// <summary>Any report's email: its title and period line as the subject, its KPIs (if any) as text, the dashboard inline.</summary>
     public static MimeMessage Build(
@@ -47,7 +53,9 @@ public static class ReportEmail
         s.AppendLine($"{data.Title} — {data.PeriodLine}").AppendLine();
         foreach (var k in data.Kpis)
             s.AppendLine($"{k.Label}: {ReportFormat.KpiValue(k, data.CurrencySymbol, culture)} ({(ReportFormat.Change(k, culture) ?? "no comparison")})");
-        s.AppendLine().AppendLine($"Open the live dashboard: {url}");
+        if (data.Kpis.Count > 0) s.AppendLine();
+        if (data.Note is { } note) s.AppendLine(note).AppendLine();
+        s.AppendLine($"Open the live dashboard: {url}");
         s.AppendLine("The workbook with every number behind the dashboard is attached.");
         return s.ToString();
     }
@@ -67,6 +75,7 @@ public static class ReportEmail
             <h2 style="margin-bottom:0">{E(data.Title)}</h2>
             <p style="margin-top:4px;color:#57606a">{E(data.PeriodLine)}</p>
             {(rows.Length == 0 ? "" : $"<table style=\"border-collapse:collapse;margin:12px 0\">{rows}</table>")}
+            {(data.Note is { } note ? $"<p style=\"color:#cf222e\">{E(note)}</p>" : "")}
             <p><a href="{E(url)}">Open the live dashboard</a> · the workbook with every number is attached.</p>
             <img src="cid:{cid}" alt="{E(data.Title)} dashboard" style="width:100%;max-width:1200px;border:1px solid #d0d7de">
             </body></html>

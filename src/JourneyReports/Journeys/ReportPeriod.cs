@@ -30,7 +30,6 @@ public sealed record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, DateTime 
         return Days(FirstDay.AddDays(-length), FirstDay.AddDays(-1), TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
     }
 
-    /// <summary>This period widened backwards to cover <paramref name="weeks"/> whole weeks ending on LastDay.</summary>
     /// <summary>
     /// The <paramref name="weeks"/> whole Monday–Sunday weeks up to the last Sunday on or before the period's end: a
     /// weekly series of them has no partial week at either end, which would look like a collapse in the last point.
@@ -41,6 +40,7 @@ public sealed record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, DateTime 
         return Days(lastSunday.AddDays(1 - 7 * weeks), lastSunday, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
     }
 
+    /// <summary>This period widened backwards to cover <paramref name="weeks"/> times seven days ending on LastDay.</summary>
     public ReportPeriod TrailingWeeks(int weeks) =>
         Days(LastDay.AddDays(1 - 7 * weeks), LastDay, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
 

@@ -16,7 +16,8 @@ internal static class DashboardVisuals
     public static string? DrawContained(SKCanvas canvas, SKRect rect, VisualDefinition visual, DatasetRows? data, CultureInfo culture, string? persona = null)
     {
         var title = string.IsNullOrWhiteSpace(visual.Title) ? visual.Id : visual.Title;
-        if (data?.Error is { } error) return Message(canvas, rect, title, $"Could not load data: {error}");
+        // The first line of the warehouse's message says what went wrong; the rest (the query, a caret) does not fit a cell.
+        if (data?.Error is { } error) return Message(canvas, rect, title, $"Could not load data: {error.Split('\n')[0].Trim()}");
         if (data is null) return Message(canvas, rect, title, $"Could not load data: no dataset '{visual.Dataset}'");
         if (data.Rows.Count == 0) { Message(canvas, rect, title, "No data for this period"); return null; }
 

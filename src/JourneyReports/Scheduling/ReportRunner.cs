@@ -45,29 +45,44 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog 
                 [RunArtifacts.Data] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data),
             });
 
-            var content = new EmailContent(data.Title, ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture), data.Kpis, data.CurrencySymbol, data.GeneratedAt);
-            var deliveries = await DeliverAsync(runId, request, content, png, xlsx.ToArray(), $"{request.ReportId}-{data.Period.FirstDay:yyyy-MM-dd}.xlsx",
+            var deliveries = await DeliverAsync(runId, request, EmailContent.For(data, culture), png, xlsx.ToArray(), $"{request.ReportId}-{data.Period.FirstDay:yyyy-MM-dd}.xlsx",
                 $"{options.PublicUrl.TrimEnd('/')}/runs/{runId}", culture, ct);
-            var failed = deliveries.Count > 0 && deliveries.All(d => d.Status == "failed");
-            var error = failed ? "No recipient could be sent the report: " + deliveries[0].Detail : null;
-            await catalog.FinishRunAsync(runId, failed ? RunStatus.Failed : RunStatus.Succeeded, clock.GetUtcNow(), period, directory, error, ct);
-            log.LogInformation("Run {RunId} of {Report} finished: {Sent} of {Recipients} emails sent, artifacts in {Directory}",
-                runId, request.ReportId, deliveries.Count(d => d.Status == "sent"), deliveries.Count, directory);
-            return new RunResult(runId, period, directory, artifacts.PathOf(runId, RunArtifacts.DashboardPng), artifacts.PathOf(runId, RunArtifacts.Workbook), deliveries);
+            return await FinishAsync(runId, request.ReportId, period, directory, deliveries, null, ct);
         }
         catch (Exception e)
         {
-            log.LogError(e, "Run {RunId} of {Report} failed", runId, request.ReportId);
-            try
-            {
-                await catalog.FinishRunAsync(runId, RunStatus.Failed, clock.GetUtcNow(), period, null, e.Message, CancellationToken.None);
-            }
-            catch (Exception recording)
-            {
-                // The run's own failure is what the caller must see; the catalog's is only logged.
-                log.LogError(recording, "Could not record the failure of run {RunId} of {Report}", runId, request.ReportId);
-            }
+            await RecordFailureAsync(runId, request.ReportId, period, e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Records a run that got as far as delivery: failed only when every recipient failed; <paramref name="warning"/>
+    /// (some datasets could not be loaded) is kept with a run that still succeeded.
+    /// </summary>
+    async Task<RunResult> FinishAsync(long runId, string report, ReportPeriod period, string directory, IReadOnlyList<DeliveryResult> deliveries,
+        string? warning, CancellationToken ct)
+    {
+        var failed = deliveries.Count > 0 && deliveries.All(d => d.Status == "failed");
+        var error = failed ? "No recipient could be sent the report: " + deliveries[0].Detail : warning;
+        await catalog.FinishRunAsync(runId, failed ? RunStatus.Failed : RunStatus.Succeeded, clock.GetUtcNow(), period, directory, error, ct);
+        log.LogInformation("Run {RunId} of {Report} for {Period} finished: {Sent} of {Recipients} emails sent, artifacts in {Directory}",
+            runId, report, period.ToString(), deliveries.Count(d => d.Status == "sent"), deliveries.Count, directory);
+        var artifacts = RunArtifacts.From(options);
+        return new RunResult(runId, period, directory, artifacts.PathOf(runId, RunArtifacts.DashboardPng), artifacts.PathOf(runId, RunArtifacts.Workbook), deliveries);
+    }
+
+    async Task RecordFailureAsync(long runId, string report, ReportPeriod? period, Exception e)
+    {
+        log.LogError(e, "Run {RunId} of {Report} failed", runId, report);
+        try
+        {
+            await catalog.FinishRunAsync(runId, RunStatus.Failed, clock.GetUtcNow(), period, null, e.Message, CancellationToken.None);
+        }
+        catch (Exception recording)
+        {
+            // The run's own failure is what the caller must see; the catalog's is only logged.
+            log.LogError(recording, "Could not record the failure of run {RunId} of {Report}", runId, report);
         }
     }
 

@@ -13,7 +13,14 @@ public sealed class ScheduledReportJob(ReportRunner runner, JourneyReportsOption
     {
         var schedule = options.Schedules.SingleOrDefault(s => s.Key == scheduleKey)
             ?? throw new InvalidOperationException($"Schedule '{scheduleKey}' is no longer configured.");
-        await runner.RunAsync(new RunRequest(schedule.Report, $"schedule:{schedule.Key}", schedule.Recipients, schedule.TimeZone, JourneyFilter.None), ct);
+        try
+        {
+            await runner.RunAsync(new RunRequest(schedule.Report, $"schedule:{schedule.Key}", schedule.Recipients, schedule.TimeZone, JourneyFilter.None), ct);
+        }
+        catch (ReportNotRunnableException)
+        {
+            // Already recorded as a failed run with the reason; retrying cannot fix a missing or broken definition.
+        }
     }
 
     public static string RecurringJobId(ScheduleOptions schedule) => $"report:{schedule.Key}";

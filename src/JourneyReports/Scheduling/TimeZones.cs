@@ -13,9 +13,10 @@ public static class TimeZones
     public static string? Problem(string? id)
     {
         if (string.IsNullOrWhiteSpace(id)) return "the time zone is empty; use an IANA id such as 'Europe/London'";
-        // "UTC" is both a Windows and an IANA id; only a name that is Windows-only is refused.
+        // "UTC" is both a Windows and an IANA id; a name only .NET's Windows table knows ("GMT Standard Time", or "utc"
+        // matched case-insensitively) is refused with the IANA id to use.
         if (!TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out _) && TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana))
-            return $"time zone '{id}' is a Windows id; use its IANA id '{iana}'";
+            return $"time zone '{id}' is not an IANA id; use '{iana}'";
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? null
             : $"unknown time zone '{id}'; use an IANA id such as 'Europe/London' or 'America/New_York'";
     }

@@ -46,25 +46,54 @@ public sealed class DefinitionRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DefinitionWithKpiTiles_ListsItsKpisInTheEmailText_AndKeepsThemForTheRunPage()
+    public async Task DefinitionRun_KeepsItsTitleKpisAndLiveLinkForTheRunPage_AndAPersonaFollowsTheLink()
     {
         var result = await runner.RunAsync(new RunRequest("funnel-and-drop-off", "test", [], "Europe/London", JourneyFilter.None), default);
-        var weekly = await runner.RunAsync(new RunRequest("journey-map", "test", ["cmo@example.com"], "Europe/London", new JourneyFilter(Persona: "Bargain hunter")), default);
+        var persona = await runner.RunAsync(new RunRequest("journey-map", "test", ["cmo@example.com"], "Europe/London", new JourneyFilter(Persona: "Bargain hunter")), default);
 
         Assert.Empty(result.Deliveries);
-        Assert.Equal("[]", File.ReadAllText(Path.Combine(result.ArtifactsDirectory, ReportRunner.KpisJson)));   // no KPI tiles
-        var message = MimeMessage.Load(weekly.Deliveries.Single().Detail);
-        Assert.Contains("persona=Bargain%20hunter", message.TextBody);                                           // the filter follows the link
+        var summary = System.Text.Json.JsonSerializer.Deserialize<DefinitionRunSummary>(File.ReadAllBytes(Path.Combine(result.ArtifactsDirectory, ReportRunner.SummaryJson)))!;
+        Assert.Equal("Funnel and drop-off", summary.Title);
+        Assert.Empty(summary.Kpis);                                                                   // no KPI tiles on it
+        Assert.Equal("/dashboards/funnel-and-drop-off?from=2026-10-26&to=2026-11-22&tz=Europe%2FLondon", summary.LivePath);
+        var message = MimeMessage.Load(persona.Deliveries.Single().Detail);
+        Assert.Contains("persona=Bargain%20hunter", message.TextBody);
     }
 
     [Fact]
-    public async Task UnknownReport_IsRefused_ListingTheReportsThatExist_WithoutARunRecord()
+    public async Task ADatasetThatFails_LeavesTheRunSucceeded_ButTheRunAndTheEmailSayWhichDataIsMissing()
     {
-        var e = await Assert.ThrowsAsync<ArgumentException>(() =>
-            runner.RunAsync(new RunRequest("sales-forecast", "test", [], "Europe/London", JourneyFilter.None), default));
+        var folder = Path.Combine(dir, "boards");
+        Directory.CreateDirectory(folder);
+        // Binds (so the definition is valid) but fails when it runs: the text is no number.
+        File.WriteAllText(Path.Combine(folder, "bad.sql"), "SELECT CAST('many' AS INTEGER) AS n, 'x' AS label FROM customers LIMIT 1");
+        File.WriteAllText(Path.Combine(folder, "half-broken.json"), """
+            { "name": "half-broken", "title": "Half broken", "version": 1,
+              "datasets": { "funnel": { "metric": "funnel" }, "odd": { "sql": "bad.sql" } },
+              "visuals": [
+                { "id": "f", "type": "funnel", "dataset": "funnel", "fields": { "label": "stage", "value": "customers" }, "position": { "row": 1, "col": 1, "width": 6, "height": 3 } },
+                { "id": "t", "type": "table", "dataset": "odd", "position": { "row": 1, "col": 7, "width": 6, "height": 3 } } ],
+              "layout": { "rows": 3, "columns": 12 } }
+            """);
+        options.DashboardsDirectory = folder;
 
-        Assert.StartsWith("Unknown report 'sales-forecast'. Available: executive-weekly, channels-and-attribution,", e.Message);
-        Assert.Empty(await Catalog.From(options).RecentRunsAsync(10, default));
+        var result = await runner.RunAsync(new RunRequest("half-broken", "test", ["ops@example.com"], "Europe/London", JourneyFilter.None), default);
+
+        var run = await Catalog.From(options).GetRunAsync(result.RunId, default);
+        Assert.Equal(RunStatus.Succeeded, run!.Status);
+        Assert.StartsWith("1 of 2 datasets could not be loaded: odd: ", run.Error);
+        Assert.Contains("Some of this dashboard's data could not be loaded (odd)", MimeMessage.Load(result.Deliveries.Single().Detail).TextBody);
+    }
+
+    [Fact]
+    public async Task AReportWhoseDefinitionIsGone_IsRecordedAsAFailedRun_NamingTheReportsThatExist()
+    {
+        var e = await Assert.ThrowsAsync<ReportNotRunnableException>(() =>
+            runner.RunAsync(new RunRequest("sales-forecast", "schedule:weekly", [], "Europe/London", JourneyFilter.None), default));
+
+        Assert.StartsWith("Report 'sales-forecast' cannot run: there is no dashboard definition 'sales-forecast'; there are: channels-and-attribution,", e.Message);
+        var run = (await Catalog.From(options).RecentRunsAsync(10, default)).Single();
+        Assert.Equal(("sales-forecast", RunStatus.Failed, e.Message), (run.ReportId, run.Status, run.Error));
     }
 
     [Fact]
@@ -76,5 +105,21 @@ public sealed class DefinitionRunTests : IAsyncLifetime
         var errors = OptionsValidation.Validate(options);
 
         Assert.Equal(["JourneyReports:Schedules:1:Report 'retention-and-chrun' is not a known report; available: " + string.Join(", ", ReportRunner.ReportIds(options)) + "."], errors);
+    }
+
+    [Fact]
+    public void ScheduleNamingADefinitionWithErrors_IsAConfigurationError_ThatGivesTheDefinitionsErrors()
+    {
+        var folder = Path.Combine(dir, "broken-boards");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "monthly.json"), File.ReadAllText(Path.Combine(RepoPaths.Root, "dashboards", "department-breakdown.json"))
+            .Replace("\"name\": \"department-breakdown\"", "\"name\": \"monthly\"").Replace("month-to-date", "month-to-dat"));
+        options.DashboardsDirectory = folder;
+        options.Schedules.Add(new ScheduleOptions { Report = "monthly", Recipients = ["cfo@example.com"] });
+
+        var error = Assert.Single(OptionsValidation.Validate(options));
+
+        Assert.StartsWith("JourneyReports:Schedules:0:Report the definition of 'monthly' has errors: ", error);
+        Assert.Contains("unknown relative period 'month-to-dat'", error);
     }
 }

@@ -39,7 +39,7 @@ public sealed class DashboardPagesTests : IClassFixture<ServerTests.Host>
     [InlineData("?from=2026-11-09&to=2026-11-01", "period to 2026-11-01 is before from 2026-11-09")]
     [InlineData("?from=yesterday&to=2026-11-01", "period from &#39;yesterday&#39; is not a date (yyyy-MM-dd)")]
     [InlineData("?tz=Mars/Olympus", "unknown time zone &#39;Mars/Olympus&#39;")]
-    [InlineData("?tz=GMT+Standard+Time", "time zone &#39;GMT Standard Time&#39; is a Windows id; use its IANA id &#39;Europe/London&#39;")]
+    [InlineData("?tz=GMT+Standard+Time", "time zone &#39;GMT Standard Time&#39; is not an IANA id; use &#39;Europe/London&#39;")]
     [InlineData("?from=9999-12-25&to=9999-12-31", "period from 9999-12-25 is outside 1900-01-01 to 2099-12-31")]
     public async Task BadParameter_Is400_NamingTheProblem_WithTheFormToFixIt(string query, string problem)
     {
