@@ -10,9 +10,6 @@ namespace JourneyReports.Server;
 /// </summary>
 internal static class ParameterForm
 {
-    static readonly (string Key, string Label)[] Filters =
-        [("persona", "Persona"), ("segment", "Segment"), ("region", "Region"), ("channel", "Channel"), ("device", "Device"), ("department", "Department")];
-
     public static string Html(DashboardDefinition d, HttpRequest request)
     {
         string? Query(string key) => request.Query[key].FirstOrDefault() is { Length: > 0 } v ? v : null;
@@ -22,13 +19,9 @@ internal static class ParameterForm
         var periods = string.Concat(RelativePeriod.Names.Select(n => Option(n, Words(n), !custom && n == period)));
         var compare = Query("compare") ?? p.Comparison;
         var comparisons = string.Concat(RelativePeriod.Comparisons.Select(c => Option(c, Words(c), c == compare)));
-        var f = p.Filters;
-        var defaults = new Dictionary<string, string?>
-        {
-            ["persona"] = f.Persona, ["segment"] = f.Segment, ["region"] = f.Region, ["channel"] = f.Channel, ["device"] = f.Device, ["department"] = f.Department,
-        };
-        var filters = string.Concat(Filters.Select(x =>
-            $"<label>{x.Label} <input name=\"{x.Key}\" value=\"{E(Query(x.Key) ?? defaults[x.Key])}\" placeholder=\"all\" size=\"14\"></label>"));
+        // A filter given empty in the query string clears the definition's own, so only an absent one shows the default.
+        var filters = string.Concat(p.Filters.ByName().Select(x =>
+            $"<label>{Words(x.Name)} <input name=\"{x.Name}\" value=\"{E(request.Query.ContainsKey(x.Name) ? Query(x.Name) : x.Value)}\" placeholder=\"all\" size=\"14\"></label>"));
         return $"""
             <form class="parameters" method="get" action="/dashboards/{E(d.Name)}">
               <label>Period <select name="period" onchange="if (this.value) this.form.from.value = this.form.to.value = ''"><option value=""{(custom ? " selected" : "")}>custom dates →</option>{periods}</select></label>

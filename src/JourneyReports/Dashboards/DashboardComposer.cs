@@ -154,9 +154,7 @@ public static partial class DashboardComposer
 
     static string FiltersLine(DashboardFilters f)
     {
-        (string Name, string? Value)[] all =
-            [("persona", f.Persona), ("segment", f.Segment), ("channel", f.Channel), ("device", f.Device), ("department", f.Department), ("region", f.Region)];
-        var set = all.Where(x => !string.IsNullOrEmpty(x.Value)).Select(x => $"{x.Name}: {x.Value}").ToList();
+        var set = f.ByName().Where(x => !string.IsNullOrEmpty(x.Value)).Select(x => $"{x.Name}: {x.Value}").ToList();
         return set.Count == 0 ? "Filters: none (all customers)" : "Filters: " + string.Join(" · ", set);
     }
 }
