@@ -55,6 +55,25 @@ public static class Cli
         foreach (var (_, (usage, _)) in Verbs) Console.WriteLine("  " + usage);
         return 0;
     }
+
+    /// <summary>
+    /// Writes a verb's output file beside the target and moves it into place only when complete, so a failed export
+    /// never leaves a half-written file under the asked-for name (nor a stray .partial).
+    /// </summary>
+    internal static async Task WriteWholeAsync(string path, Func<Stream, ValueTask> write)
+    {
+        var partial = path + ".partial";
+        try
+        {
+            await using (var file = File.Create(partial)) await write(file);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+            throw;
+        }
+    }
 }
 
 public sealed class CliUsageException(string message) : Exception(message);

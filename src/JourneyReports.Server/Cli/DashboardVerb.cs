@@ -49,29 +49,14 @@ public static class DashboardVerb
             var image = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase)
                 ? Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture, width).Svg)
                 : png;
-            await WriteWholeAsync(path, file => file.WriteAsync(image));
+            await Cli.WriteWholeAsync(path, file => file.WriteAsync(image));
             Console.WriteLine($"Rendered {definition.Name} for {ReportFormat.Period(result.Period, culture)} to {path}");
         }
         if (xlsx is not null)
         {
-            await WriteWholeAsync(xlsx, file => { DashboardWorkbook.Write(definition, result, png, culture, file); return ValueTask.CompletedTask; });
+            await Cli.WriteWholeAsync(xlsx, file => { DashboardWorkbook.Write(definition, result, png, culture, file); return ValueTask.CompletedTask; });
             Console.WriteLine($"Wrote the {definition.Name} workbook for {ReportFormat.Period(result.Period, culture)} to {xlsx}");
         }
         return 0;
-    }
-
-    // Written beside the target and moved into place only when complete, so no half-written file is ever left.
-    static async Task WriteWholeAsync(string path, Func<Stream, ValueTask> write)
-    {
-        try
-        {
-            await using (var file = File.Create(path + ".partial")) await write(file);
-            File.Move(path + ".partial", path, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(path + ".partial")) File.Delete(path + ".partial");
-            throw;
-        }
     }
 }

@@ -58,16 +58,14 @@ public static class MetricsVerb
 
         if (args.Value("xlsx") is { } xlsx)
         {
-            // Written beside and renamed, so a failed export never leaves half a workbook under the asked-for name.
-            var partial = xlsx + ".partial";
-            await using (var file = File.Create(partial))
+            await Cli.WriteWholeAsync(xlsx, file =>
             {
                 if (result is IReadOnlyList<DepartmentReport> departments)
                     DepartmentWorkbook.Write("Department breakdown", period, departments, DateTimeOffset.UtcNow, options.CurrencySymbol, CultureInfo.GetCultureInfo(options.Culture), file);
                 else
                     DetailWorkbookWriter.WriteRecords(file, family.Name, result);
-            }
-            File.Move(partial, xlsx, overwrite: true);
+                return ValueTask.CompletedTask;
+            });
             Console.WriteLine($"Wrote {Path.GetFullPath(xlsx)}");
         }
         else if (compare is not null)
