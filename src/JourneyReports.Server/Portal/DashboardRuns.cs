@@ -15,12 +15,7 @@ public sealed class DashboardRuns(JourneyReportsOptions options, TimeProvider cl
     readonly CultureInfo culture = options.ReportCulture();
 
     /// <summary>Read on every request, so a definition dropped into the folder shows up without a restart.</summary>
-    public DashboardLibrary Library() => Directory.Exists(options.DashboardsDirectory)
-        ? DashboardLibrary.Load(options.DashboardsDirectory)
-        : new DashboardLibrary([], new Dictionary<string, IReadOnlyList<DefinitionError>>
-        {
-            [options.DashboardsDirectory] = [new DefinitionError(options.DashboardsDirectory, 0, "the dashboards folder (JourneyReports:DashboardsDirectory) does not exist")],
-        });
+    public DashboardLibrary Library() => DashboardLibrary.Load(options.DashboardsDirectory);
 
     public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
         Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond, Func<DashboardDefinition, IReadOnlyCollection<string>>? only = null)

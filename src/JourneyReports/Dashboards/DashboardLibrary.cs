@@ -8,7 +8,7 @@ public sealed record DashboardLibrary(IReadOnlyList<DashboardDefinition> Definit
         if (!Directory.Exists(folder))
             return new DashboardLibrary([], new Dictionary<string, IReadOnlyList<DefinitionError>>
             {
-                [folder] = [new DefinitionError(folder, 0, "the dashboards folder does not exist")],
+                [folder] = [new DefinitionError(folder, 0, "the dashboards folder (JourneyReports:DashboardsDirectory) does not exist")],
             });
         var definitions = new List<DashboardDefinition>();
         var errors = new Dictionary<string, IReadOnlyList<DefinitionError>>();
