@@ -10,17 +10,15 @@ namespace JourneyReports.Server;
 /// </summary>
 public static class MetricsVerb
 {
-    static readonly string[] FilterOptions = ["persona", "segment", "region", "channel", "device", "department"];
-
     static IEnumerable<string> MetricOptions => MetricCatalog.Families.SelectMany(f => f.Options).Select(o => o.Name).Distinct();
 
     public static string Usage =>
         $"metrics <{string.Join("|", MetricCatalog.Names)}> [--from yyyy-MM-dd --to yyyy-MM-dd] [--tz ZONE] [--format json|csv] [--compare previous-period|same-period-last-year] [--xlsx FILE] " +
-        string.Join(" ", FilterOptions.Select(o => $"[--{o} X]"));
+        string.Join(" ", DashboardFilters.Names.Select(o => $"[--{o} X]"));
 
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
     {
-        args.OnlyKnown([.. FilterOptions, "from", "to", "tz", "format", "compare", "xlsx", .. MetricOptions]);
+        args.OnlyKnown([.. DashboardFilters.Names, "from", "to", "tz", "format", "compare", "xlsx", .. MetricOptions]);
         if (args.Positional.Count != 1 || MetricCatalog.Find(args.Positional[0]) is not { } family)
             throw new CliUsageException($"name one metric family: {string.Join(", ", MetricCatalog.Names)}");
         var format = args.Value("format") ?? "json";
@@ -34,7 +32,7 @@ public static class MetricsVerb
             try { comparison = RelativePeriod.Comparison(compare, period); }
             catch (ArgumentException e) { throw new CliUsageException(e.Message); }
         }
-        var filter = new JourneyFilter(args.Value("persona"), args.Value("segment"), args.Value("region"), args.Value("channel"), args.Value("device"), args.Value("department"));
+        var filter = DashboardFilters.Read(args.Value).ToFilter();
 
         var warehouse = Warehouse.From(options);
         object result;

@@ -30,6 +30,16 @@ public sealed class DashboardFilters
     /// <summary>The six filters by the names people use for them (query string, command line), unset ones as null.</summary>
     public IReadOnlyList<(string Name, string? Value)> ByName() =>
         [("persona", Persona), ("segment", Segment), ("region", Region), ("channel", Channel), ("device", Device), ("department", Department)];
+
+    /// <summary>The names of <see cref="ByName"/>, in its order.</summary>
+    public static readonly IReadOnlyList<string> Names = [.. new DashboardFilters().ByName().Select(f => f.Name)];
+
+    /// <summary>The filters given by name (see <see cref="Names"/>), e.g. from the command line.</summary>
+    public static DashboardFilters Read(Func<string, string?> value) => new()
+    {
+        Persona = value("persona"), Segment = value("segment"), Region = value("region"),
+        Channel = value("channel"), Device = value("device"), Department = value("department"),
+    };
 }
 
 /// <summary>Either a relative range by name ("last-28-days") or explicit from/to local dates (yyyy-MM-dd).</summary>

@@ -11,8 +11,7 @@ public sealed record ParameterOverrides(
     public static readonly ParameterOverrides None = new();
 
     /// <summary>The names people use for each override (as command-line options and query-string keys).</summary>
-    public static readonly IReadOnlyList<string> Names =
-        ["period", "from", "to", "compare", "tz", "persona", "segment", "channel", "device", "department", "region"];
+    public static readonly IReadOnlyList<string> Names = ["period", "from", "to", "compare", "tz", .. DashboardFilters.Names];
 
     /// <summary>
     /// Builds overrides from name → value pairs (see <see cref="Names"/>). A blank period, date, comparison or time zone
@@ -22,8 +21,8 @@ public sealed record ParameterOverrides(
     public static ParameterOverrides Read(Func<string, string?> value)
     {
         string? V(string name) => string.IsNullOrWhiteSpace(value(name)) ? null : value(name)!.Trim();
-        string? F(string name) => value(name)?.Trim();
-        return new(V("period"), V("from"), V("to"), V("compare"), V("tz"), F("persona"), F("segment"), F("channel"), F("device"), F("department"), F("region"));
+        var f = DashboardFilters.Read(name => value(name)?.Trim());
+        return new(V("period"), V("from"), V("to"), V("compare"), V("tz"), f.Persona, f.Segment, f.Channel, f.Device, f.Department, f.Region);
     }
 
     /// <summary>Null keeps the definition's filter, empty clears it, anything else replaces it.</summary>
