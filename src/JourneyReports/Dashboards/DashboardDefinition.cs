@@ -11,10 +11,7 @@ public sealed record DefinitionError(string File, int Line, string Problem)
 }
 
 /// <summary>A parsed definition (null when the JSON could not be read at all) and every problem found in it.</summary>
-public sealed record ParsedDashboard(DashboardDefinition? Definition, IReadOnlyList<DefinitionError> Errors)
-{
-    public bool IsValid => Definition is not null && Errors.Count == 0;
-}
+public sealed record ParsedDashboard(DashboardDefinition? Definition, IReadOnlyList<DefinitionError> Errors);
 
 public sealed class DashboardFilters
 {

@@ -8,8 +8,6 @@ public sealed record ParameterOverrides(
     string? Period = null, string? From = null, string? To = null, string? Comparison = null, string? TimeZone = null,
     string? Persona = null, string? Segment = null, string? Channel = null, string? Device = null, string? Department = null, string? Region = null)
 {
-    public static readonly ParameterOverrides None = new();
-
     /// <summary>The names people use for each override (as command-line options and query-string keys).</summary>
     public static readonly IReadOnlyList<string> Names = ["period", "from", "to", "compare", "tz", .. DashboardFilters.Names];
 
