@@ -16,11 +16,11 @@ internal static class BenchDashboards
         foreach (var definition in library.Definitions)
         {
             DashboardResult? result = null;
-            var queries = await Median(runs, async () => result = await DashboardComposer.RunAsync(definition, warehouse, TimeProvider.System, CancellationToken.None));
+            var queries = await BenchVerb.MedianMs(runs, async () => result = await DashboardComposer.RunAsync(definition, warehouse, TimeProvider.System, CancellationToken.None));
             var png = DashboardComposer.RenderPng(definition, result!, culture);
-            var pngMs = await Median(runs, () => Task.FromResult(DashboardComposer.RenderPng(definition, result!, culture)));
-            var svgMs = await Median(runs, () => Task.FromResult(DashboardComposer.RenderSvg(definition, result!, culture)));
-            var workbookMs = await Median(runs, () =>
+            var pngMs = await BenchVerb.MedianMs(runs, () => Task.FromResult(DashboardComposer.RenderPng(definition, result!, culture)));
+            var svgMs = await BenchVerb.MedianMs(runs, () => Task.FromResult(DashboardComposer.RenderSvg(definition, result!, culture)));
+            var workbookMs = await BenchVerb.MedianMs(runs, () =>
             {
                 using var stream = new MemoryStream();
                 DashboardWorkbook.Write(definition, result!, png, culture, stream);
@@ -29,6 +29,4 @@ internal static class BenchDashboards
             Console.WriteLine($"{definition.Name,-28}{queries,10:0}{pngMs,10:0}{svgMs,10:0}{workbookMs,10:0}{ReportFormat.Period(result!.Period, culture),28}");
         }
     }
-
-    static Task<double> Median<T>(int runs, Func<Task<T>> work) => BenchVerb.MedianMs(runs, work);
 }
