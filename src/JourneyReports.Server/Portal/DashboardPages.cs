@@ -61,18 +61,19 @@ public static class DashboardPages
         runs.Respond(name, request, ct, (d, r, culture) =>
         {
             var image = DashboardComposer.RenderSvg(d, r, culture);
-            var query = request.QueryString.Value ?? "";
-            var datasets = string.Concat(d.Datasets.Keys.Select(k => $"<a href=\"/dashboards/{E(d.Name)}/data/{E(Uri.EscapeDataString(k))}.csv{E(query)}\">{E(k)}</a> "));
+            // Every download for the same parameters: the page's own query string after the file's path.
+            string Link(string file, string text) =>
+                $"<a href=\"/dashboards/{E(d.Name)}/{E(file)}{E(request.QueryString.Value ?? "")}\">{E(text)}</a>";
+            var datasets = string.Concat(d.Datasets.Keys.Select(k => Link($"data/{Uri.EscapeDataString(k)}.csv", k) + " "));
             var charts = string.Join(" · ", d.Visuals.Select(v =>
-                $"{E(v.Title ?? v.Id)} (<a href=\"/dashboards/{E(d.Name)}/visuals/{E(Uri.EscapeDataString(v.Id))}.png{E(query)}\">PNG</a>, " +
-                $"<a href=\"/dashboards/{E(d.Name)}/visuals/{E(Uri.EscapeDataString(v.Id))}.svg{E(query)}\">SVG</a>)"));
+                $"{E(v.Title ?? v.Id)} ({Link($"visuals/{Uri.EscapeDataString(v.Id)}.png", "PNG")}, {Link($"visuals/{Uri.EscapeDataString(v.Id)}.svg", "SVG")})"));
             var problems = image.Problems.Count == 0 ? ""
                 : $"<p class=\"bad\">Some visuals could not be drawn: {E(string.Join("; ", image.Problems.Select(p => $"{p.Key}: {p.Value}")))}</p>";
             return Page(d.Title, $"""
                 <h1>{E(d.Title)}</h1>
                 <p class="muted">{E(d.Description)}</p>
                 {ParameterForm.Html(d, request)}
-                <p class="actions"><a href="/dashboards/{E(d.Name)}/workbook.xlsx{E(query)}">Workbook (.xlsx)</a><a href="/dashboards/{E(d.Name)}/dashboard.png{E(query)}">PNG</a><a href="/dashboards/{E(d.Name)}/dashboard.svg{E(query)}">SVG</a></p>
+                <p class="actions">{Link("workbook.xlsx", "Workbook (.xlsx)")}{Link("dashboard.png", "PNG")}{Link("dashboard.svg", "SVG")}</p>
                 <p class="muted">Data as CSV: {datasets}</p>
                 <details class="muted"><summary>Each chart on its own</summary><p>{charts}</p></details>
                 {problems}
