@@ -12,12 +12,9 @@ namespace JourneyReports.Tests;
 public sealed class AttributionTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
-    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);
+    static readonly ReportPeriod Week = JourneyFixture.Week;
 
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.ExecAsync("""
+    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync("""
             INSERT INTO customers VALUES
               (1, 'Planner', 'consumer', 'London', '2026-01-01', 'social'),
               (2, 'Regular', 'consumer', 'Wales',  '2026-01-01', 'search_ads'),
@@ -39,7 +36,6 @@ public sealed class AttributionTests : IAsyncLifetime
               (102, 3, '2026-11-06 12:00', 'store', 'completed',  30.00, NULL, NULL, false),
               (103, 2, '2026-11-09 10:00', 'web',   'completed', 999.00, NULL, NULL, false);
             """);
-    }
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 

@@ -48,13 +48,9 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
               (4, NULL, '2026-11-08 09:00', 'retention', 'call_center', 3, 1, 7, 'waited ages');
             """;
     static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
-    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), Utc);
+    static readonly ReportPeriod Week = JourneyFixture.Week;
 
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.ExecAsync(FixtureSql);
-    }
+    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync(FixtureSql);
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 

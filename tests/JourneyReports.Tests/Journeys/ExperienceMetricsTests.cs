@@ -6,12 +6,9 @@ namespace JourneyReports.Tests;
 public sealed class ExperienceMetricsTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
-    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);
+    static readonly ReportPeriod Week = JourneyFixture.Week;
 
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.ExecAsync("""
+    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync("""
             INSERT INTO customers VALUES
               (1, 'Planner', 'consumer', 'London',   '2026-01-01', 'web'),
               (2, 'Regular', 'vip',      'Scotland', '2026-01-01', 'store'),
@@ -31,7 +28,6 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
               (3, 2, '2026-11-06 12:00', 'live_chat',   'payment failed', 75, false),
               (4, 3, '2026-11-08 12:00', 'email',       'late delivery',   2, true);
             """);
-    }
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 

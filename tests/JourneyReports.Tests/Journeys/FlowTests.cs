@@ -4,12 +4,9 @@ namespace JourneyReports.Tests;
 public sealed class FlowTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
-    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);
+    static readonly ReportPeriod Week = JourneyFixture.Week;
 
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.ExecAsync("""
+    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync("""
             INSERT INTO customers VALUES (1, 'Planner', 'consumer', 'London', '2026-01-01', 'social');
             INSERT INTO events VALUES
               -- X (customer 1): awareness/social -> consideration/web (twice: one node) -> decision/web -> purchase/web
@@ -27,7 +24,6 @@ public sealed class FlowTests : IAsyncLifetime
               (10, '2026-11-04 09:00', NULL, 'a-3', 's3', 'email',  'mobile', 'email_click',  NULL),
               (11, '2026-11-04 09:01', NULL, 'a-3', 's3', 'web',    'mobile', 'product_view', NULL);
             """);
-    }
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 

@@ -8,12 +8,7 @@ public static class JourneyFixture
 {
     public static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);
 
-    public static async Task<TempWarehouse> OpenAsync()
-    {
-        var w = await TempWarehouse.OpenAsync();
-        await w.ExecAsync(Sql);
-        return w;
-    }
+    public static Task<TempWarehouse> OpenAsync() => TempWarehouse.SeededAsync(Sql);
 
     const string Sql = """
         INSERT INTO customers VALUES

@@ -12,12 +12,9 @@ namespace JourneyReports.Tests;
 public sealed class PathsTests : IAsyncLifetime
 {
     TempWarehouse w = null!;
-    static readonly ReportPeriod Week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), TimeZoneInfo.Utc);
+    static readonly ReportPeriod Week = JourneyFixture.Week;
 
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.ExecAsync("""
+    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync("""
             INSERT INTO customers VALUES
               (1, 'Planner', 'consumer', 'London', '2026-01-01', 'social'),
               (2, 'Regular', 'consumer', 'London', '2026-01-01', 'social'),
@@ -51,7 +48,6 @@ public sealed class PathsTests : IAsyncLifetime
               (25, '2026-11-07 11:00', 4, 'a-6', 's18', 'email',      'mobile',  'email_click',   NULL),
               (26, '2026-11-07 11:05', 4, 'a-6', 's18', 'web',        'mobile',  'add_to_cart',   NULL);
             """);
-    }
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 

@@ -8,10 +8,7 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
     TempWarehouse w = null!;
     static readonly ReportPeriod Quarter = ReportPeriod.Days(new(2026, 1, 1), new(2026, 3, 31), TimeZoneInfo.Utc);
 
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.ExecAsync("""
+    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync("""
             INSERT INTO customers VALUES
               (1, 'Planner', 'consumer', 'London', '2025-01-01', 'web'),
               (2, 'Planner', 'consumer', 'London', '2025-01-01', 'web'),
@@ -47,7 +44,6 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
               (3, '2026-02-20 09:50', 3, 'a-3', 's3', 'web', 'desktop', 'product_view', NULL),
               (4, '2026-02-14 09:50', 4, 'a-4', 's4', 'app', 'mobile',  'product_view', NULL);
             """);
-    }
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 

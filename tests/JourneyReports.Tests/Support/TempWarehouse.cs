@@ -23,6 +23,14 @@ public sealed class TempWarehouse : IAsyncDisposable
         return w;
     }
 
+    /// <summary>A warehouse holding a test's own hand-built rows (INSERT statements), whose numbers the test works out by hand.</summary>
+    public static async Task<TempWarehouse> SeededAsync(string sql, JourneyOptions? journey = null)
+    {
+        var w = await OpenAsync(journey);
+        await w.ExecAsync(sql);
+        return w;
+    }
+
     /// <summary>Opens a fresh connection, e.g. after something else has written the file.</summary>
     public async Task ReopenAsync() => Connection = await Warehouse.OpenAsync(CancellationToken.None);
 
