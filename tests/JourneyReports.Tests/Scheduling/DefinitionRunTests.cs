@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 
 namespace JourneyReports.Tests;
@@ -6,8 +5,7 @@ namespace JourneyReports.Tests;
 /// <summary>A dashboard definition run as a report, as a schedule runs it: artifacts, emails and the catalog.</summary>
 public sealed class DefinitionRunTests : IAsyncLifetime
 {
-    // Monday 23 Nov 2026 08:00 in London: month-to-date is 1-22 Nov.
-    static readonly DateTimeOffset Monday = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    // The runner's clock stands at Monday 23 Nov 2026 08:00 in London: month-to-date is 1-22 Nov.
     readonly string dir = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
     JourneyReportsOptions options = null!;
     ReportRunner runner = null!;
@@ -15,17 +13,10 @@ public sealed class DefinitionRunTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         options = new JourneyReportsOptions { DataDirectory = dir, DashboardsDirectory = Path.Combine(RepoPaths.Root, "dashboards") };
-        await DemoWarehouse.SeedAsync(Warehouse.From(options), new DemoSpec(0.01, 7, new DateOnly(2026, 11, 22)), replace: false, null, default);
-        var catalog = Catalog.From(options);
-        await catalog.MigrateAsync(default);
-        runner = new ReportRunner(options, catalog, IMailTransport.From(options), new FixedClock(Monday), NullLogger<ReportRunner>.Instance);
+        runner = await DemoReportRunner.CreateAsync(options);
     }
 
-    public Task DisposeAsync()
-    {
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => DemoReportRunner.DeleteAsync(dir);
 
     [Fact]
     public async Task Definition_RunsForItsOwnPeriod_AndEmailsItsImageWorkbookAndALiveLink()

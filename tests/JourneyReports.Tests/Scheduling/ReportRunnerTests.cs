@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using SkiaSharp;
 
@@ -9,8 +8,7 @@ namespace JourneyReports.Tests;
 /// <summary>One real run of the executive weekly report over a generated demo warehouse: every artifact checked as a user would open it.</summary>
 public sealed class ReportRunnerTests : IAsyncLifetime
 {
-    // Monday 23 Nov 2026 08:00 in London: the last complete week is 16-22 Nov.
-    static readonly DateTimeOffset Monday = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    // The runner's clock stands at Monday 23 Nov 2026 08:00 in London: the last complete week is 16-22 Nov.
     readonly string dir = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
     JourneyReportsOptions options = null!;
     RunResult result = null!;
@@ -18,19 +16,11 @@ public sealed class ReportRunnerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         options = new JourneyReportsOptions { DataDirectory = dir };
-        var warehouse = Warehouse.From(options);
-        await DemoWarehouse.SeedAsync(warehouse, new DemoSpec(0.01, 7, new DateOnly(2026, 11, 22)), replace: false, null, default);
-        var catalog = Catalog.From(options);
-        await catalog.MigrateAsync(default);
-        var runner = new ReportRunner(options, catalog, IMailTransport.From(options), new FixedClock(Monday), NullLogger<ReportRunner>.Instance);
+        var runner = await DemoReportRunner.CreateAsync(options);
         result = await runner.RunAsync(new RunRequest("executive-weekly", "test", ["ceo@example.com", "cfo@example.com"], "Europe/London", JourneyFilter.None), default);
     }
 
-    public Task DisposeAsync()
-    {
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => DemoReportRunner.DeleteAsync(dir);
 
     [Fact]
     public void Run_CoversTheLastCompleteWeek_InTheScheduleTimeZone()

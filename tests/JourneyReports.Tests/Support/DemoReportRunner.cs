@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JourneyReports.Tests;
+
+/// <summary>
+/// How the scheduling tests run reports: a small generated demo warehouse (scale 0.01, seed 7, data up to Sunday
+/// 22 Nov 2026) and a migrated catalog in the options' data folder, and a runner whose clock stands at Monday
+/// 23 Nov 2026 08:00 UTC.
+/// </summary>
+public static class DemoReportRunner
+{
+    public static readonly DateTimeOffset Monday = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+    public static async Task<ReportRunner> CreateAsync(JourneyReportsOptions options)
+    {
+        await DemoWarehouse.SeedAsync(Warehouse.From(options), new DemoSpec(0.01, 7, new DateOnly(2026, 11, 22)), replace: false, null, default);
+        var catalog = Catalog.From(options);
+        await catalog.MigrateAsync(default);
+        return new ReportRunner(options, catalog, IMailTransport.From(options), new FixedClock(Monday), NullLogger<ReportRunner>.Instance);
+    }
+
+    /// <summary>Removes the data folder afterwards; a file still held open is left to the temp folder's own clean-up.</summary>
+    public static Task DeleteAsync(string dataDirectory)
+    {
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+}
