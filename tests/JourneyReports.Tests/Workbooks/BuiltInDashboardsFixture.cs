@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
 
 namespace JourneyReports.Tests;
 
@@ -55,10 +53,6 @@ public sealed class BuiltInDashboardsFixture : IAsyncLifetime
         return output.ToArray();
     }
 
-    /// <summary>Every Open XML validator error, as "part path: description".</summary>
-    public static List<string> ValidationErrors(byte[] xlsx)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), isEditable: false);
-        return [.. new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")];
-    }
+    /// <inheritdoc cref="WorkbookChecks.ValidationErrors"/>
+    public static List<string> ValidationErrors(byte[] xlsx) => WorkbookChecks.ValidationErrors(xlsx);
 }

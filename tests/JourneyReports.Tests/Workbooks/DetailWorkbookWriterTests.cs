@@ -1,6 +1,5 @@
 using ClosedXML.Excel;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
+using static JourneyReports.Tests.WorkbookChecks;
 
 namespace JourneyReports.Tests;
 
@@ -33,14 +32,6 @@ public class DetailWorkbookWriterTests
             writer.Complete();
         }
         return output.ToArray();
-    }
-
-    static void AssertValid(byte[] xlsx)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), isEditable: false);
-        var errors = new OpenXmlValidator().Validate(document)
-            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
-        Assert.True(errors.Count == 0, $"{errors.Count} validation error(s):\n" + string.Join("\n", errors));
     }
 
     [Fact]
