@@ -19,8 +19,10 @@ internal static class DashboardVisuals
         // The first line of the warehouse's message says what went wrong; the rest (the query, a caret) does not fit a cell.
         if (data?.Error is { } error) return Message(canvas, rect, title, $"Could not load data: {error.Split('\n')[0].Trim()}");
         if (data is null) return Message(canvas, rect, title, $"Could not load data: no dataset '{visual.Dataset}'");
-        if (data.Rows.Count == 0) { Message(canvas, rect, title, "No data for this period"); return null; }
+        if (data.Rows.Count == 0) { Message(canvas, rect, title, PlotCanvas.NoDataText); return null; }
 
+        // Null after a NoValuesException: an empty chart says so in its cell but is not a problem.
+        string? problem;
         var saved = canvas.Save();
         try
         {
@@ -28,20 +30,11 @@ internal static class DashboardVisuals
             Draw(canvas, rect, title, visual, data.Rows, culture, persona ?? "All customers");
             return null;
         }
-        catch (NoValuesException)
-        {
-            canvas.RestoreToCount(saved);
-            saved = canvas.Save();
-            Message(canvas, rect, title, "No data for this period");
-            return null;
-        }
-        catch (Exception e)
-        {
-            canvas.RestoreToCount(saved);
-            saved = canvas.Save();
-            return Message(canvas, rect, title, $"Could not draw: {e.Message}");
-        }
+        catch (NoValuesException) { problem = null; }
+        catch (Exception e) { problem = $"Could not draw: {e.Message}"; }
         finally { canvas.RestoreToCount(saved); }
+        Message(canvas, rect, title, problem ?? PlotCanvas.NoDataText);
+        return problem;
     }
 
     static string Message(SKCanvas canvas, SKRect rect, string title, string message)
