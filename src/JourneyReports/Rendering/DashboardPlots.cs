@@ -101,8 +101,10 @@ internal static class DashboardPlots
     static void Bars(Plot plot, string type, string x, string y, string? series, IReadOnlyList<object> rows,
         List<string> seriesNames, Dictionary<string, SKColor> color, float width, CultureInfo culture)
     {
-        string Category(object r) => RowFields.Get(r, x) is string s ? ReportFormat.StageName(s) : RowFields.Text(RowFields.Get(r, x), culture);
-        var categories = rows.Select(Category).Distinct().ToList();
+        var points = rows.Select(r => (Category: DashboardVisuals.Label(r, x, culture), Series: SeriesName(r, series, culture), Value: RowFields.Number(r, y))).ToList();
+        var categories = points.Select(p => p.Category).Distinct().ToList();
+        // No value (an NPS nobody answered) is not zero: a slot without one stays empty rather than get a zero bar.
+        var sums = points.Where(p => p.Value is not null).GroupBy(p => (p.Category, p.Series)).ToDictionary(g => g.Key, g => g.Sum(p => p.Value!.Value));
         var stacked = type == "stacked-bar";
         var slot = stacked ? 0.7 : 0.8 / seriesNames.Count;
         var bars = new List<Bar>();
@@ -110,11 +112,7 @@ internal static class DashboardPlots
         for (var si = 0; si < seriesNames.Count; si++)
             for (var ci = 0; ci < categories.Count; ci++)
             {
-                var values = rows.Where(r => Category(r) == categories[ci] && SeriesName(r, series, culture) == seriesNames[si])
-                    .Select(r => RowFields.Number(r, y)).OfType<double>().ToList();
-                // No value (an NPS nobody answered) is not zero: leave the slot empty rather than draw a zero bar.
-                if (values.Count == 0) continue;
-                var value = values.Sum();
+                if (!sums.TryGetValue((categories[ci], seriesNames[si]), out var value)) continue;
                 var position = stacked ? ci : ci - 0.4 + slot * (si + 0.5);
                 var start = stacked ? bases[ci] : 0;
                 bars.Add(new Bar

@@ -136,7 +136,8 @@ internal static class DashboardVisuals
         return new HeatmapData(title, rowLabels, columns, values, format == "percent" ? HeatmapData.Percent : HeatmapData.Number);
     }
 
-    static string Label(object row, string field, CultureInfo culture) =>
+    /// <summary>A field's value as a label: keys from the data ("search_ads") as words, anything else as text.</summary>
+    internal static string Label(object row, string field, CultureInfo culture) =>
         RowFields.Get(row, field) is string s ? ReportFormat.StageName(s) : RowFields.Text(RowFields.Get(row, field), culture);
 
     /// <summary>Distinct labels of a field: sorted when the field is a number or date, else in order of appearance.</summary>
