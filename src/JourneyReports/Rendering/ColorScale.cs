@@ -35,7 +35,7 @@ internal sealed class ColorScale
         max = Math.Ceiling(max / step) * step;
         var ticks = new List<double>();
         for (var i = 0; min + i * step <= max + step / 2; i++) ticks.Add(min + i * step);
-        return new(min, max, ticks, v => (v < 0 ? culture.NumberFormat.NegativeSign : "") + ReportFormat.Compact(Math.Abs(v), culture));
+        return new(min, max, ticks, v => ReportFormat.SignedCompact(v, culture));
     }
 
     static double NiceStep(double raw)

@@ -70,7 +70,7 @@ internal static class HeatmapChart
     static string? CellText(double v, bool percent, CultureInfo culture, float size, float maxWidth)
     {
         string[] candidates = percent ? [v.ToString("P1", culture), v.ToString("P0", culture)]
-            : [Math.Abs(v) < 1e4 && v != Math.Round(v) ? v.ToString("N1", culture) : "", (v < 0 ? culture.NumberFormat.NegativeSign : "") + ReportFormat.Compact(Math.Abs(v), culture)];
+            : [Math.Abs(v) < 1e4 && v != Math.Round(v) ? v.ToString("N1", culture) : "", ReportFormat.SignedCompact(v, culture)];
         return candidates.FirstOrDefault(t => t.Length > 0 && CanvasText.Measure(t, size) <= maxWidth);
     }
 

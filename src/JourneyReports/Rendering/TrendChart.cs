@@ -85,7 +85,7 @@ internal static class TrendChart
     {
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => (v < 0 ? culture.NumberFormat.NegativeSign : "") + prefix + ReportFormat.Compact(Math.Abs(v), culture),
+            LabelFormatter = v => ReportFormat.SignedCompact(v, culture, prefix),
             // Keep the axis readable: with too many ticks the labels crowd each other at 15 px.
             MaxTickCount = 5,
             // Half an order is not a thing: small counts would get ticks 0, 0.5, 1 shown as "0, 1, 1". Only for small
