@@ -56,7 +56,7 @@ internal static class ChannelMixChart
                 });
                 var label = ReportFormat.Percent((decimal)fraction, culture);
                 if (fraction * dataWidth >= CanvasText.Measure(label, ReportTheme.SmallSize, bold: true) + 10)
-                    PlotCanvas.Label(plot, label, start + fraction / 2, y, ReportTheme.SmallSize, TextOn(colors[channel]), Alignment.MiddleCenter, bold: true);
+                    PlotCanvas.Label(plot, label, start + fraction / 2, y, ReportTheme.SmallSize, ReportTheme.TextOn(colors[channel]), Alignment.MiddleCenter, bold: true);
                 start += fraction;
             }
             if (total <= 0)
@@ -99,9 +99,6 @@ internal static class ChannelMixChart
     static List<(string Channel, long Customers)> Segments(IReadOnlyList<ChannelMixRow> rows, string stage, List<string> channels) =>
         channels.Select(c => (c, rows.Where(r => r.Stage == stage && (r.Channel == c || (c == Other && !channels.Contains(r.Channel))))
             .Sum(r => Math.Max(0, r.Customers)))).ToList();
-
-    static SKColor TextOn(SKColor fill) =>
-        0.299 * fill.Red + 0.587 * fill.Green + 0.114 * fill.Blue > 160 ? ReportTheme.Heading : SKColors.White;
 
     static List<List<(string Channel, string Text, float Width)>> LegendRows(List<string> channels, float width)
     {

@@ -60,8 +60,4 @@ internal sealed class ColorScale
     }
 
     static byte Lerp(byte a, byte b, float f) => (byte)Math.Round(a + (b - a) * f);
-
-    /// <summary>Dark text on light cells, white on dark ones.</summary>
-    public static SKColor TextOn(SKColor fill) =>
-        0.299 * fill.Red + 0.587 * fill.Green + 0.114 * fill.Blue > 150 ? ReportTheme.Heading : SKColors.White;
 }

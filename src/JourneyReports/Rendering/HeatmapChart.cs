@@ -48,7 +48,7 @@ internal static class HeatmapChart
                 fill.Color = v is { } x ? scale.ColorOf(x) : NoValue;
                 canvas.DrawRect(cell, fill);
                 if (v is { } value && textSize >= MinLabelSize && CellText(value, percent, culture, textSize, cell.Width - 6) is { } text)
-                    CanvasText.Draw(canvas, text, cell.MidX, cell.MidY + textSize * 0.36f, textSize, ColorScale.TextOn(fill.Color),
+                    CanvasText.Draw(canvas, text, cell.MidX, cell.MidY + textSize * 0.36f, textSize, ReportTheme.TextOn(fill.Color),
                         align: SKTextAlign.Center);
             }
 

@@ -45,5 +45,9 @@ internal static class ReportTheme
     public const float SmallSize = 14;
     public const float AxisSize = 15;
 
+    /// <summary>Dark text on light fills, white on dark ones (by perceived brightness).</summary>
+    public static SKColor TextOn(SKColor fill) =>
+        0.299 * fill.Red + 0.587 * fill.Green + 0.114 * fill.Blue > 150 ? Heading : SKColors.White;
+
     public static ScottPlot.Color ToPlot(this SKColor c) => new(c.Red, c.Green, c.Blue, c.Alpha);
 }
