@@ -22,7 +22,7 @@ internal static class ChannelMixChart
         if (stages.Count == 0) { PlotCanvas.NoData(canvas, area); return; }
 
         var channels = ChannelsInOrder(rows);
-        var colors = channels.Select((c, i) => (c, ReportTheme.Categorical[i % ReportTheme.Categorical.Length])).ToDictionary(p => p.c, p => p.Item2);
+        var colors = ReportTheme.ColorsFor(channels);
 
         var legendRows = LegendRows(channels, area.Width - LeftAxisWidth);
         var legendHeight = legendRows.Count * LegendRowHeight + 8;

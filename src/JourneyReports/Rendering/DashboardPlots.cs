@@ -17,7 +17,7 @@ internal static class DashboardPlots
         IReadOnlyList<object> rows, CultureInfo culture)
     {
         var seriesNames = series is null ? [""] : rows.Select(r => SeriesName(r, series, culture)).Distinct().ToList();
-        var color = seriesNames.Select((s, i) => (s, ReportTheme.Categorical[i % ReportTheme.Categorical.Length])).ToDictionary(p => p.s, p => p.Item2);
+        var color = ReportTheme.ColorsFor(seriesNames);
         var legendHeight = series is null ? 0 : DrawLegend(canvas, area, seriesNames, color);
         var plotRect = PlotCanvas.Whole(new SKRect(area.Left, area.Top + legendHeight, area.Right, area.Bottom));
 

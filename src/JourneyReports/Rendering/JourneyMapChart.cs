@@ -158,14 +158,8 @@ internal static partial class JourneyMapChart
     }
 
     /// <summary>One colour per channel across the whole map, in order of first appearance, so a channel is recognisable in every stage.</summary>
-    static Dictionary<string, SKColor> ChannelColors(IReadOnlyList<JourneyMapStage> stages)
-    {
-        var colors = new Dictionary<string, SKColor>(StringComparer.Ordinal);
-        foreach (var t in stages.SelectMany(s => s.Touchpoints ?? []))
-            if (t is not null && !colors.ContainsKey(t.Name ?? ""))
-                colors[t.Name ?? ""] = ChannelPalette[colors.Count % ChannelPalette.Length];
-        return colors;
-    }
+    static Dictionary<string, SKColor> ChannelColors(IReadOnlyList<JourneyMapStage> stages) =>
+        ReportTheme.ColorsFor(stages.SelectMany(s => s.Touchpoints ?? []).Where(t => t is not null).Select(t => t.Name ?? ""), ChannelPalette);
 
     static long MaxPain(JourneyMapData d) => d.Stages.SelectMany(s => s.PainPoints ?? []).Where(p => p is not null).Select(p => p.Count).DefaultIfEmpty(0).Max();
 
