@@ -42,6 +42,14 @@ internal static class CanvasText
         return lo == 0 ? "" : text[..lo].TrimEnd() + ellipsis;
     }
 
+    /// <summary>A legend entry: a colour swatch at <paramref name="x"/> and its text <paramref name="textOffset"/> to the right.</summary>
+    public static void LegendKey(SKCanvas canvas, string text, SKColor color, float x, float baseline, float textOffset = 20, float maxWidth = float.MaxValue)
+    {
+        using var swatch = new SKPaint { Color = color, IsAntialias = true };
+        canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, swatch);
+        Draw(canvas, text, x + textOffset, baseline, ReportTheme.SmallSize, ReportTheme.Text, maxWidth: maxWidth);
+    }
+
     public static void Card(SKCanvas canvas, SKRect rect)
     {
         using var fill = new SKPaint { Color = ReportTheme.Card, IsAntialias = true };

@@ -118,15 +118,12 @@ internal static class ChannelMixChart
 
     static void DrawLegend(SKCanvas canvas, List<List<(string Channel, string Text, float Width)>> rows, Dictionary<string, SKColor> colors, float left, float baseline)
     {
-        using var paint = new SKPaint { IsAntialias = true };
         foreach (var row in rows)
         {
             var x = left;
             foreach (var (channel, text, width) in row)
             {
-                paint.Color = colors[channel];
-                canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, paint);
-                CanvasText.Draw(canvas, text, x + 22, baseline, ReportTheme.SmallSize, ReportTheme.Text);
+                CanvasText.LegendKey(canvas, text, colors[channel], x, baseline, textOffset: 22);
                 x += width;
             }
             baseline += LegendRowHeight;

@@ -157,7 +157,6 @@ internal static class DashboardPlots
         var left = area.Left + 72;
         var (x, line) = (left, 0);
         var baseline = area.Top + 14;
-        using var paint = new SKPaint { IsAntialias = true };
         foreach (var name in names)
         {
             var text = string.IsNullOrEmpty(name) ? "(none)" : ReportFormat.StageName(name);
@@ -167,9 +166,7 @@ internal static class DashboardPlots
                 if (line + 1 == MaxLines) { CanvasText.Draw(canvas, "…", MathF.Min(x, area.Right - 12), baseline, ReportTheme.SmallSize, ReportTheme.Muted); break; }
                 (x, line, baseline) = (left, line + 1, baseline + LegendHeight - 4);
             }
-            paint.Color = color[name];
-            canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, paint);
-            CanvasText.Draw(canvas, text, x + 20, baseline, ReportTheme.SmallSize, ReportTheme.Text, maxWidth: area.Right - x - 20);
+            CanvasText.LegendKey(canvas, text, color[name], x, baseline, maxWidth: area.Right - x - 20);
             x += 20 + w + 20;
         }
         return LegendHeight + line * (LegendHeight - 4);

@@ -110,12 +110,9 @@ internal static class TrendChart
     {
         (string Text, SKColor Color)[] items =
             [("Visitors (left axis)", ReportTheme.Visitors), ("Orders (right axis)", ReportTheme.Orders), ($"Revenue ({currencySymbol}, lower panel)", ReportTheme.Revenue)];
-        using var paint = new SKPaint { IsAntialias = true };
         foreach (var (text, color) in items)
         {
-            paint.Color = color;
-            canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, paint);
-            CanvasText.Draw(canvas, text, x + 20, baseline, ReportTheme.SmallSize, ReportTheme.Text);
+            CanvasText.LegendKey(canvas, text, color, x, baseline);
             x += 20 + CanvasText.Measure(text, ReportTheme.SmallSize) + 28;
         }
     }
