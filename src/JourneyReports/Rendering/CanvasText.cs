@@ -23,8 +23,12 @@ internal static class CanvasText
     /// <summary>The largest size from <paramref name="size"/> down to <paramref name="minSize"/> at which the text fits, or null if none does.</summary>
     public static float? SizeToFit(string text, float size, float minSize, float maxWidth, bool bold = false)
     {
+        using var font = ReportFonts.Font(size, bold);
         for (var s = size; s >= minSize; s -= 1)
-            if (Measure(text, s, bold) <= maxWidth) return s;
+        {
+            font.Size = s;
+            if (font.MeasureText(text) <= maxWidth) return s;
+        }
         return null;
     }
 
