@@ -57,8 +57,14 @@ internal static class CanvasText
     public static void Card(SKCanvas canvas, SKRect rect)
     {
         using var fill = new SKPaint { Color = ReportTheme.Card, IsAntialias = true };
-        using var border = new SKPaint { Color = ReportTheme.CardBorder, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         canvas.DrawRoundRect(rect, ReportTheme.CardRadius, ReportTheme.CardRadius, fill);
+        CardBorder(canvas, rect);
+    }
+
+    /// <summary>The card's outline alone, for a card whose inside something else has painted.</summary>
+    public static void CardBorder(SKCanvas canvas, SKRect rect)
+    {
+        using var border = new SKPaint { Color = ReportTheme.CardBorder, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         canvas.DrawRoundRect(rect, ReportTheme.CardRadius, ReportTheme.CardRadius, border);
     }
 

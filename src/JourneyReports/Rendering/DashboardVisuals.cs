@@ -79,8 +79,7 @@ internal static class DashboardVisuals
         canvas.Translate(rect.Left, rect.Top);
         draw(canvas, (int)rect.Width, (int)rect.Height);
         canvas.Restore();
-        using var border = new SKPaint { Color = ReportTheme.CardBorder, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
-        canvas.DrawRoundRect(rect, ReportTheme.CardRadius, ReportTheme.CardRadius, border);
+        CanvasText.CardBorder(canvas, rect);
     }
 
     static void Kpis(SKCanvas canvas, SKRect rect, VisualDefinition v, IReadOnlyList<object> rows, CultureInfo culture)
