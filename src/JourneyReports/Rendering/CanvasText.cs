@@ -23,8 +23,12 @@ internal static class CanvasText
     /// <summary>The largest size from <paramref name="size"/> down to <paramref name="minSize"/> at which the text fits, or null if none does.</summary>
     public static float? SizeToFit(string text, float size, float minSize, float maxWidth, bool bold = false)
     {
+        using var font = ReportFonts.Font(size, bold);
         for (var s = size; s >= minSize; s -= 1)
-            if (Measure(text, s, bold) <= maxWidth) return s;
+        {
+            font.Size = s;
+            if (font.MeasureText(text) <= maxWidth) return s;
+        }
         return null;
     }
 
@@ -42,11 +46,25 @@ internal static class CanvasText
         return lo == 0 ? "" : text[..lo].TrimEnd() + ellipsis;
     }
 
+    /// <summary>A legend entry: a colour swatch at <paramref name="x"/> and its text <paramref name="textOffset"/> to the right.</summary>
+    public static void LegendKey(SKCanvas canvas, string text, SKColor color, float x, float baseline, float textOffset = 20, float maxWidth = float.MaxValue)
+    {
+        using var swatch = new SKPaint { Color = color, IsAntialias = true };
+        canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, swatch);
+        Draw(canvas, text, x + textOffset, baseline, ReportTheme.SmallSize, ReportTheme.Text, maxWidth: maxWidth);
+    }
+
     public static void Card(SKCanvas canvas, SKRect rect)
     {
         using var fill = new SKPaint { Color = ReportTheme.Card, IsAntialias = true };
-        using var border = new SKPaint { Color = ReportTheme.CardBorder, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         canvas.DrawRoundRect(rect, ReportTheme.CardRadius, ReportTheme.CardRadius, fill);
+        CardBorder(canvas, rect);
+    }
+
+    /// <summary>The card's outline alone, for a card whose inside something else has painted.</summary>
+    public static void CardBorder(SKCanvas canvas, SKRect rect)
+    {
+        using var border = new SKPaint { Color = ReportTheme.CardBorder, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         canvas.DrawRoundRect(rect, ReportTheme.CardRadius, ReportTheme.CardRadius, border);
     }
 

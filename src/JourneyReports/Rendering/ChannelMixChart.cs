@@ -22,7 +22,7 @@ internal static class ChannelMixChart
         if (stages.Count == 0) { PlotCanvas.NoData(canvas, area); return; }
 
         var channels = ChannelsInOrder(rows);
-        var colors = channels.Select((c, i) => (c, ReportTheme.Categorical[i % ReportTheme.Categorical.Length])).ToDictionary(p => p.c, p => p.Item2);
+        var colors = ReportTheme.ColorsFor(channels);
 
         var legendRows = LegendRows(channels, area.Width - LeftAxisWidth);
         var legendHeight = legendRows.Count * LegendRowHeight + 8;
@@ -56,7 +56,7 @@ internal static class ChannelMixChart
                 });
                 var label = ReportFormat.Percent((decimal)fraction, culture);
                 if (fraction * dataWidth >= CanvasText.Measure(label, ReportTheme.SmallSize, bold: true) + 10)
-                    PlotCanvas.Label(plot, label, start + fraction / 2, y, ReportTheme.SmallSize, TextOn(colors[channel]), Alignment.MiddleCenter, bold: true);
+                    PlotCanvas.Label(plot, label, start + fraction / 2, y, ReportTheme.SmallSize, ReportTheme.TextOn(colors[channel]), Alignment.MiddleCenter, bold: true);
                 start += fraction;
             }
             if (total <= 0)
@@ -100,9 +100,6 @@ internal static class ChannelMixChart
         channels.Select(c => (c, rows.Where(r => r.Stage == stage && (r.Channel == c || (c == Other && !channels.Contains(r.Channel))))
             .Sum(r => Math.Max(0, r.Customers)))).ToList();
 
-    static SKColor TextOn(SKColor fill) =>
-        0.299 * fill.Red + 0.587 * fill.Green + 0.114 * fill.Blue > 160 ? ReportTheme.Heading : SKColors.White;
-
     static List<List<(string Channel, string Text, float Width)>> LegendRows(List<string> channels, float width)
     {
         using var font = ReportFonts.Font(ReportTheme.SmallSize);
@@ -121,15 +118,12 @@ internal static class ChannelMixChart
 
     static void DrawLegend(SKCanvas canvas, List<List<(string Channel, string Text, float Width)>> rows, Dictionary<string, SKColor> colors, float left, float baseline)
     {
-        using var paint = new SKPaint { IsAntialias = true };
         foreach (var row in rows)
         {
             var x = left;
             foreach (var (channel, text, width) in row)
             {
-                paint.Color = colors[channel];
-                canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, paint);
-                CanvasText.Draw(canvas, text, x + 22, baseline, ReportTheme.SmallSize, ReportTheme.Text);
+                CanvasText.LegendKey(canvas, text, colors[channel], x, baseline, textOffset: 22);
                 x += width;
             }
             baseline += LegendRowHeight;

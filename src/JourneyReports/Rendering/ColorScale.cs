@@ -35,7 +35,7 @@ internal sealed class ColorScale
         max = Math.Ceiling(max / step) * step;
         var ticks = new List<double>();
         for (var i = 0; min + i * step <= max + step / 2; i++) ticks.Add(min + i * step);
-        return new(min, max, ticks, v => (v < 0 ? culture.NumberFormat.NegativeSign : "") + ReportFormat.Compact(Math.Abs(v), culture));
+        return new(min, max, ticks, v => ReportFormat.SignedCompact(v, culture));
     }
 
     static double NiceStep(double raw)
@@ -60,8 +60,4 @@ internal sealed class ColorScale
     }
 
     static byte Lerp(byte a, byte b, float f) => (byte)Math.Round(a + (b - a) * f);
-
-    /// <summary>Dark text on light cells, white on dark ones.</summary>
-    public static SKColor TextOn(SKColor fill) =>
-        0.299 * fill.Red + 0.587 * fill.Green + 0.114 * fill.Blue > 150 ? ReportTheme.Heading : SKColors.White;
 }

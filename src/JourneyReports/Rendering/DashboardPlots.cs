@@ -17,7 +17,7 @@ internal static class DashboardPlots
         IReadOnlyList<object> rows, CultureInfo culture)
     {
         var seriesNames = series is null ? [""] : rows.Select(r => SeriesName(r, series, culture)).Distinct().ToList();
-        var color = seriesNames.Select((s, i) => (s, ReportTheme.Categorical[i % ReportTheme.Categorical.Length])).ToDictionary(p => p.s, p => p.Item2);
+        var color = ReportTheme.ColorsFor(seriesNames);
         var legendHeight = series is null ? 0 : DrawLegend(canvas, area, seriesNames, color);
         var plotRect = PlotCanvas.Whole(new SKRect(area.Left, area.Top + legendHeight, area.Right, area.Bottom));
 
@@ -101,8 +101,10 @@ internal static class DashboardPlots
     static void Bars(Plot plot, string type, string x, string y, string? series, IReadOnlyList<object> rows,
         List<string> seriesNames, Dictionary<string, SKColor> color, float width, CultureInfo culture)
     {
-        string Category(object r) => RowFields.Get(r, x) is string s ? ReportFormat.StageName(s) : RowFields.Text(RowFields.Get(r, x), culture);
-        var categories = rows.Select(Category).Distinct().ToList();
+        var points = rows.Select(r => (Category: DashboardVisuals.Label(r, x, culture), Series: SeriesName(r, series, culture), Value: RowFields.Number(r, y))).ToList();
+        var categories = points.Select(p => p.Category).Distinct().ToList();
+        // No value (an NPS nobody answered) is not zero: a slot without one stays empty rather than get a zero bar.
+        var sums = points.Where(p => p.Value is not null).GroupBy(p => (p.Category, p.Series)).ToDictionary(g => g.Key, g => g.Sum(p => p.Value!.Value));
         var stacked = type == "stacked-bar";
         var slot = stacked ? 0.7 : 0.8 / seriesNames.Count;
         var bars = new List<Bar>();
@@ -110,11 +112,7 @@ internal static class DashboardPlots
         for (var si = 0; si < seriesNames.Count; si++)
             for (var ci = 0; ci < categories.Count; ci++)
             {
-                var values = rows.Where(r => Category(r) == categories[ci] && SeriesName(r, series, culture) == seriesNames[si])
-                    .Select(r => RowFields.Number(r, y)).OfType<double>().ToList();
-                // No value (an NPS nobody answered) is not zero: leave the slot empty rather than draw a zero bar.
-                if (values.Count == 0) continue;
-                var value = values.Sum();
+                if (!sums.TryGetValue((categories[ci], seriesNames[si]), out var value)) continue;
                 var position = stacked ? ci : ci - 0.4 + slot * (si + 0.5);
                 var start = stacked ? bases[ci] : 0;
                 bars.Add(new Bar
@@ -159,7 +157,6 @@ internal static class DashboardPlots
         var left = area.Left + 72;
         var (x, line) = (left, 0);
         var baseline = area.Top + 14;
-        using var paint = new SKPaint { IsAntialias = true };
         foreach (var name in names)
         {
             var text = string.IsNullOrEmpty(name) ? "(none)" : ReportFormat.StageName(name);
@@ -169,9 +166,7 @@ internal static class DashboardPlots
                 if (line + 1 == MaxLines) { CanvasText.Draw(canvas, "…", MathF.Min(x, area.Right - 12), baseline, ReportTheme.SmallSize, ReportTheme.Muted); break; }
                 (x, line, baseline) = (left, line + 1, baseline + LegendHeight - 4);
             }
-            paint.Color = color[name];
-            canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, paint);
-            CanvasText.Draw(canvas, text, x + 20, baseline, ReportTheme.SmallSize, ReportTheme.Text, maxWidth: area.Right - x - 20);
+            CanvasText.LegendKey(canvas, text, color[name], x, baseline, maxWidth: area.Right - x - 20);
             x += 20 + w + 20;
         }
         return LegendHeight + line * (LegendHeight - 4);

@@ -19,8 +19,10 @@ internal static class DashboardVisuals
         // The first line of the warehouse's message says what went wrong; the rest (the query, a caret) does not fit a cell.
         if (data?.Error is { } error) return Message(canvas, rect, title, $"Could not load data: {error.Split('\n')[0].Trim()}");
         if (data is null) return Message(canvas, rect, title, $"Could not load data: no dataset '{visual.Dataset}'");
-        if (data.Rows.Count == 0) { Message(canvas, rect, title, "No data for this period"); return null; }
+        if (data.Rows.Count == 0) { Message(canvas, rect, title, PlotCanvas.NoDataText); return null; }
 
+        // Null after a NoValuesException: an empty chart says so in its cell but is not a problem.
+        string? problem;
         var saved = canvas.Save();
         try
         {
@@ -28,20 +30,11 @@ internal static class DashboardVisuals
             Draw(canvas, rect, title, visual, data.Rows, culture, persona ?? "All customers");
             return null;
         }
-        catch (NoValuesException)
-        {
-            canvas.RestoreToCount(saved);
-            saved = canvas.Save();
-            Message(canvas, rect, title, "No data for this period");
-            return null;
-        }
-        catch (Exception e)
-        {
-            canvas.RestoreToCount(saved);
-            saved = canvas.Save();
-            return Message(canvas, rect, title, $"Could not draw: {e.Message}");
-        }
+        catch (NoValuesException) { problem = null; }
+        catch (Exception e) { problem = $"Could not draw: {e.Message}"; }
         finally { canvas.RestoreToCount(saved); }
+        Message(canvas, rect, title, problem ?? PlotCanvas.NoDataText);
+        return problem;
     }
 
     static string Message(SKCanvas canvas, SKRect rect, string title, string message)
@@ -86,8 +79,7 @@ internal static class DashboardVisuals
         canvas.Translate(rect.Left, rect.Top);
         draw(canvas, (int)rect.Width, (int)rect.Height);
         canvas.Restore();
-        using var border = new SKPaint { Color = ReportTheme.CardBorder, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
-        canvas.DrawRoundRect(rect, ReportTheme.CardRadius, ReportTheme.CardRadius, border);
+        CanvasText.CardBorder(canvas, rect);
     }
 
     static void Kpis(SKCanvas canvas, SKRect rect, VisualDefinition v, IReadOnlyList<object> rows, CultureInfo culture)
@@ -143,7 +135,8 @@ internal static class DashboardVisuals
         return new HeatmapData(title, rowLabels, columns, values, format == "percent" ? HeatmapData.Percent : HeatmapData.Number);
     }
 
-    static string Label(object row, string field, CultureInfo culture) =>
+    /// <summary>A field's value as a label: keys from the data ("search_ads") as words, anything else as text.</summary>
+    internal static string Label(object row, string field, CultureInfo culture) =>
         RowFields.Get(row, field) is string s ? ReportFormat.StageName(s) : RowFields.Text(RowFields.Get(row, field), culture);
 
     /// <summary>Distinct labels of a field: sorted when the field is a number or date, else in order of appearance.</summary>

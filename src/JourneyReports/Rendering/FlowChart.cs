@@ -16,14 +16,14 @@ internal static class FlowChart
 
     public static void Draw(SKCanvas canvas, int width, int height, FlowData data, CultureInfo culture)
     {
-        // What gets left out, and which nodes end up in the last column, do not depend on the geometry: a probe layout
-        // tells the subtitle and how much room the last column's labels need on the right.
-        var probe = FlowLayout.Build(data, SKRect.Create(0, 0, 100, 100));
-        var area = VisualCanvas.Frame(canvas, width, height, data.Title, Subtitle(data.Subtitle, probe, culture));
+        // What gets left out, and which nodes end up in the last column, do not depend on the geometry: the layout tells
+        // the subtitle and how much room the last column's labels need on the right before it is placed.
+        var layout = FlowLayout.Build(data);
+        var area = VisualCanvas.Frame(canvas, width, height, data.Title, Subtitle(data.Subtitle, layout, culture));
         var hasHeaders = data.ColumnLabels is { Count: > 0 };
-        var lastLabels = probe.Boxes.Where(b => b.Column == probe.ColumnX.Count - 1).Select(b => LabelWidth(b, culture)).DefaultIfEmpty(0).Max();
+        var lastLabels = layout.Boxes.Where(b => b.Column == layout.ColumnCount - 1).Select(b => LabelWidth(b, culture)).DefaultIfEmpty(0).Max();
         var right = area.Right - Math.Min(lastLabels + LabelGap, area.Width * 0.22f);
-        var layout = FlowLayout.Build(data, new SKRect(area.Left, area.Top + (hasHeaders ? HeaderHeight : 0), right, area.Bottom));
+        layout.Place(new SKRect(area.Left, area.Top + (hasHeaders ? HeaderHeight : 0), right, area.Bottom));
         if (layout.Bands.Count == 0) { PlotCanvas.NoData(canvas, area); return; }
 
         if (hasHeaders) DrawHeaders(canvas, data.ColumnLabels!, layout, area.Top + 16, area.Right);

@@ -15,8 +15,10 @@ internal sealed record FlowBand(FlowBox Source, FlowBox Target, long Value, floa
 }
 
 /// <summary>
-/// Sankey layout: columns spread left to right, nodes stacked in each column in input order and sized by max(in, out),
-/// one vertical scale for the whole diagram so equal counts get equal thickness everywhere.
+/// Sankey layout, in two steps: <see cref="Build"/> picks the links, nodes and colours, which do not depend on the
+/// geometry; <see cref="Place"/> then fits them into a rectangle. Columns spread left to right, nodes stacked in each
+/// column in input order and sized by max(in, out), one vertical scale for the whole diagram so equal counts get equal
+/// thickness everywhere.
 /// </summary>
 internal sealed class FlowLayout
 {
@@ -29,10 +31,14 @@ internal sealed class FlowLayout
     public int DroppedLinks { get; private set; }
     public long DroppedValue { get; private set; }
     public int TotalLinks { get; private set; }
+    /// <summary>All the columns the nodes name, including any left empty by the links that were kept.</summary>
+    public int ColumnCount { get; private set; }
     /// <summary>Pixels per unit of flow.</summary>
     double scale;
+    readonly List<FlowEdge> kept = [];
+    readonly Dictionary<string, FlowBox> boxById = new(StringComparer.Ordinal);
 
-    public static FlowLayout Build(FlowData data, SKRect area)
+    public static FlowLayout Build(FlowData data)
     {
         var layout = new FlowLayout();
         // First definition wins: a duplicate id in a scheduled report should not stop the email going out.
@@ -40,13 +46,15 @@ internal sealed class FlowLayout
         foreach (var (node, i) in data.Nodes.Where(n => n?.Id is not null).Select((n, i) => (n, i)))
             nodes.TryAdd(node.Id, (node, i));
         var columns = nodes.Values.Select(n => n.Node.Column).Distinct().Order().ToList();
+        layout.ColumnCount = columns.Count;
 
         // Self-links, links to unknown nodes and links that do not go rightwards cannot be drawn as a left-to-right flow.
         var links = data.Links.Where(l => l is not null && l.Value > 0 && l.From != l.To
                 && nodes.TryGetValue(l.From, out var a) && nodes.TryGetValue(l.To, out var b) && b.Node.Column > a.Node.Column)
             .GroupBy(l => (l.From, l.To)).Select(g => new FlowEdge(g.Key.From, g.Key.To, g.Aggregate(0L, (s, l) => SaturatingAdd(s, l.Value))))
             .OrderByDescending(l => l.Value).ThenBy(l => l.From, StringComparer.Ordinal).ThenBy(l => l.To, StringComparer.Ordinal).ToList();
-        var kept = links.Take(Math.Max(1, data.MaxLinks)).ToList();
+        var kept = layout.kept;
+        kept.AddRange(links.Take(Math.Max(1, data.MaxLinks)));
         layout.TotalLinks = links.Count;
         layout.DroppedLinks = links.Count - kept.Count;
         layout.DroppedValue = links.Skip(kept.Count).Aggregate(0L, (s, l) => SaturatingAdd(s, l.Value));
@@ -58,18 +66,21 @@ internal sealed class FlowLayout
                 Math.Max(kept.Where(l => l.To == n.Node.Id).Sum(l => (double)l.Value), kept.Where(l => l.From == n.Node.Id).Sum(l => (double)l.Value)),
                 colors[GroupOf(n.Node)]));
         layout.Boxes.AddRange(boxes.Values);
+        foreach (var (id, box) in boxes) layout.boxById.Add(id, box);
+        return layout;
+    }
 
-        var pitch = columns.Count > 1 ? (area.Width - NodeWidth) / (columns.Count - 1) : 0;
-        layout.ColumnX.AddRange(columns.Select((_, i) => area.Left + i * pitch));
-        layout.Stack(area);
+    /// <summary>Positions the columns, nodes and bands in <paramref name="area"/>; nothing to place leaves <see cref="Bands"/> empty.</summary>
+    public void Place(SKRect area)
+    {
+        if (kept.Count == 0) return;
+        var pitch = ColumnCount > 1 ? (area.Width - NodeWidth) / (ColumnCount - 1) : 0;
+        ColumnX.AddRange(Enumerable.Range(0, ColumnCount).Select(i => area.Left + i * pitch));
+        Stack(area);
 
         foreach (var l in kept)
-        {
-            var (source, target) = (boxes[l.From], boxes[l.To]);
-            layout.Bands.Add(new FlowBand(source, target, l.Value, (float)(l.Value * layout.scale)));
-        }
-        layout.Attach();
-        return layout;
+            Bands.Add(new FlowBand(boxById[l.From], boxById[l.To], l.Value, (float)(l.Value * scale)));
+        Attach();
     }
 
     /// <summary>Every column gets the same scale: the one that lets the fullest column (values plus gaps) fit the height.</summary>

@@ -48,7 +48,7 @@ internal static class HeatmapChart
                 fill.Color = v is { } x ? scale.ColorOf(x) : NoValue;
                 canvas.DrawRect(cell, fill);
                 if (v is { } value && textSize >= MinLabelSize && CellText(value, percent, culture, textSize, cell.Width - 6) is { } text)
-                    CanvasText.Draw(canvas, text, cell.MidX, cell.MidY + textSize * 0.36f, textSize, ColorScale.TextOn(fill.Color),
+                    CanvasText.Draw(canvas, text, cell.MidX, cell.MidY + textSize * 0.36f, textSize, ReportTheme.TextOn(fill.Color),
                         align: SKTextAlign.Center);
             }
 
@@ -70,7 +70,7 @@ internal static class HeatmapChart
     static string? CellText(double v, bool percent, CultureInfo culture, float size, float maxWidth)
     {
         string[] candidates = percent ? [v.ToString("P1", culture), v.ToString("P0", culture)]
-            : [Math.Abs(v) < 1e4 && v != Math.Round(v) ? v.ToString("N1", culture) : "", (v < 0 ? culture.NumberFormat.NegativeSign : "") + ReportFormat.Compact(Math.Abs(v), culture)];
+            : [Math.Abs(v) < 1e4 && v != Math.Round(v) ? v.ToString("N1", culture) : "", ReportFormat.SignedCompact(v, culture)];
         return candidates.FirstOrDefault(t => t.Length > 0 && CanvasText.Measure(t, size) <= maxWidth);
     }
 

@@ -39,7 +39,8 @@ internal static partial class JourneyMapChart
     {
         canvas.Clear(ReportTheme.Card);
         var m = new Metrics(Math.Clamp(Math.Min(width / 1200f, height / 700f), 0.5f, 1.6f));
-        var top = Header(canvas, width, data, m, culture);
+        var drop = data.BiggestDropOff();
+        var top = Header(canvas, width, data, drop, m, culture);
         var area = new SKRect(m.Pad, top, width - m.Pad, height - m.Pad);
         if (data.Stages.Count == 0 || area.Height < 40 * m.Scale) { PlotCanvas.NoData(canvas, area); return; }
 
@@ -51,8 +52,8 @@ internal static partial class JourneyMapChart
 
         var laneTop = area.Top + bandHeight + 6 * m.Scale;
         var unit = (area.Bottom - laneTop) / Lanes.Sum(l => l.Weight);
-        var drop = data.BiggestDropOff();
         var colors = ChannelColors(data.Stages);
+        var (maxPain, maxCustomers) = (MaxPain(data), MaxCustomers(data));
         using var separator = new SKPaint { Color = ReportTheme.CardBorder, IsAntialias = true, StrokeWidth = 1 };
         for (var lane = 0; lane < Lanes.Length; lane++)
         {
@@ -67,10 +68,10 @@ internal static partial class JourneyMapChart
                 {
                     case 0: TouchpointCell(canvas, cell, stage.Touchpoints, colors, m); break;
                     case 1: ActionCell(canvas, cell, stage.Actions, m); break;
-                    case 3: PainCell(canvas, cell, stage.PainPoints, MaxPain(data), m, culture); break;
+                    case 3: PainCell(canvas, cell, stage.PainPoints, maxPain, m, culture); break;
                     case 4:
                         var worst = drop is not null && i > 0 && data.Stages[i - 1].Stage == drop.From && stage.Stage == drop.To;
-                        CustomerCell(canvas, new SKRect(X(i), row.Top, X(i) + columnWidth, row.Bottom), stage, MaxCustomers(data), worst, m, culture);
+                        CustomerCell(canvas, new SKRect(X(i), row.Top, X(i) + columnWidth, row.Bottom), stage, maxCustomers, worst, m, culture);
                         break;
                 }
             }
@@ -82,10 +83,9 @@ internal static partial class JourneyMapChart
     }
 
     /// <summary>Title, persona line, and the biggest drop-off callout at the right; returns where the map starts.</summary>
-    static float Header(SKCanvas canvas, int width, JourneyMapData data, Metrics m, CultureInfo culture)
+    static float Header(SKCanvas canvas, int width, JourneyMapData data, JourneyMapDropOff? drop, Metrics m, CultureInfo culture)
     {
         var titleSize = 22 * m.Scale;
-        var drop = data.BiggestDropOff();
         var calloutWidth = 0f;
         var bottom = m.Pad + titleSize + 10 * m.Scale + m.Text + 14 * m.Scale;
         if (drop is not null)
@@ -158,14 +158,8 @@ internal static partial class JourneyMapChart
     }
 
     /// <summary>One colour per channel across the whole map, in order of first appearance, so a channel is recognisable in every stage.</summary>
-    static Dictionary<string, SKColor> ChannelColors(IReadOnlyList<JourneyMapStage> stages)
-    {
-        var colors = new Dictionary<string, SKColor>(StringComparer.Ordinal);
-        foreach (var t in stages.SelectMany(s => s.Touchpoints ?? []))
-            if (t is not null && !colors.ContainsKey(t.Name ?? ""))
-                colors[t.Name ?? ""] = ChannelPalette[colors.Count % ChannelPalette.Length];
-        return colors;
-    }
+    static Dictionary<string, SKColor> ChannelColors(IReadOnlyList<JourneyMapStage> stages) =>
+        ReportTheme.ColorsFor(stages.SelectMany(s => s.Touchpoints ?? []).Where(t => t is not null).Select(t => t.Name ?? ""), ChannelPalette);
 
     static long MaxPain(JourneyMapData d) => d.Stages.SelectMany(s => s.PainPoints ?? []).Where(p => p is not null).Select(p => p.Count).DefaultIfEmpty(0).Max();
 

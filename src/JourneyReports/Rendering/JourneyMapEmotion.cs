@@ -28,19 +28,19 @@ internal static partial class JourneyMapChart
             PathEffect = SKPathEffect.CreateDash([4 * m.Scale, 4 * m.Scale], 0) };
         canvas.DrawLine(lane.Left, zero, lane.Right, zero, zeroLine);
 
+        using var good = new SKPaint { Color = ReportTheme.Good.WithAlpha(45), IsAntialias = true };
+        using var bad = new SKPaint { Color = ReportTheme.Bad.WithAlpha(45), IsAntialias = true };
+        using var stroke = new SKPaint { Color = ReportTheme.Heading.WithAlpha(200), IsAntialias = true, Style = SKPaintStyle.Stroke,
+            StrokeWidth = 2.5f * m.Scale, StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round };
         foreach (var run in Runs(points))
         {
             var curve = Sample(run);
             using var above = Area(curve, zero, y => Math.Min(y, zero));
             using var below = Area(curve, zero, y => Math.Max(y, zero));
-            using var good = new SKPaint { Color = ReportTheme.Good.WithAlpha(45), IsAntialias = true };
-            using var bad = new SKPaint { Color = ReportTheme.Bad.WithAlpha(45), IsAntialias = true };
             canvas.DrawPath(above, good);
             canvas.DrawPath(below, bad);
             using var line = new SKPath();
             line.AddPoly(curve, close: false);
-            using var stroke = new SKPaint { Color = ReportTheme.Heading.WithAlpha(200), IsAntialias = true, Style = SKPaintStyle.Stroke,
-                StrokeWidth = 2.5f * m.Scale, StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round };
             canvas.DrawPath(line, stroke);
         }
 

@@ -64,7 +64,9 @@ internal static class PlotCanvas
         return label;
     }
 
-    /// <summary>Draws "No data for this period" centred in an empty section.</summary>
-    public static void NoData(SKCanvas canvas, SKRect area, string message = "No data for this period") =>
-        CanvasText.Draw(canvas, message, area.MidX, area.MidY, ReportTheme.SubtitleSize, ReportTheme.Muted, align: SKTextAlign.Center);
+    public const string NoDataText = "No data for this period";
+
+    /// <summary>Draws <see cref="NoDataText"/> centred in an empty section.</summary>
+    public static void NoData(SKCanvas canvas, SKRect area) =>
+        CanvasText.Draw(canvas, NoDataText, area.MidX, area.MidY, ReportTheme.SubtitleSize, ReportTheme.Muted, align: SKTextAlign.Center);
 }

@@ -85,6 +85,10 @@ public static class ReportFormat
         return scaled.ToString(Math.Abs(scaled) >= 100 ? "#,##0" : "#,##0.#", culture) + suffix;
     }
 
+    /// <summary><see cref="Compact(double, CultureInfo)"/> with the sign ahead of <paramref name="prefix"/>: "-£1.2K".</summary>
+    internal static string SignedCompact(double v, CultureInfo culture, string prefix = "") =>
+        (v < 0 ? culture.NumberFormat.NegativeSign : "") + prefix + Compact(Math.Abs(v), culture);
+
     public static string Percent(decimal fraction, CultureInfo culture) => fraction.ToString("P1", culture);
 
     /// <summary>"16–22 Nov 2026", "30 Nov – 6 Dec 2026", "29 Dec 2025 – 4 Jan 2026" or "16 Nov 2026".</summary>

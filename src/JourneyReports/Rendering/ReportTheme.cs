@@ -45,5 +45,16 @@ internal static class ReportTheme
     public const float SmallSize = 14;
     public const float AxisSize = 15;
 
+    /// <summary>One colour per distinct key, in the keys' order, going round <paramref name="palette"/> (by default <see cref="Categorical"/>).</summary>
+    public static Dictionary<string, SKColor> ColorsFor(IEnumerable<string> keys, SKColor[]? palette = null)
+    {
+        palette ??= Categorical;
+        return keys.Distinct().Select((k, i) => (k, palette[i % palette.Length])).ToDictionary(p => p.k, p => p.Item2);
+    }
+
+    /// <summary>Dark text on light fills, white on dark ones (by perceived brightness).</summary>
+    public static SKColor TextOn(SKColor fill) =>
+        0.299 * fill.Red + 0.587 * fill.Green + 0.114 * fill.Blue > 150 ? Heading : SKColors.White;
+
     public static ScottPlot.Color ToPlot(this SKColor c) => new(c.Red, c.Green, c.Blue, c.Alpha);
 }

@@ -85,7 +85,7 @@ internal static class TrendChart
     {
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => (v < 0 ? culture.NumberFormat.NegativeSign : "") + prefix + ReportFormat.Compact(Math.Abs(v), culture),
+            LabelFormatter = v => ReportFormat.SignedCompact(v, culture, prefix),
             // Keep the axis readable: with too many ticks the labels crowd each other at 15 px.
             MaxTickCount = 5,
             // Half an order is not a thing: small counts would get ticks 0, 0.5, 1 shown as "0, 1, 1". Only for small
@@ -110,12 +110,9 @@ internal static class TrendChart
     {
         (string Text, SKColor Color)[] items =
             [("Visitors (left axis)", ReportTheme.Visitors), ("Orders (right axis)", ReportTheme.Orders), ($"Revenue ({currencySymbol}, lower panel)", ReportTheme.Revenue)];
-        using var paint = new SKPaint { IsAntialias = true };
         foreach (var (text, color) in items)
         {
-            paint.Color = color;
-            canvas.DrawRoundRect(new SKRect(x, baseline - 11, x + 14, baseline + 1), 3, 3, paint);
-            CanvasText.Draw(canvas, text, x + 20, baseline, ReportTheme.SmallSize, ReportTheme.Text);
+            CanvasText.LegendKey(canvas, text, color, x, baseline);
             x += 20 + CanvasText.Measure(text, ReportTheme.SmallSize) + 28;
         }
     }
