@@ -18,8 +18,10 @@ public sealed partial class ReportRunner
     /// Every report a schedule or the run verb may name: the executive weekly journey, then each valid dashboard
     /// definition in the dashboards folder (a definition named like the executive report is that report's live view).
     /// </summary>
-    public static IReadOnlyList<string> ReportIds(JourneyReportsOptions options) =>
-        [ExecutiveWeekly.ReportId, .. DashboardLibrary.Load(options.DashboardsDirectory).Definitions.Select(d => d.Name).Where(n => n != ExecutiveWeekly.ReportId)];
+    public static IReadOnlyList<string> ReportIds(JourneyReportsOptions options) => ReportIds(DashboardLibrary.Load(options.DashboardsDirectory));
+
+    static IReadOnlyList<string> ReportIds(DashboardLibrary library) =>
+        [ExecutiveWeekly.ReportId, .. library.Definitions.Select(d => d.Name).Where(n => n != ExecutiveWeekly.ReportId)];
 
     /// <summary>Null when <paramref name="reportId"/> can run; else why not: unknown (with the reports there are), or its definition's errors.</summary>
     public static string? ProblemWith(JourneyReportsOptions options, string reportId)
@@ -28,7 +30,7 @@ public sealed partial class ReportRunner
         var library = DashboardLibrary.Load(options.DashboardsDirectory);
         if (library.ProblemWith(reportId) is not { } problem) return null;
         return library.Errors.Keys.Any(f => Path.GetFileNameWithoutExtension(f) == reportId) ? problem
-            : $"'{reportId}' is not a known report; available: {string.Join(", ", ReportIds(options))}";
+            : $"'{reportId}' is not a known report; available: {string.Join(", ", ReportIds(library))}";
     }
 
     /// <summary>
