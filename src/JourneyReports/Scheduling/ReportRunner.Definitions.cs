@@ -56,21 +56,20 @@ public sealed partial class ReportRunner
                 : $"{failed.Count} of {result.Datasets.Count} datasets could not be loaded: {string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}"))}";
 
             var image = DashboardComposer.Render(definition, result, culture);
-            using var xlsx = new MemoryStream();
-            DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx);
+            var workbook = Bytes(xlsx => DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx));
             var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result), [.. failed.Select(f => f.Name)]);
             var directory = RunArtifacts.From(options).Save(runId, new Dictionary<string, byte[]>
             {
                 [RunArtifacts.DashboardPng] = image.Png,
                 [DashboardSvg] = System.Text.Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture).Svg),
-                [RunArtifacts.Workbook] = xlsx.ToArray(),
+                [RunArtifacts.Workbook] = workbook,
                 [SummaryJson] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(summary),
             });
 
             var periodLine = result.Comparison is { } c ? ReportFormat.PeriodLine(result.Period, c, culture) : ReportFormat.Period(result.Period, culture);
             var note = failed.Count == 0 ? null : $"Some of this dashboard's data could not be loaded ({string.Join(", ", summary.FailedDatasets)}); those charts say so.";
             var content = new EmailContent(definition.Title, periodLine, summary.Kpis, culture.NumberFormat.CurrencySymbol, result.GeneratedAt, note);
-            var deliveries = await DeliverAsync(runId, request, content, image.Png, xlsx.ToArray(), $"{definition.Name}-{result.Period.FirstDay:yyyy-MM-dd}.xlsx",
+            var deliveries = await DeliverAsync(runId, request, content, image.Png, workbook, $"{definition.Name}-{result.Period.FirstDay:yyyy-MM-dd}.xlsx",
                 options.PublicUrl.TrimEnd('/') + summary.LivePath, culture, ct);
             return await FinishAsync(runId, request.ReportId, result.Period, directory, deliveries, warning, ct);
         }
