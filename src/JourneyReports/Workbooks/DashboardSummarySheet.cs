@@ -16,9 +16,7 @@ internal static class DashboardSummarySheet
     public static int Write(IXLWorksheet sheet, DashboardDefinition definition, DashboardResult result, DashboardSheets sheets)
     {
         var culture = sheets.Culture;
-        sheet.Cell(1, 1).SetValue(DetailCellValue.CleanText(DashboardWorkbookText.Title(definition)));
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(1, 1).Style.Font.FontSize = 16;
+        SummarySheet.Title(sheet, DetailCellValue.CleanText(DashboardWorkbookText.Title(definition)));
         // The header lines overflow into empty neighbours, so they are left out of column sizing on purpose.
         var row = 2;
         foreach (var line in new[] { DashboardWorkbookText.PeriodLine(result, culture), DashboardWorkbookText.FiltersLine(result.Filter),

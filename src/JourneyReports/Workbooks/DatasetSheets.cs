@@ -7,16 +7,19 @@ namespace JourneyReports;
 internal static class DatasetSheets
 {
     public const string Funnel = "Funnel", Trend = "Trend", ChannelMix = "Channel mix";
-    const string Empty = "No data for this period";
+    public const string Empty = "No data for this period";
+
+    /// <summary>A funnel's steps as table columns; the department workbook's funnels use them too.</summary>
+    public static readonly TableColumn<FunnelStep>[] FunnelColumns =
+    [
+        new("Order", s => s.Order, WorkbookFormats.Count),
+        new("Stage", s => s.Stage),
+        new("Customers", s => s.Customers, WorkbookFormats.Count),
+        new("Drop-off %", s => s.DropOff, WorkbookFormats.Percent),
+    ];
 
     public static void WriteFunnel(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
-        Write(sheet, "Funnel", data, culture, data.Funnel,
-        [
-            new TableColumn<FunnelStep>("Order", s => s.Order, WorkbookFormats.Count),
-            new("Stage", s => s.Stage),
-            new("Customers", s => s.Customers, WorkbookFormats.Count),
-            new("Drop-off %", s => s.DropOff, WorkbookFormats.Percent),
-        ]);
+        Write(sheet, "Funnel", data, culture, data.Funnel, FunnelColumns);
 
     public static void WriteTrend(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
         Write(sheet, "Trend", data, culture, data.Trend,

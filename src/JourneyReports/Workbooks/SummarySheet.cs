@@ -18,15 +18,21 @@ internal static class SummarySheet
         new("Change", k => WorkbookFormats.ChangeValue(k), k => WorkbookFormats.ChangeFor(k.Format)),
     ];
 
+    /// <summary>The sheet's title in A1, large and bold, as every workbook's first sheet starts.</summary>
+    public static void Title(IXLWorksheet sheet, string title)
+    {
+        sheet.Cell(1, 1).SetValue(title);
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(1, 1).Style.Font.FontSize = 16;
+    }
+
     /// <summary>Writes the sheet and returns the first free row below the KPI table, where the image goes.</summary>
     public static int Write(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture)
     {
         var tables = new SheetTables(culture, data.CurrencySymbol);
         var widths = new ColumnWidths();
 
-        sheet.Cell(1, 1).SetValue(data.Title);
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(1, 1).Style.Font.FontSize = 16;
+        Title(sheet, data.Title);
         // One period format everywhere: the same line as the PNG header and the email subject.
         sheet.Cell(2, 1).SetValue(ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture));
         sheet.Cell(3, 1).SetValue($"Generated: {WorkbookText.GeneratedAt(data.GeneratedAt, data.Period.TimeZoneId, culture)}");
