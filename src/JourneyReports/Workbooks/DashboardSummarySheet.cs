@@ -9,8 +9,8 @@ namespace JourneyReports;
 /// </summary>
 internal static class DashboardSummarySheet
 {
-    public const string Name = "Summary";
-    static readonly XLColor Muted = XLColor.FromArgb(0x59, 0x59, 0x59), Problem = XLColor.FromArgb(0x9C, 0x00, 0x06);
+    public const string Name = SummarySheet.Name;
+    static readonly XLColor Problem = XLColor.FromArgb(0x9C, 0x00, 0x06);
 
     /// <summary>Writes the sheet and returns the first free row below what it wrote, where the image goes.</summary>
     public static int Write(IXLWorksheet sheet, DashboardDefinition definition, DashboardResult result, DashboardSheets sheets)
@@ -24,7 +24,7 @@ internal static class DashboardSummarySheet
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             sheet.Cell(row, 1).SetValue(DetailCellValue.CleanText(line));
-            sheet.Cell(row++, 1).Style.Font.FontColor = Muted;
+            sheet.Cell(row++, 1).Style.Font.FontColor = SummarySheet.Muted;
         }
         foreach (var failed in result.Datasets.Values.Where(d => d.Error is not null))
         {
@@ -51,12 +51,7 @@ internal static class DashboardSummarySheet
             row = table.RangeAddress.LastAddress.RowNumber + 2;
         }
         widths.Apply(sheet);
-
-        // Reads as a one-page report rather than a grid, and prints that way on UK paper.
-        sheet.ShowGridLines = false;
-        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        sheet.PageSetup.FitToPages(1, 1);
+        SummarySheet.OnePage(sheet);
         return row;
     }
 

@@ -40,14 +40,20 @@ internal static class DatasetSheets
         ]);
 
     static void Write<T>(IXLWorksheet sheet, string tableName, ExecutiveWeeklyData data, CultureInfo culture,
-        IReadOnlyList<T> items, TableColumn<T>[] columns)
+        IReadOnlyList<T> items, TableColumn<T>[] columns) =>
+        Table(sheet, new SheetTables(culture, data.CurrencySymbol), tableName, columns, items, Empty);
+
+    /// <summary>A dataset sheet's one table from A1, sized, its header frozen and repeated on every printed page (A4).</summary>
+    public static IXLTable Table<T>(IXLWorksheet sheet, SheetTables tables, string tableName, IReadOnlyList<TableColumn<T>> columns,
+        IReadOnlyList<T> items, string emptyText)
     {
         var widths = new ColumnWidths();
-        new SheetTables(culture, data.CurrencySymbol).Write(sheet, 1, 1, tableName, columns, items, widths, Empty);
+        var table = tables.Write(sheet, 1, 1, tableName, columns, items, widths, emptyText);
         widths.Apply(sheet);
         sheet.SheetView.FreezeRows(1);
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         // Long tables print with their header on every page.
         sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        return table;
     }
 }
