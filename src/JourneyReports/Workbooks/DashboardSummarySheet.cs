@@ -72,5 +72,5 @@ internal static class DashboardSummarySheet
     }
 
     static decimal? Number(object row, string field) =>
-        RowFields.Number(row, field) is { } d && Math.Abs(d) < 7.9e27 ? (decimal)d : null;
+        RowFields.Number(row, field) is { } d && Math.Abs(d) < DatasetCells.DecimalLimit ? (decimal)d : null;
 }
