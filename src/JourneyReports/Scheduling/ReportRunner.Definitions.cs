@@ -18,8 +18,10 @@ public sealed partial class ReportRunner
     /// Every report a schedule or the run verb may name: the executive weekly journey, then each valid dashboard
     /// definition in the dashboards folder (a definition named like the executive report is that report's live view).
     /// </summary>
-    public static IReadOnlyList<string> ReportIds(JourneyReportsOptions options) =>
-        [ExecutiveWeekly.ReportId, .. DashboardLibrary.Load(options.DashboardsDirectory).Definitions.Select(d => d.Name).Where(n => n != ExecutiveWeekly.ReportId)];
+    public static IReadOnlyList<string> ReportIds(JourneyReportsOptions options) => ReportIds(DashboardLibrary.Load(options.DashboardsDirectory));
+
+    static IReadOnlyList<string> ReportIds(DashboardLibrary library) =>
+        [ExecutiveWeekly.ReportId, .. library.Definitions.Select(d => d.Name).Where(n => n != ExecutiveWeekly.ReportId)];
 
     /// <summary>Null when <paramref name="reportId"/> can run; else why not: unknown (with the reports there are), or its definition's errors.</summary>
     public static string? ProblemWith(JourneyReportsOptions options, string reportId)
@@ -28,7 +30,7 @@ public sealed partial class ReportRunner
         var library = DashboardLibrary.Load(options.DashboardsDirectory);
         if (library.ProblemWith(reportId) is not { } problem) return null;
         return library.Errors.Keys.Any(f => Path.GetFileNameWithoutExtension(f) == reportId) ? problem
-            : $"'{reportId}' is not a known report; available: {string.Join(", ", ReportIds(options))}";
+            : $"'{reportId}' is not a known report; available: {string.Join(", ", ReportIds(library))}";
     }
 
     /// <summary>
@@ -54,21 +56,20 @@ public sealed partial class ReportRunner
                 : $"{failed.Count} of {result.Datasets.Count} datasets could not be loaded: {string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}"))}";
 
             var image = DashboardComposer.Render(definition, result, culture);
-            using var xlsx = new MemoryStream();
-            DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx);
+            var workbook = Bytes(xlsx => DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx));
             var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result), [.. failed.Select(f => f.Name)]);
             var directory = RunArtifacts.From(options).Save(runId, new Dictionary<string, byte[]>
             {
                 [RunArtifacts.DashboardPng] = image.Png,
                 [DashboardSvg] = System.Text.Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture).Svg),
-                [RunArtifacts.Workbook] = xlsx.ToArray(),
+                [RunArtifacts.Workbook] = workbook,
                 [SummaryJson] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(summary),
             });
 
             var periodLine = result.Comparison is { } c ? ReportFormat.PeriodLine(result.Period, c, culture) : ReportFormat.Period(result.Period, culture);
             var note = failed.Count == 0 ? null : $"Some of this dashboard's data could not be loaded ({string.Join(", ", summary.FailedDatasets)}); those charts say so.";
             var content = new EmailContent(definition.Title, periodLine, summary.Kpis, culture.NumberFormat.CurrencySymbol, result.GeneratedAt, note);
-            var deliveries = await DeliverAsync(runId, request, content, image.Png, xlsx.ToArray(), $"{definition.Name}-{result.Period.FirstDay:yyyy-MM-dd}.xlsx",
+            var deliveries = await DeliverAsync(runId, request, content, image.Png, workbook, $"{definition.Name}-{result.Period.FirstDay:yyyy-MM-dd}.xlsx",
                 options.PublicUrl.TrimEnd('/') + summary.LivePath, culture, ct);
             return await FinishAsync(runId, request.ReportId, result.Period, directory, deliveries, warning, ct);
         }

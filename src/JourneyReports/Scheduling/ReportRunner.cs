@@ -35,17 +35,16 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog 
                 data = await ExecutiveWeekly.LoadAsync(new JourneyMetrics(warehouse, connection), period, request.Filter, startedAt, options.CurrencySymbol, ct);
 
             var png = DashboardRenderer.RenderExecutiveWeeklyPng(data, culture);
-            using var xlsx = new MemoryStream();
-            ExecutiveWorkbook.Write(data, png, culture, xlsx);
+            var workbook = Bytes(xlsx => ExecutiveWorkbook.Write(data, png, culture, xlsx));
             var artifacts = RunArtifacts.From(options);
             var directory = artifacts.Save(runId, new Dictionary<string, byte[]>
             {
                 [RunArtifacts.DashboardPng] = png,
-                [RunArtifacts.Workbook] = xlsx.ToArray(),
+                [RunArtifacts.Workbook] = workbook,
                 [RunArtifacts.Data] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data),
             });
 
-            var deliveries = await DeliverAsync(runId, request, EmailContent.For(data, culture), png, xlsx.ToArray(), $"{request.ReportId}-{data.Period.FirstDay:yyyy-MM-dd}.xlsx",
+            var deliveries = await DeliverAsync(runId, request, EmailContent.For(data, culture), png, workbook, $"{request.ReportId}-{data.Period.FirstDay:yyyy-MM-dd}.xlsx",
                 $"{options.PublicUrl.TrimEnd('/')}/runs/{runId}", culture, ct);
             return await FinishAsync(runId, request.ReportId, period, directory, deliveries, null, ct);
         }
@@ -84,6 +83,14 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog 
             // The run's own failure is what the caller must see; the catalog's is only logged.
             log.LogError(recording, "Could not record the failure of run {RunId} of {Report}", runId, report);
         }
+    }
+
+    /// <summary>What <paramref name="write"/> writes, as one array: kept with the run and attached to every email.</summary>
+    static byte[] Bytes(Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        return buffer.ToArray();
     }
 
     // Each recipient gets a message of their own, and one bad address or refused delivery does not stop the others.

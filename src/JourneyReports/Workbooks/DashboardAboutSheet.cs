@@ -9,7 +9,7 @@ namespace JourneyReports;
 /// </summary>
 internal static class DashboardAboutSheet
 {
-    public const string Name = "About";
+    public const string Name = AboutSheet.Name;
 
     static readonly string[] Notes =
     [
@@ -41,17 +41,13 @@ internal static class DashboardAboutSheet
         ];
 
         var widths = new ColumnWidths();
-        var row = 1;
-        foreach (var (label, value) in facts) Line(sheet, row++, widths, [label, value], bold: false);
-        foreach (var r in Enumerable.Range(1, facts.Count)) sheet.Cell(r, 1).Style.Font.Bold = true;
-
-        row++;
-        Line(sheet, row++, widths, ["Dataset", "Source", "Sheet", "Rows", "Status"], bold: true);
+        var row = AboutSheet.Facts(sheet, facts, widths) + 1;
+        AboutSheet.Line(sheet, row++, widths, ["Dataset", "Source", "Sheet", "Rows", "Status"], bold: true);
         foreach (var (dataset, sheetName) in datasetSheets)
         {
             var data = result.Datasets.GetValueOrDefault(dataset);
             var status = data is null ? "not run" : data.Error is { } error ? "failed: " + error : data.Rows.Count == 0 ? "no rows" : "ok";
-            Line(sheet, row, widths, [dataset, DashboardWorkbookText.Source(definition.Datasets.GetValueOrDefault(dataset)), sheetName, "", status], false);
+            AboutSheet.Line(sheet, row, widths, [dataset, DashboardWorkbookText.Source(definition.Datasets.GetValueOrDefault(dataset)), sheetName, "", status], false);
             if (data is { Error: null })
             {
                 sheet.Cell(row, 4).SetValue(data.Rows.Count);
@@ -60,26 +56,10 @@ internal static class DashboardAboutSheet
             row++;
         }
 
-        row++;
-        sheet.Cell(row, 1).SetValue("Notes");
-        sheet.Cell(row, 1).Style.Font.Bold = true;
-        // Long lines sit in column A and overflow to the right rather than widening column A.
-        foreach (var line in Notes) sheet.Cell(++row, 1).SetValue(line);
+        AboutSheet.Notes(sheet, row + 1, "Notes", Notes);
         widths.Apply(sheet);
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         // The dataset lines are wider than a portrait page; split, they would print as columns on separate pages.
         sheet.PageSetup.FitToPages(1, 0);
-    }
-
-    static void Line(IXLWorksheet sheet, int row, ColumnWidths widths, string[] values, bool bold)
-    {
-        for (var c = 0; c < values.Length; c++)
-        {
-            var text = DetailCellValue.CleanText(values[c]);
-            if (text.Length == 0) continue;
-            sheet.Cell(row, c + 1).SetValue(text);
-            if (bold) sheet.Cell(row, c + 1).Style.Font.Bold = true;
-            widths.Track(c + 1, text);
-        }
     }
 }

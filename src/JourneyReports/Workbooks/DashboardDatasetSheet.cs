@@ -31,12 +31,8 @@ internal static class DashboardDatasetSheet
             return null;
         }
 
-        var widths = new ColumnWidths();
-        var table = sheets.Tables.Write(sheet, 1, 1, sheets.TableNames.Claim(name), columns, data.Rows, widths, NoRows);
-        widths.Apply(sheet);
-        sheet.SheetView.FreezeRows(1);
-        // Long tables print with their header on every page, and all their columns on one page width.
-        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        var table = DatasetSheets.Table(sheet, sheets.Tables, sheets.TableNames.Claim(name), columns, data.Rows, NoRows);
+        // All the table's columns print on one page width.
         sheet.PageSetup.FitToPages(1, 0);
         if (columns.Count > WidePortrait) sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         return table.Name;

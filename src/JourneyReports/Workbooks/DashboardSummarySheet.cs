@@ -9,16 +9,14 @@ namespace JourneyReports;
 /// </summary>
 internal static class DashboardSummarySheet
 {
-    public const string Name = "Summary";
-    static readonly XLColor Muted = XLColor.FromArgb(0x59, 0x59, 0x59), Problem = XLColor.FromArgb(0x9C, 0x00, 0x06);
+    public const string Name = SummarySheet.Name;
+    static readonly XLColor Problem = XLColor.FromArgb(0x9C, 0x00, 0x06);
 
     /// <summary>Writes the sheet and returns the first free row below what it wrote, where the image goes.</summary>
     public static int Write(IXLWorksheet sheet, DashboardDefinition definition, DashboardResult result, DashboardSheets sheets)
     {
         var culture = sheets.Culture;
-        sheet.Cell(1, 1).SetValue(DetailCellValue.CleanText(DashboardWorkbookText.Title(definition)));
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(1, 1).Style.Font.FontSize = 16;
+        SummarySheet.Title(sheet, DetailCellValue.CleanText(DashboardWorkbookText.Title(definition)));
         // The header lines overflow into empty neighbours, so they are left out of column sizing on purpose.
         var row = 2;
         foreach (var line in new[] { DashboardWorkbookText.PeriodLine(result, culture), DashboardWorkbookText.FiltersLine(result.Filter),
@@ -26,7 +24,7 @@ internal static class DashboardSummarySheet
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             sheet.Cell(row, 1).SetValue(DetailCellValue.CleanText(line));
-            sheet.Cell(row++, 1).Style.Font.FontColor = Muted;
+            sheet.Cell(row++, 1).Style.Font.FontColor = SummarySheet.Muted;
         }
         foreach (var failed in result.Datasets.Values.Where(d => d.Error is not null))
         {
@@ -53,12 +51,7 @@ internal static class DashboardSummarySheet
             row = table.RangeAddress.LastAddress.RowNumber + 2;
         }
         widths.Apply(sheet);
-
-        // Reads as a one-page report rather than a grid, and prints that way on UK paper.
-        sheet.ShowGridLines = false;
-        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        sheet.PageSetup.FitToPages(1, 1);
+        SummarySheet.OnePage(sheet);
         return row;
     }
 
@@ -79,5 +72,5 @@ internal static class DashboardSummarySheet
     }
 
     static decimal? Number(object row, string field) =>
-        RowFields.Number(row, field) is { } d && Math.Abs(d) < 7.9e27 ? (decimal)d : null;
+        RowFields.Number(row, field) is { } d && Math.Abs(d) < DatasetCells.DecimalLimit ? (decimal)d : null;
 }

@@ -12,8 +12,9 @@ namespace JourneyReports;
 internal static class DatasetCells
 {
     // Excel's serial dates are unreliable before 1 March 1900 (see DetailCellValue), so earlier dates stay ISO text.
-    static readonly DateTime FirstSerialDate = new(1900, 3, 1);
-    const double DecimalLimit = 7.9e27;
+    static readonly DateTime FirstSerialDate = DetailCellValue.FirstSerialDate;
+    /// <summary>Doubles at least this large do not fit in a decimal (whose limit is about 7.92e28, less a margin).</summary>
+    public const double DecimalLimit = 7.9e27;
     static readonly BigInteger BigDecimalLimit = new(DecimalLimit);
 
     public static object? Of(object? value, CultureInfo culture) => value switch

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 
 namespace JourneyReports;
@@ -49,14 +48,7 @@ internal static class DatasetColumns
             string.Join(".", path.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))),
             FieldNames.Header(path.Select(p => p.Name)),
             Nullable.GetUnderlyingType(path[^1].PropertyType) ?? path[^1].PropertyType,
-            row => Read(row, path)));
-
-    static object? Read(object row, PropertyInfo[] path)
-    {
-        object? value = row;
-        foreach (var p in path) value = value is null ? null : p.GetValue(value);
-        return value;
-    }
+            row => RecordColumns.Value(row, path)));
 
     // Analyst columns keep the names the analyst gave them; the type is that of the first value that is not null.
     static IEnumerable<Field> SqlFields(IReadOnlyList<object> rows)

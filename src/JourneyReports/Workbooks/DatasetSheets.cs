@@ -7,16 +7,19 @@ namespace JourneyReports;
 internal static class DatasetSheets
 {
     public const string Funnel = "Funnel", Trend = "Trend", ChannelMix = "Channel mix";
-    const string Empty = "No data for this period";
+    public const string Empty = "No data for this period";
+
+    /// <summary>A funnel's steps as table columns; the department workbook's funnels use them too.</summary>
+    public static readonly TableColumn<FunnelStep>[] FunnelColumns =
+    [
+        new("Order", s => s.Order, WorkbookFormats.Count),
+        new("Stage", s => s.Stage),
+        new("Customers", s => s.Customers, WorkbookFormats.Count),
+        new("Drop-off %", s => s.DropOff, WorkbookFormats.Percent),
+    ];
 
     public static void WriteFunnel(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
-        Write(sheet, "Funnel", data, culture, data.Funnel,
-        [
-            new TableColumn<FunnelStep>("Order", s => s.Order, WorkbookFormats.Count),
-            new("Stage", s => s.Stage),
-            new("Customers", s => s.Customers, WorkbookFormats.Count),
-            new("Drop-off %", s => s.DropOff, WorkbookFormats.Percent),
-        ]);
+        Write(sheet, "Funnel", data, culture, data.Funnel, FunnelColumns);
 
     public static void WriteTrend(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
         Write(sheet, "Trend", data, culture, data.Trend,
@@ -37,14 +40,20 @@ internal static class DatasetSheets
         ]);
 
     static void Write<T>(IXLWorksheet sheet, string tableName, ExecutiveWeeklyData data, CultureInfo culture,
-        IReadOnlyList<T> items, TableColumn<T>[] columns)
+        IReadOnlyList<T> items, TableColumn<T>[] columns) =>
+        Table(sheet, new SheetTables(culture, data.CurrencySymbol), tableName, columns, items, Empty);
+
+    /// <summary>A dataset sheet's one table from A1, sized, its header frozen and repeated on every printed page (A4).</summary>
+    public static IXLTable Table<T>(IXLWorksheet sheet, SheetTables tables, string tableName, IReadOnlyList<TableColumn<T>> columns,
+        IReadOnlyList<T> items, string emptyText)
     {
         var widths = new ColumnWidths();
-        new SheetTables(culture, data.CurrencySymbol).Write(sheet, 1, 1, tableName, columns, items, widths, Empty);
+        var table = tables.Write(sheet, 1, 1, tableName, columns, items, widths, emptyText);
         widths.Apply(sheet);
         sheet.SheetView.FreezeRows(1);
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         // Long tables print with their header on every page.
         sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        return table;
     }
 }

@@ -15,7 +15,7 @@ internal static class DetailCellValue
     public const int MaxTextLength = 32_767;
 
     // Excel's serial dates wrongly count 29 Feb 1900; from 1 Mar 1900 on, .NET's OLE Automation dates agree with Excel.
-    static readonly DateTime FirstSerialDate = new(1900, 3, 1);
+    public static readonly DateTime FirstSerialDate = new(1900, 3, 1);
 
     public static (string? Text, DetailCellKind Kind) Of(object? value)
     {

@@ -11,28 +11,25 @@ public enum DetailColumnType { Text, Integer, Decimal, Percent, Currency, Date, 
 /// </summary>
 public sealed record DetailColumn(string Header, DetailColumnType Type = DetailColumnType.Text, string? NumberFormat = null, double? Width = null)
 {
-    const double MinWidth = 8, MaxWidth = 60;
-    // The header cell also holds the autofilter's drop-down button, which covers about three characters.
-    const int FilterButtonWidth = 3;
-
     /// <summary>The Excel format code cells of this column get; null means General.</summary>
     public string? EffectiveFormat => NumberFormat ?? Type switch
     {
         DetailColumnType.Integer => WorkbookFormats.Count,
-        DetailColumnType.Decimal => "#,##0.00",
+        DetailColumnType.Decimal => WorkbookFormats.Decimal,
         DetailColumnType.Percent => WorkbookFormats.Percent,
         // No symbol by default: a detail dataset does not know the report's currency; pass NumberFormat for one.
-        DetailColumnType.Currency => "#,##0.00",
+        DetailColumnType.Currency => WorkbookFormats.Decimal,
         DetailColumnType.Date => "yyyy-mm-dd",
         DetailColumnType.DateTime => "yyyy-mm-dd hh:mm:ss",
         _ => null,
     };
 
     /// <summary>
-    /// The width set on the sheet. Rows are streamed, so widths cannot follow the data (and ClosedXML's
-    /// ClosedXML's auto-fit is unusable here); the estimate covers the header and a typical value of the type.
+    /// The width set on the sheet. Rows are streamed, so widths cannot follow the data (and ClosedXML's auto-fit is
+    /// unusable here); the estimate covers the header with its filter button and a typical value of the type, sized
+    /// as <see cref="ColumnWidths"/> sizes the other workbooks' columns.
     /// </summary>
-    public double EffectiveWidth => Width ?? Math.Clamp(Math.Max(Header.Length + FilterButtonWidth, TypicalValueLength) + 2, MinWidth, MaxWidth);
+    public double EffectiveWidth => Width ?? ColumnWidths.For(Math.Max(Header.Length + ColumnWidths.FilterButton, TypicalValueLength));
 
     int TypicalValueLength => Type switch
     {

@@ -29,7 +29,6 @@ internal sealed class DetailSheetPart
 
     public string RelationshipId { get; }
     public int RowCount { get; private set; }
-    public int ColumnCount => _letters.Length;
     public string LastCell => _letters[^1] + RowCount.ToString(CultureInfo.InvariantCulture);
 
     public DetailSheetPart(DetailPackage package, IReadOnlyList<DetailColumn> columns, DetailStylesheet styles, bool selected)

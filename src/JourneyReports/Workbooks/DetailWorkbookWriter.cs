@@ -38,7 +38,6 @@ public sealed class DetailWorkbookWriter : IDisposable
         _package = new DetailPackage(output, CompressionLevel.Fastest);
     }
 
-    /// <summary>Convenience: a workbook holding one dataset. Returns the sheet names written.</summary>
     /// <summary>A metric's result (a record or a list of them) as a one-table workbook, one column per property.</summary>
     public static IReadOnlyList<string> WriteRecords(Stream output, string sheetName, object? result)
     {
@@ -46,6 +45,7 @@ public sealed class DetailWorkbookWriter : IDisposable
         return Write(output, sheetName, columns.Count == 0 ? [new DetailColumn("No data")] : columns, rows);
     }
 
+    /// <summary>Convenience: a workbook holding one dataset. Returns the sheet names written.</summary>
     public static IReadOnlyList<string> Write(Stream output, string sheetName, IReadOnlyList<DetailColumn> columns, IEnumerable<object?[]> rows)
     {
         using var writer = new DetailWorkbookWriter(output);

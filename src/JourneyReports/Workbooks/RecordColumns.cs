@@ -35,7 +35,6 @@ internal static class RecordColumns
         return (columns, rows.Select(r => keys.Select(k => r.GetValueOrDefault(k)).ToArray()));
     }
 
-
     /// <summary>The property path to every scalar (or list of scalars) of <paramref name="type"/>, nested records spread.</summary>
     public static IEnumerable<PropertyInfo[]> Paths(Type type, PropertyInfo[] prefix)
     {
@@ -52,9 +51,16 @@ internal static class RecordColumns
 
     static object? Read(object record, PropertyInfo[] path)
     {
+        var value = Value(record, path);
+        return value is IEnumerable list and not string ? string.Join(" > ", list.Cast<object>()) : value;
+    }
+
+    /// <summary>The value at the end of <paramref name="path"/> (null when a record on the way is null).</summary>
+    public static object? Value(object record, PropertyInfo[] path)
+    {
         object? value = record;
         foreach (var p in path) value = value is null ? null : p.GetValue(value);
-        return value is IEnumerable list and not string ? string.Join(" > ", list.Cast<object>()) : value;
+        return value;
     }
 
     static bool IsScalar(Type t) => t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal)

@@ -22,8 +22,7 @@ internal sealed class SheetTables(CultureInfo culture, string currencySymbol)
         for (var c = 0; c < columns.Count; c++)
         {
             sheet.Cell(row, column + c).SetValue(columns[c].Header);
-            // Room for the autofilter drop-down button.
-            widths.Track(column + c, columns[c].Header, extra: 3);
+            widths.Track(column + c, columns[c].Header, extra: ColumnWidths.FilterButton);
         }
 
         for (var r = 0; r < items.Count; r++)

@@ -43,6 +43,10 @@ public static class WorkbookImages
         buffer.CopyTo(output);
     }
 
+    /// <summary>Builds a workbook with <paramref name="fill"/> and writes it, repaired, to <paramref name="output"/>: <see cref="SaveWithDashboard"/> with no image.</summary>
+    internal static void Save(string title, Action<XLWorkbook> fill, Stream output) =>
+        SaveWithDashboard(title, workbook => { fill(workbook); return 1; }, summarySheet: "", dashboardPng: null, output);
+
     // Drawing positions are in EMUs; Excel maps one pixel to 9525 EMU (96 dpi).
     const long EmuPerPixel = 9525;
 
