@@ -25,10 +25,11 @@ public static class OptionsValidation
         Check(MailboxAddress.TryParse(o.Mail.From, out _), $"JourneyReports:Mail:From '{o.Mail.From}' is not an email address.");
         Check(o.Mail.Smtp.Port is > 0 and < 65536, $"JourneyReports:Mail:Smtp:Port {o.Mail.Smtp.Port} is not a port number.");
 
+        var library = new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(o.DashboardsDirectory));
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))
         {
             var at = $"JourneyReports:Schedules:{i}";
-            if (ReportRunner.ProblemWith(o, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
+            if (ReportRunner.ProblemWith(library, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
             Check(IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
             if (TimeZones.Problem(s.TimeZone) is { } zoneProblem) errors.Add($"{at}:TimeZone: {zoneProblem}.");
             Check(s.Recipients.Count > 0, $"{at}:Recipients is empty.");

@@ -16,6 +16,9 @@ public static partial class DashboardComposer
     /// <summary>The page width dashboards are drawn at unless asked otherwise (the web, the workbook image, emails).</summary>
     public const int DefaultWidth = 1600;
 
+    /// <summary>The largest width or height a dashboard can be drawn at.</summary>
+    public const int MaxSide = VisualCanvas.MaxSide;
+
     /// <summary>
     /// Resolves the period, comparison, time zone and filters, then runs every dataset on one warehouse connection (or
     /// only those named in <paramref name="only"/>: one chart or one CSV need not pay for the whole dashboard).
@@ -147,14 +150,8 @@ public static partial class DashboardComposer
             ReportTheme.TitleSize, ReportTheme.Heading, bold: true, maxWidth: max);
         var period = result.Comparison is { } c ? ReportFormat.PeriodLine(result.Period, c, culture) : "Period " + ReportFormat.Period(result.Period, culture);
         CanvasText.Draw(canvas, period, m, 84, ReportTheme.SubtitleSize, ReportTheme.Text, maxWidth: max);
-        CanvasText.Draw(canvas, FiltersLine(definition.Parameters.Filters), m, 108, ReportTheme.SmallSize, ReportTheme.Text, maxWidth: max);
+        CanvasText.Draw(canvas, definition.Parameters.Filters.ToFilter().Line(), m, 108, ReportTheme.SmallSize, ReportTheme.Text, maxWidth: max);
         CanvasText.Draw(canvas, ReportFormat.GeneratedLine(result.GeneratedAt, result.DataUntilUtc, result.Period.TimeZoneId, culture), m, 130,
             ReportTheme.SmallSize, ReportTheme.Muted, maxWidth: max);
-    }
-
-    static string FiltersLine(DashboardFilters f)
-    {
-        var set = f.ByName().Where(x => !string.IsNullOrEmpty(x.Value)).Select(x => $"{x.Name}: {x.Value}").ToList();
-        return set.Count == 0 ? "Filters: none (all customers)" : "Filters: " + string.Join(" · ", set);
     }
 }

@@ -25,8 +25,7 @@ public sealed class DashboardFilters
     public JourneyFilter ToFilter() => new(Persona, Segment, Region, Channel, Device, Department);
 
     /// <summary>The six filters by the names people use for them (query string, command line), unset ones as null.</summary>
-    public IReadOnlyList<(string Name, string? Value)> ByName() =>
-        [("persona", Persona), ("segment", Segment), ("region", Region), ("channel", Channel), ("device", Device), ("department", Department)];
+    public IReadOnlyList<(string Name, string? Value)> ByName() => ToFilter().ByName();
 
     /// <summary>The names of <see cref="ByName"/>, in its order.</summary>
     public static readonly IReadOnlyList<string> Names = [.. new DashboardFilters().ByName().Select(f => f.Name)];

@@ -14,10 +14,20 @@ public sealed record JourneyFilter(
 {
     public static readonly JourneyFilter None = new();
 
+    /// <summary>The six filters by the names people use for them (query string, command line, headers), unset ones as null.</summary>
+    public IReadOnlyList<(string Name, string? Value)> ByName() =>
+        [("persona", Persona), ("segment", Segment), ("region", Region), ("channel", Channel), ("device", Device), ("department", Department)];
+
+    /// <summary>"Filters: none (all customers)" or "Filters: persona: Loyal regular · channel: email", as dashboard headers and workbooks write it.</summary>
+    public string Line()
+    {
+        var set = ByName().Where(x => !string.IsNullOrEmpty(x.Value)).Select(x => $"{x.Name}: {x.Value}").ToList();
+        return set.Count == 0 ? "Filters: none (all customers)" : "Filters: " + string.Join(" · ", set);
+    }
+
     public override string ToString()
     {
-        var parts = new[] { ("persona", Persona), ("segment", Segment), ("region", Region), ("channel", Channel), ("device", Device), ("department", Department) }
-            .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} = {p.Item2}").ToList();
+        var parts = ByName().Where(p => p.Value is not null).Select(p => $"{p.Name} = {p.Value}").ToList();
         return parts.Count == 0 ? "all customers" : string.Join(", ", parts);
     }
 }

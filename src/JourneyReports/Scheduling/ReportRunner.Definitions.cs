@@ -24,10 +24,15 @@ public sealed partial class ReportRunner
         [ExecutiveWeekly.ReportId, .. library.Definitions.Select(d => d.Name).Where(n => n != ExecutiveWeekly.ReportId)];
 
     /// <summary>Null when <paramref name="reportId"/> can run; else why not: unknown (with the reports there are), or its definition's errors.</summary>
-    public static string? ProblemWith(JourneyReportsOptions options, string reportId)
+    public static string? ProblemWith(JourneyReportsOptions options, string reportId) =>
+        ProblemWith(new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(options.DashboardsDirectory)), reportId);
+
+    /// <inheritdoc cref="ProblemWith(JourneyReportsOptions, string)"/>
+    /// <remarks>The library is read (and its analyst SQL checked) only if a definition is named, once however many ask.</remarks>
+    public static string? ProblemWith(Lazy<DashboardLibrary> libraryOnce, string reportId)
     {
         if (reportId == ExecutiveWeekly.ReportId) return null;
-        var library = DashboardLibrary.Load(options.DashboardsDirectory);
+        var library = libraryOnce.Value;
         if (library.ProblemWith(reportId) is not { } problem) return null;
         return library.Errors.Keys.Any(f => Path.GetFileNameWithoutExtension(f) == reportId) ? problem
             : $"'{reportId}' is not a known report; available: {string.Join(", ", ReportIds(library))}";

@@ -35,7 +35,7 @@ internal static class DashboardAboutSheet
             ("Comparison as defined", p.Comparison),
             ("Comparison period", result.Comparison is { } c ? ReportFormat.Period(c, culture) : "none"),
             ("Time zone", zone),
-            .. DashboardWorkbookText.Filters(result.Filter).Select(f => ($"Filter: {f.Name}", f.Value ?? "all")),
+            .. result.Filter.ByName().Select(f => ($"Filter: {f.Name}", f.Value ?? "all")),
             ("Generated at", WorkbookText.GeneratedAt(result.GeneratedAt, zone, culture)),
             ("Data until", WorkbookText.DataUntil(result.DataUntilUtc, zone, culture)),
         ];

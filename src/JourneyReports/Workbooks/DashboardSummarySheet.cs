@@ -19,7 +19,7 @@ internal static class DashboardSummarySheet
         SummarySheet.Title(sheet, DetailCellValue.CleanText(DashboardWorkbookText.Title(definition)));
         // The header lines overflow into empty neighbours, so they are left out of column sizing on purpose.
         var row = 2;
-        foreach (var line in new[] { DashboardWorkbookText.PeriodLine(result, culture), DashboardWorkbookText.FiltersLine(result.Filter),
+        foreach (var line in new[] { DashboardWorkbookText.PeriodLine(result, culture), result.Filter.Line(),
                      DashboardWorkbookText.GeneratedLine(result, culture), definition.Description })
         {
             if (string.IsNullOrWhiteSpace(line)) continue;

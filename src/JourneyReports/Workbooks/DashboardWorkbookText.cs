@@ -14,17 +14,6 @@ internal static class DashboardWorkbookText
             ? ReportFormat.PeriodLine(result.Period, comparison, culture)
             : "Period " + ReportFormat.Period(result.Period, culture);
 
-    /// <summary>Every filter in the PNG header's order, null when it is not set.</summary>
-    public static IReadOnlyList<(string Name, string? Value)> Filters(JourneyFilter f) =>
-        [("persona", f.Persona), ("segment", f.Segment), ("channel", f.Channel), ("device", f.Device), ("department", f.Department), ("region", f.Region)];
-
-    /// <summary>"Filters: none (all customers)" or "Filters: persona: Loyal regular · channel: email".</summary>
-    public static string FiltersLine(JourneyFilter filter)
-    {
-        var set = Filters(filter).Where(x => !string.IsNullOrEmpty(x.Value)).Select(x => $"{x.Name}: {x.Value}").ToList();
-        return set.Count == 0 ? "Filters: none (all customers)" : "Filters: " + string.Join(" · ", set);
-    }
-
     /// <summary>"Generated 23 Nov 2026 08:00 (Europe/London) · data until 23 Nov 2026 06:15", or "· no data loaded yet".</summary>
     public static string GeneratedLine(DashboardResult result, CultureInfo culture) =>
         ReportFormat.GeneratedLine(result.GeneratedAt, result.DataUntilUtc, result.Period.TimeZoneId, culture)
