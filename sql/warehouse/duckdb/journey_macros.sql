@@ -86,6 +86,18 @@ CREATE OR REPLACE TEMP MACRO nps_score(score) AS
 CREATE OR REPLACE TEMP MACRO csat_share(score) AS
     (count(*) FILTER (WHERE score >= 4) / nullif(count(score), 0))::DOUBLE;
 
+-- The scores of a group of survey answers, one struct for experience_by.sql and experience_trend.sql (unnest it into
+-- columns): answers, and per question its answers and score; CSAT as a percentage and its mean; CES = mean effort 1-7.
+CREATE OR REPLACE TEMP MACRO survey_scores(nps, csat, ces) AS struct_pack(
+    Responses     := count(*),
+    NpsResponses  := count(nps),
+    Nps           := nps_score(nps),
+    CsatResponses := count(csat),
+    Csat          := 100 * csat_share(csat),
+    CsatMean      := avg(csat)::DOUBLE,
+    CesResponses  := count(ces),
+    Ces           := avg(ces)::DOUBLE);
+
 -- The ordered funnel, defined once for every funnel query. A visitor reaches a stage only at or after reaching the
 -- previous one, within window_days of it; each stage's first time is taken after the previous stage's, so counts can
 -- only fall stage by stage. It starts at the first stage that occurs in the events (a clickstream of product views
