@@ -1,14 +1,6 @@
--- Survey scores per stage or per touchpoint ($by, fixed by the caller). Each score counts only the answers to its own
--- question (nps_score, csat_share in journey_macros.sql); CES = mean effort 1-7. The mean CSAT feeds the emotion score.
-SELECT CASE $by WHEN 'stage' THEN stage ELSE touchpoint END AS "Group",
-       count(*)                                                                                     AS Responses,
-       count(nps)                                                                                   AS NpsResponses,
-       nps_score(nps)                                                                               AS Nps,
-       count(csat)                                                                                  AS CsatResponses,
-       100 * csat_share(csat)                                                                       AS Csat,
-       avg(csat)::DOUBLE                                                                            AS CsatMean,
-       count(ces)                                                                                   AS CesResponses,
-       avg(ces)::DOUBLE                                                                             AS Ces
+-- Survey scores per stage or per touchpoint ($by, fixed by the caller): survey_scores in journey_macros.sql, where each
+-- score counts only the answers to its own question. The mean CSAT feeds the emotion score.
+SELECT CASE $by WHEN 'stage' THEN stage ELSE touchpoint END AS "Key", unnest(survey_scores(nps, csat, ces))
 FROM journey_surveys($start, $end, $persona, $segment, $region, $channel)
-GROUP BY ALL
-ORDER BY ALL;
+GROUP BY "Key"
+ORDER BY "Key";

@@ -86,14 +86,26 @@ CREATE OR REPLACE TEMP MACRO nps_score(score) AS
 CREATE OR REPLACE TEMP MACRO csat_share(score) AS
     (count(*) FILTER (WHERE score >= 4) / nullif(count(score), 0))::DOUBLE;
 
+-- The scores of a group of survey answers, one struct for experience_by.sql and experience_trend.sql (unnest it into
+-- columns): answers, and per question its answers and score; CSAT as a percentage and its mean; CES = mean effort 1-7.
+CREATE OR REPLACE TEMP MACRO survey_scores(nps, csat, ces) AS struct_pack(
+    Responses     := count(*),
+    NpsResponses  := count(nps),
+    Nps           := nps_score(nps),
+    CsatResponses := count(csat),
+    Csat          := 100 * csat_share(csat),
+    CsatMean      := avg(csat)::DOUBLE,
+    CesResponses  := count(ces),
+    Ces           := avg(ces)::DOUBLE);
+
 -- The ordered funnel, defined once for every funnel query. A visitor reaches a stage only at or after reaching the
 -- previous one, within window_days of it; each stage's first time is taken after the previous stage's, so counts can
 -- only fall stage by stage. It starts at the first stage that occurs in the events (a clickstream of product views
 -- starts at consideration). f_dimension 'channel' or 'device' runs one funnel per touchpoint value on that value's
 -- events only; NULL runs one funnel ('' as value). One row per value, visitor and stage reached: when (t) and when
--- the previous stage was reached (prev).
+-- the previous stage was reached (prev). Each step of the recursion (reached) takes the next stage from the last one.
 CREATE OR REPLACE TEMP MACRO journey_funnel(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_device, f_department, f_dimension, window_days) AS TABLE
-WITH all_ev AS (
+WITH RECURSIVE all_ev AS (
     SELECT coalesce(CASE f_dimension WHEN 'channel' THEN channel WHEN 'device' THEN device END, '') AS value,
            visitor_id, stage_order, occurred_at
     FROM journey_events(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_device, f_department)
@@ -101,24 +113,12 @@ WITH all_ev AS (
 ),
 first_stage AS (SELECT min(stage_order) AS f FROM all_ev),
 ev AS (SELECT value, visitor_id, stage_order - f + 1 AS step, occurred_at FROM all_ev, first_stage),
-s1 AS (SELECT value, visitor_id, min(occurred_at) AS t, NULL::TIMESTAMP AS prev FROM ev WHERE step = 1 GROUP BY ALL),
-s2 AS (SELECT value, visitor_id, min(ev.occurred_at) AS t, any_value(s1.t) AS prev FROM ev JOIN s1 USING (value, visitor_id)
-       WHERE ev.step = 2 AND ev.occurred_at >= s1.t AND ev.occurred_at <= s1.t + to_days(window_days) GROUP BY ALL),
-s3 AS (SELECT value, visitor_id, min(ev.occurred_at) AS t, any_value(s2.t) AS prev FROM ev JOIN s2 USING (value, visitor_id)
-       WHERE ev.step = 3 AND ev.occurred_at >= s2.t AND ev.occurred_at <= s2.t + to_days(window_days) GROUP BY ALL),
-s4 AS (SELECT value, visitor_id, min(ev.occurred_at) AS t, any_value(s3.t) AS prev FROM ev JOIN s3 USING (value, visitor_id)
-       WHERE ev.step = 4 AND ev.occurred_at >= s3.t AND ev.occurred_at <= s3.t + to_days(window_days) GROUP BY ALL),
-s5 AS (SELECT value, visitor_id, min(ev.occurred_at) AS t, any_value(s4.t) AS prev FROM ev JOIN s4 USING (value, visitor_id)
-       WHERE ev.step = 5 AND ev.occurred_at >= s4.t AND ev.occurred_at <= s4.t + to_days(window_days) GROUP BY ALL),
-s6 AS (SELECT value, visitor_id, min(ev.occurred_at) AS t, any_value(s5.t) AS prev FROM ev JOIN s5 USING (value, visitor_id)
-       WHERE ev.step = 6 AND ev.occurred_at >= s5.t AND ev.occurred_at <= s5.t + to_days(window_days) GROUP BY ALL)
+reached(step, value, visitor_id, t, prev) AS (
+    SELECT 1, value, visitor_id, min(occurred_at), NULL::TIMESTAMP FROM ev WHERE step = 1 GROUP BY ALL
+    UNION ALL
+    SELECT ev.step, value, visitor_id, min(ev.occurred_at), any_value(r.t) FROM ev JOIN reached r USING (value, visitor_id)
+    WHERE ev.step = r.step + 1 AND ev.occurred_at >= r.t AND ev.occurred_at <= r.t + to_days(window_days) GROUP BY ALL
+)
 SELECT r.value, r.visitor_id, r.step + f - 1 AS stage_order, r.t, r.prev
-FROM (
-    SELECT 1 AS step, value, visitor_id, t, prev FROM s1
-    UNION ALL SELECT 2, value, visitor_id, t, prev FROM s2
-    UNION ALL SELECT 3, value, visitor_id, t, prev FROM s3
-    UNION ALL SELECT 4, value, visitor_id, t, prev FROM s4
-    UNION ALL SELECT 5, value, visitor_id, t, prev FROM s5
-    UNION ALL SELECT 6, value, visitor_id, t, prev FROM s6
-) r, first_stage
+FROM reached r, first_stage
 WHERE r.step + f - 1 <= 6;

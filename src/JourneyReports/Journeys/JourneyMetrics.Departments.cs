@@ -23,7 +23,7 @@ public sealed partial class JourneyMetrics
         var funnels = (await FunnelByAsync(period, filter, "department", ct))
             .GroupBy(r => r.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<FunnelStep>)g.Select(r => new FunnelStep(r.Order, r.Stage, r.Customers, r.DropOff)).ToList(), StringComparer.Ordinal);
-        IReadOnlyList<FunnelStep> none = WithDropOff(new long[JourneyStages.InOrder.Count]).ToList();
+        IReadOnlyList<FunnelStep> none = WithDropOff(_ => 0).ToList();
         return rows.Select(r => new DepartmentReport(
                 r.Department, r.Visitors, r.Buyers, r.Orders, r.Revenue, Ratio(r.Revenue, r.Orders), Ratio(r.Buyers, r.Visitors),
                 funnels.GetValueOrDefault(r.Department, none)))

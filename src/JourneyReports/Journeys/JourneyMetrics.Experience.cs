@@ -39,13 +39,13 @@ public sealed partial class JourneyMetrics
     public static readonly IReadOnlyList<string> WaitBands = ["<5 min", "5-15 min", "15-60 min", "60+ min"];
 
     public async Task<IReadOnlyList<ExperienceRow>> ExperienceByStageAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
-        (await connection.QueryAsync<GroupScores>(Command("experience_by", ExperienceBy(period, filter, "stage"), ct)))
-            .OrderBy(r => JourneyStages.OrderOf(r.Group) is var o && o == 0 ? int.MaxValue : o).ThenBy(r => r.Group)
-            .Select(r => new ExperienceRow(r.Group, r.Scores())).ToList();
+        (await connection.QueryAsync<Scored<string>>(Command("experience_by", ExperienceBy(period, filter, "stage"), ct)))
+            .OrderBy(r => JourneyStages.OrderOf(r.Key) is var o && o == 0 ? int.MaxValue : o).ThenBy(r => r.Key)
+            .Select(r => new ExperienceRow(r.Key, r.Scores())).ToList();
 
     public async Task<IReadOnlyList<ExperienceRow>> ExperienceByTouchpointAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
-        (await connection.QueryAsync<GroupScores>(Command("experience_by", ExperienceBy(period, filter, "touchpoint"), ct)))
-            .Select(r => new ExperienceRow(r.Group, r.Scores())).ToList();
+        (await connection.QueryAsync<Scored<string>>(Command("experience_by", ExperienceBy(period, filter, "touchpoint"), ct)))
+            .Select(r => new ExperienceRow(r.Key, r.Scores())).ToList();
 
     static Dapper.DynamicParameters ExperienceBy(ReportPeriod period, JourneyFilter filter, string by)
     {
@@ -64,8 +64,8 @@ public sealed partial class JourneyMetrics
         var p = Parameters(period, filter);
         p.Add("grain", grain);
         p.Add("tz", period.TimeZoneId);
-        var rows = (await connection.QueryAsync<BucketScores>(Command("experience_trend", p, ct)))
-            .ToDictionary(r => DateOnly.FromDateTime(r.Bucket));
+        var rows = (await connection.QueryAsync<Scored<DateTime>>(Command("experience_trend", p, ct)))
+            .ToDictionary(r => DateOnly.FromDateTime(r.Key));
         var points = new List<ExperiencePoint>();
         for (var start = BucketOf(period.FirstDay, grain); start <= period.LastDay; start = grain == "week" ? start.AddDays(7) : start.AddMonths(1))
             points.Add(new ExperiencePoint(start, rows.TryGetValue(start, out var r) ? r.Scores() : new ExperienceScores(0, 0, null, 0, null, 0, null, null)));
@@ -118,15 +118,9 @@ public sealed partial class JourneyMetrics
         return known.Count == 0 ? null : known.Average();
     }
 
-    // Dapper fills these positionally by column name and exact type, as the queries alias them.
-    internal sealed record GroupScores(string Group, long Responses, long NpsResponses, double? Nps, long CsatResponses, double? Csat,
-        double? CsatMean, long CesResponses, double? Ces)
-    {
-        public ExperienceScores Scores() =>
-            new(Responses, NpsResponses, Nps, CsatResponses, Csat, CesResponses, Ces, Emotion(Nps, CsatMean, Ces));
-    }
-
-    internal sealed record BucketScores(DateTime Bucket, long Responses, long NpsResponses, double? Nps, long CsatResponses, double? Csat,
+    // A row of experience_by.sql (Key: the stage or touchpoint) or experience_trend.sql (Key: the bucket's start), the
+    // scores as survey_scores names them. Dapper fills it positionally by column name and exact type.
+    internal sealed record Scored<TKey>(TKey Key, long Responses, long NpsResponses, double? Nps, long CsatResponses, double? Csat,
         double? CsatMean, long CesResponses, double? Ces)
     {
         public ExperienceScores Scores() =>

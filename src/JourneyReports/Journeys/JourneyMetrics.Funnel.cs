@@ -34,8 +34,7 @@ public sealed partial class JourneyMetrics
         p.Add("window_days", warehouse.Journey.ConversionWindowDays);
         var rows = (await connection.QueryAsync<(int StageOrder, long Customers, long Reached, double? Median, double? P90)>(Command("funnel_detail", p, ct)))
             .ToDictionary(r => r.StageOrder);
-        var counts = JourneyStages.InOrder.Select((_, i) => rows.GetValueOrDefault(i + 1).Customers).ToList();
-        return WithDropOff(counts).Select((s, i) =>
+        return WithDropOff(order => rows.GetValueOrDefault(order).Customers).Select((s, i) =>
         {
             var r = rows.GetValueOrDefault(s.Order);
             return new FunnelDetailStep(s.Order, s.Stage, s.Customers, s.DropOff, r.Reached, i == 0 ? null : r.Median, i == 0 ? null : r.P90);
@@ -58,8 +57,7 @@ public sealed partial class JourneyMetrics
             .SelectMany(g =>
             {
                 var counts = g.ToDictionary(r => r.StageOrder, r => r.Customers);
-                return WithDropOff(JourneyStages.InOrder.Select((_, i) => counts.GetValueOrDefault(i + 1)).ToList())
-                    .Select(s => new FunnelBreakdownRow(g.Key, s.Order, s.Stage, s.Customers, s.DropOff));
+                return WithDropOff(counts.GetValueOrDefault).Select(s => new FunnelBreakdownRow(g.Key, s.Order, s.Stage, s.Customers, s.DropOff));
             })
             .ToList();
     }
@@ -70,15 +68,19 @@ public sealed partial class JourneyMetrics
         : throw new ArgumentException(
             $"Unknown funnel dimension '{dimension}'. Allowed: {string.Join(", ", FunnelDimensions)}.", nameof(dimension));
 
-    /// <summary>Stage counts in funnel order with the share lost since the previous stage (as <see cref="FunnelAsync"/>).</summary>
-    static IEnumerable<FunnelStep> WithDropOff(IReadOnlyList<long> counts)
+    /// <summary>
+    /// The stages from <paramref name="first"/> to the last with their customers (by stage order) and the share lost
+    /// since the previous stage.
+    /// </summary>
+    static IEnumerable<FunnelStep> WithDropOff(Func<int, long> customersAt, int first = 1)
     {
         long? previous = null;
-        for (var i = 0; i < counts.Count; i++)
+        for (var order = first; order <= JourneyStages.InOrder.Count; order++)
         {
-            decimal? dropOff = previous is null or 0 ? null : 1m - (decimal)counts[i] / previous.Value;
-            yield return new FunnelStep(i + 1, JourneyStages.InOrder[i], counts[i], dropOff);
-            previous = counts[i];
+            var customers = customersAt(order);
+            decimal? dropOff = previous is null or 0 ? null : 1m - (decimal)customers / previous.Value;
+            yield return new FunnelStep(order, JourneyStages.InOrder[order - 1], customers, dropOff);
+            previous = customers;
         }
     }
 }

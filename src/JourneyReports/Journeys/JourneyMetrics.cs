@@ -24,17 +24,7 @@ public sealed partial class JourneyMetrics(Warehouse warehouse, DbConnection con
         var counts = (await connection.QueryAsync<(int StageOrder, long Customers)>(Command("funnel", p, ct)))
             .ToDictionary(r => r.StageOrder, r => r.Customers);
         // Stages nobody reached have no row; the funnel runs from its first stage to the last, zeros included.
-        var first = counts.Count == 0 ? 1 : counts.Keys.Min();
-        var steps = new List<FunnelStep>();
-        long? previous = null;
-        for (var order = first; order <= JourneyStages.InOrder.Count; order++)
-        {
-            var customers = counts.GetValueOrDefault(order);
-            decimal? dropOff = previous is null or 0 ? null : 1m - (decimal)customers / previous.Value;
-            steps.Add(new FunnelStep(order, JourneyStages.InOrder[order - 1], customers, dropOff));
-            previous = customers;
-        }
-        return steps;
+        return WithDropOff(counts.GetValueOrDefault, first: counts.Count == 0 ? 1 : counts.Keys.Min()).ToList();
     }
 
     /// <summary>One point per local week of the period, zero-filled where nothing happened.</summary>
