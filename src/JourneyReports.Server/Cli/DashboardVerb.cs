@@ -35,7 +35,7 @@ public static class DashboardVerb
         var width = args.Int("width", DashboardComposer.DefaultWidth);
         if (width is < 400 or > 4000) throw new CliUsageException($"--width must be from 400 to 4000 pixels, not {width}");
         if (DashboardComposer.PageHeight(definition, width) is var height && height > DashboardComposer.MaxSide)
-            throw new CliUsageException($"at --width {width} the dashboard would be {height:N0} px high, over the 8,000 px that can be drawn; use a smaller width");
+            throw new CliUsageException($"at --width {width} the dashboard would be {height:N0} px high, over the {DashboardComposer.MaxSide:N0} px that can be drawn; use a smaller width");
         if (args.Value("out") is { } outPath && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(outPath))))
             throw new CliUsageException($"--out: the folder of '{Path.GetFullPath(outPath)}' does not exist");
 
