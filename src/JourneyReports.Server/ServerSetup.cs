@@ -83,9 +83,9 @@ public static class ServerSetup
                 log.LogWarning("{Problem}", e.Message);
             }
         }
-        // Only the executive report is run at once: the home page shows it. Other schedules wait for their time, so a new
-        // monthly schedule does not email its recipients the moment the server starts.
-        foreach (var schedule in options.Schedules.Where(s => s.Report == ExecutiveWeekly.ReportId))
+        // Only the demo's executive report is run at once: the home page shows it. Other schedules wait for their time, so a
+        // new monthly schedule does not email its recipients the moment the server starts.
+        foreach (var schedule in options.Schedules.Where(s => s.Report == FirstRunReport))
         {
             if (await catalog.LatestSucceededRunAsync(schedule.Report, CancellationToken.None) is null)
             {
@@ -95,6 +95,9 @@ public static class ServerSetup
             }
         }
     }
+
+    /// <summary>The report a fresh start runs at once (when a schedule names it), so the home page has a dashboard to show.</summary>
+    public const string FirstRunReport = "executive-weekly";
 
     public static void RegisterSchedules(WebApplication app, JourneyReportsOptions options)
     {

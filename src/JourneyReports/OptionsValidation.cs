@@ -29,7 +29,7 @@ public static class OptionsValidation
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))
         {
             var at = $"JourneyReports:Schedules:{i}";
-            if (ReportRunner.ProblemWith(library, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
+            if (ReportRunner.ProblemWith(library.Value, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
             Check(IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
             if (TimeZones.Problem(s.TimeZone) is { } zoneProblem) errors.Add($"{at}:TimeZone: {zoneProblem}.");
             Check(s.Recipients.Count > 0, $"{at}:Recipients is empty.");

@@ -54,13 +54,6 @@ public static class BenchVerb
                 }
             }
 
-            await using (var c = await warehouse.OpenAsync(CancellationToken.None))
-            {
-                var data = await ExecutiveWeekly.LoadAsync(new JourneyMetrics(warehouse, c), week, JourneyFilter.None, DateTimeOffset.UtcNow, options.CurrencySymbol, CancellationToken.None);
-                var culture = System.Globalization.CultureInfo.GetCultureInfo(options.Culture);
-                Console.WriteLine($"executive dashboard PNG render: median {await MedianMs(runs, () => Task.FromResult(DashboardRenderer.RenderExecutiveWeeklyPng(data, culture))):0} ms; " +
-                    $"SVG: median {await MedianMs(runs, () => Task.FromResult(DashboardRenderer.RenderExecutiveWeeklySvg(data, culture))):0} ms; workbook: median {await MedianMs(runs, () => Task.FromResult(Workbook(data, culture))):0} ms");
-            }
             await BenchDashboards.RunAsync(configured.DashboardsDirectory, warehouse, options.ReportCulture(), runs);
 
             var catalog = Catalog.From(options);
@@ -77,15 +70,8 @@ public static class BenchVerb
         }
     }
 
-    static long Workbook(ExecutiveWeeklyData data, System.Globalization.CultureInfo culture)
-    {
-        using var stream = new MemoryStream();
-        ExecutiveWorkbook.Write(data, null, culture, stream);
-        return stream.Length;
-    }
-
     static Task<RunResult> RunReport(ReportRunner runner) => runner.RunAsync(
-        new RunRequest(ExecutiveWeekly.ReportId, "bench", ["bench@example.com"], "Europe/London", JourneyFilter.None), default);
+        new RunRequest("executive-weekly", "bench", ["bench@example.com"], "Europe/London", JourneyFilter.None), default);
 
     // One warm-up call (JIT, DuckDB's caches), then the median of the timed calls.
     internal static async Task<double> MedianMs<T>(int runs, Func<Task<T>> work)

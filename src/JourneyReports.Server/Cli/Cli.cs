@@ -14,7 +14,7 @@ public static class Cli
     static readonly Dictionary<string, (string Usage, Func<CliArgs, JourneyReportsOptions, Microsoft.Extensions.Logging.ILoggerFactory, Task<int>> Run)> Verbs = new()
     {
         ["seed"] = ("seed [--scale 1] [--seed 42] [--replace]   generate demo data into the warehouse", SeedVerb.RunAsync),
-        ["run"] = ("run <report> [--out DIR] [--to EMAIL ...] [--tz ZONE] [--no-email]   run a report now (executive-weekly or any dashboard definition) and print where its artifacts went", RunVerb.RunAsync),
+        ["run"] = ("run <report> [--out DIR] [--to EMAIL ...] [--tz ZONE] [--no-email]   run a report now (any dashboard definition, e.g. executive-weekly) and print where its artifacts went", RunVerb.RunAsync),
         ["metrics"] = (MetricsVerb.Usage + "   print a metric family as JSON or CSV", MetricsVerb.RunAsync),
         ["import"] = ("import --mapping FILE [--data DIR] [--rejects FILE]   load CSV exports into the warehouse as a mapping file says", ImportVerb.RunAsync),
         ["dashboard"] = ("dashboard [<name> [--out FILE.png|FILE.svg] [--xlsx FILE.xlsx] [--width 1600] [--period NAME | --from yyyy-MM-dd --to yyyy-MM-dd] [--compare C] [--tz ZONE] [--persona P] [--segment S] [--region R] [--channel C] [--device D] [--department D]] [--folder dashboards]   validate the dashboard definitions; render one (default parameters, or those given) to a PNG, an SVG if --out ends in .svg, and/or an Excel workbook", DashboardVerb.RunAsync),

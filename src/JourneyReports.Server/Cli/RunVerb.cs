@@ -2,7 +2,7 @@ using JourneyReports;
 
 namespace JourneyReports.Server;
 
-/// <summary>run: run a report (the executive weekly journey or any dashboard definition) now, exactly as a schedule would, and print where everything went.</summary>
+/// <summary>run: run a report (any dashboard definition, e.g. executive-weekly) now, exactly as a schedule would, and print where everything went.</summary>
 public static class RunVerb
 {
     public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
@@ -10,7 +10,7 @@ public static class RunVerb
         args.OnlyKnown("out", "to", "tz", "no-email");
         if (args.Positional.Count != 1) throw new CliUsageException("name one report, e.g. 'run executive-weekly'");
         var reportId = args.Positional[0];
-        if (ReportRunner.ProblemWith(options, reportId) is { } problem) throw new CliUsageException(problem);
+        if (ReportRunner.ProblemWith(DashboardLibrary.Load(options.DashboardsDirectory), reportId) is { } problem) throw new CliUsageException(problem);
         if (args.Value("out") is { } outFolder)
         {
             try { Directory.CreateDirectory(outFolder); }

@@ -6,7 +6,7 @@ using static JourneyReports.Server.Html;
 
 namespace JourneyReports.Server;
 
-/// <summary>The web app: the latest executive dashboard on the home page, every run's page and artifacts, the run history.</summary>
+/// <summary>The web app: the latest report run on the home page, every run's page and artifacts, the run history.</summary>
 public static class PortalPages
 {
     public static void MapPortal(this WebApplication app)
@@ -15,7 +15,7 @@ public static class PortalPages
         app.MapGet("/runs", History);
         app.MapGet("/runs/{runId:long}", Run);
         app.MapGet("/runs/{runId:long}/dashboard.png", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, RunArtifacts.DashboardPng, "image/png", null));
-        app.MapGet("/runs/{runId:long}/dashboard.svg", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, ReportRunner.DashboardSvg, "image/svg+xml", null));
+        app.MapGet("/runs/{runId:long}/dashboard.svg", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, RunArtifacts.DashboardSvg, "image/svg+xml", null));
         app.MapGet("/runs/{runId:long}/workbook.xlsx", async (long runId, RunArtifacts artifacts, Catalog catalog, CancellationToken ct) =>
         {
             var run = await catalog.GetRunAsync(runId, ct);
@@ -25,14 +25,14 @@ public static class PortalPages
 
     static async Task<IResult> Home(Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
     {
-        var latest = await catalog.LatestSucceededRunAsync(ExecutiveWeekly.ReportId, ct);
+        var latest = await catalog.LatestSucceededRunAsync(null, ct);
         if (latest is null)
-            return Page(ExecutiveWeekly.Title, $"""
-                <h1>{E(ExecutiveWeekly.Title)}</h1>
+            return Page("JourneyReports", $"""
+                <h1>JourneyReports</h1>
                 <p class="muted">The first dashboard is being prepared; this page refreshes by itself.</p>
                 {await HistoryTable(catalog, ct)}
                 """, refreshSeconds: 3);
-        return Page(ExecutiveWeekly.Title, RunBody(latest, artifacts, options) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
+        return Page(Summary(latest, artifacts)?.Title ?? latest.ReportId, RunBody(latest, artifacts, options) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
     }
 
     static async Task<IResult> Run(long runId, Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
@@ -53,24 +53,24 @@ public static class PortalPages
     static string RunBody(RunRecord run, RunArtifacts artifacts, JourneyReportsOptions options)
     {
         var culture = options.ReportCulture();
-        var executive = run.ReportId == ExecutiveWeekly.ReportId;
-        var summary = executive ? null : Read<DefinitionRunSummary>(artifacts.PathOf(run.RunId, ReportRunner.SummaryJson));
-        var title = executive ? ExecutiveWeekly.Title : summary?.Title ?? run.ReportId;
-        var kpiList = executive ? Read<ExecutiveWeeklyData>(artifacts.PathOf(run.RunId, RunArtifacts.Data))?.Kpis : summary?.Kpis;
+        var summary = Summary(run, artifacts);
+        var title = summary?.Title ?? run.ReportId;
         var kpis = new StringBuilder();
-        foreach (var k in kpiList ?? [])
+        foreach (var k in summary?.Kpis ?? [])
             kpis.Append($"<tr><td>{E(k.Label)}</td><td class=\"num\"><b>{E(ReportFormat.KpiValue(k, culture.NumberFormat.CurrencySymbol, culture))}</b></td><td class=\"{(ReportFormat.Sentiment(k) switch { > 0 => "good", < 0 => "bad", _ => "muted" })}\">{E((ReportFormat.Change(k, culture) ?? "no comparison"))}</td></tr>");
-        var extra = summary is null ? "" : $"<a href=\"/runs/{run.RunId}/dashboard.svg\">SVG</a><a href=\"{E(summary.LivePath)}\">Live dashboard</a>";
+        var live = summary is null ? "" : $"<a href=\"{E(summary.LivePath)}\">Live dashboard</a>";
         var warning = run.Error is { Length: > 0 } error ? $"<p class=\"bad\">{E(error)}</p>" : "";
         return $"""
             <h1>{E(title)}</h1>
-            <p class="muted">{(executive ? "Week" : "Period")} {E(run.PeriodFirst)} to {E(run.PeriodLast)} ({E(run.TimeZone)}) · run {run.RunId}, {E(run.Trigger)}, finished {E(run.FinishedAt)}</p>
+            <p class="muted">Period {E(run.PeriodFirst)} to {E(run.PeriodLast)} ({E(run.TimeZone)}) · run {run.RunId}, {E(run.Trigger)}, finished {E(run.FinishedAt)}</p>
             {warning}
-            <p class="actions"><a href="/runs/{run.RunId}/workbook.xlsx">Download the workbook (.xlsx)</a><a href="/runs/{run.RunId}/dashboard.png">Dashboard image</a>{extra}</p>
+            <p class="actions"><a href="/runs/{run.RunId}/workbook.xlsx">Download the workbook (.xlsx)</a><a href="/runs/{run.RunId}/dashboard.png">Dashboard image</a><a href="/runs/{run.RunId}/dashboard.svg">SVG</a>{live}</p>
             <table>{kpis}</table>
             <p><img class="dashboard" src="/runs/{run.RunId}/dashboard.png" alt="{E(title)} dashboard"></p>
             """;
     }
+
+    static DefinitionRunSummary? Summary(RunRecord run, RunArtifacts artifacts) => Read<DefinitionRunSummary>(artifacts.PathOf(run.RunId, RunArtifacts.Summary));
 
     // A run's saved numbers; a missing or unreadable file (an older format, say) shows the page without them.
     static T? Read<T>(string path) where T : class

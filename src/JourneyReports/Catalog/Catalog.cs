@@ -62,7 +62,7 @@ public sealed class Catalog(string path)
         return await c.QuerySingleOrDefaultAsync<RunRecord>(Command("run_get", new { RunId = runId }, ct));
     }
 
-    public async Task<RunRecord?> LatestSucceededRunAsync(string reportId, CancellationToken ct)
+    public async Task<RunRecord?> LatestSucceededRunAsync(string? reportId, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<RunRecord>(Command("run_latest_succeeded", new { ReportId = reportId }, ct));

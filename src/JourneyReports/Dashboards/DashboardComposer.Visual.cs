@@ -9,17 +9,17 @@ public static partial class DashboardComposer
     /// One visual of the dashboard on its own, at the size its grid cell has on a page <paramref name="width"/> wide,
     /// as PNG: for embedding one chart elsewhere (a wiki page, a slide). Null when the definition has no such visual.
     /// </summary>
-    public static DashboardImage? RenderVisual(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int width = DefaultWidth)
+    public static DashboardImage? RenderVisual(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int? width = null)
     {
-        if (Cell(definition, visualId, width) is not var (visual, w, h)) return null;
+        if (Cell(definition, visualId, width ?? WidthOf(definition)) is not var (visual, w, h)) return null;
         var problems = new Dictionary<string, string>();
         return new DashboardImage(VisualCanvas.Png(w, h, canvas => DrawAlone(canvas, visual, result, culture, w, h, problems)), problems);
     }
 
     /// <inheritdoc cref="RenderVisual"/>
-    public static DashboardSvg? RenderVisualSvg(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int width = DefaultWidth)
+    public static DashboardSvg? RenderVisualSvg(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int? width = null)
     {
-        if (Cell(definition, visualId, width) is not var (visual, w, h)) return null;
+        if (Cell(definition, visualId, width ?? WidthOf(definition)) is not var (visual, w, h)) return null;
         var problems = new Dictionary<string, string>();
         var title = string.IsNullOrWhiteSpace(visual.Title) ? visual.Id : visual.Title;
         return new DashboardSvg(VisualCanvas.Svg(w, h, title, canvas => DrawAlone(canvas, visual, result, culture, w, h, problems)), problems);

@@ -19,6 +19,12 @@ public static partial class DashboardComposer
     /// <summary>The largest width or height a dashboard can be drawn at.</summary>
     public const int MaxSide = VisualCanvas.MaxSide;
 
+    /// <summary>The narrowest and widest page a definition (or a caller) may ask for.</summary>
+    public const int MinWidth = 400, MaxWidth = 4000;
+
+    /// <summary>The page width the definition asks for (its layout's width), else <see cref="DefaultWidth"/>.</summary>
+    public static int WidthOf(DashboardDefinition definition) => definition.Layout.Width > 0 ? definition.Layout.Width : DefaultWidth;
+
     /// <summary>
     /// Resolves the period, comparison, time zone and filters, then runs every dataset on one warehouse connection (or
     /// only those named in <paramref name="only"/>: one chart or one CSV need not pay for the whole dashboard).
@@ -76,18 +82,19 @@ public static partial class DashboardComposer
         "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <inheritdoc cref="Render"/>
-    public static byte[] RenderPng(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = DefaultWidth) =>
+    public static byte[] RenderPng(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int? width = null) =>
         Render(definition, result, culture, width).Png;
 
     /// <summary>
     /// Header (title, period, filters, generated-at) and the visuals on the definition's grid: the cell width is the
     /// page width over the grid's columns, the cell height a fixed fraction of it. Reports which visuals failed.
     /// </summary>
-    public static DashboardImage Render(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = DefaultWidth)
+    public static DashboardImage Render(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int? pageWidth = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(culture);
+        var width = pageWidth ?? WidthOf(definition);
         var grid = Layout(definition, width);
         var problems = new Dictionary<string, string>();
         var png = VisualCanvas.Png(width, grid.Height, canvas => Draw(canvas, definition, result, culture, width, grid, problems));
@@ -95,11 +102,12 @@ public static partial class DashboardComposer
     }
 
     /// <summary>The same dashboard as <see cref="Render"/>, as an all-vector SVG document titled with the dashboard's title.</summary>
-    public static DashboardSvg RenderSvg(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int width = DefaultWidth)
+    public static DashboardSvg RenderSvg(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int? pageWidth = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(culture);
+        var width = pageWidth ?? WidthOf(definition);
         var grid = Layout(definition, width);
         var problems = new Dictionary<string, string>();
         var svg = VisualCanvas.Svg(width, grid.Height, Title(definition), canvas => Draw(canvas, definition, result, culture, width, grid, problems));

@@ -86,6 +86,12 @@ public sealed class GridLayout
 {
     public int Rows { get; init; }
     public int Columns { get; init; }
+
+    /// <summary>
+    /// The page width in pixels the dashboard is drawn at (its PNG, the email's inline image, the workbook's picture);
+    /// 0 means <see cref="DashboardComposer.DefaultWidth"/>. An email dashboard reads best at 1200.
+    /// </summary>
+    public int Width { get; init; }
 }
 
 /// <summary>A dashboard as a definition file (see docs/dashboards.md). Validated when loaded or saved, never at run time.</summary>
@@ -96,6 +102,10 @@ public sealed class DashboardDefinition
     [JsonRequired] public string Title { get; init; } = "";
     [JsonRequired] public int Version { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>How the dashboard's figures are defined, one line each: the workbook's About sheet lists them for readers without the web app.</summary>
+    public List<string> Notes { get; init; } = [];
+
     public DashboardParameters Parameters { get; init; } = new();
     [JsonRequired] public Dictionary<string, DatasetDefinition> Datasets { get; init; } = [];
     [JsonRequired] public List<VisualDefinition> Visuals { get; init; } = [];

@@ -33,10 +33,12 @@ static partial class DefinitionValidator
             datasetFields[name] = Dataset(d, name, dataset, Error);
         }
 
-        if (d.Layout.Rows < 1 || d.Layout.Columns < 1) Error("layout", "layout needs rows and columns of at least 1");
-        else if (DashboardComposer.PageHeight(d, DashboardComposer.DefaultWidth) is var height && height > VisualCanvas.MaxSide)
+        if (d.Layout.Width != 0 && d.Layout.Width is < DashboardComposer.MinWidth or > DashboardComposer.MaxWidth)
+            Error("layout.width", $"layout width must be from {DashboardComposer.MinWidth} to {DashboardComposer.MaxWidth} pixels (or left out for {DashboardComposer.DefaultWidth}), not {d.Layout.Width}");
+        else if (d.Layout.Rows < 1 || d.Layout.Columns < 1) Error("layout", "layout needs rows and columns of at least 1");
+        else if (DashboardComposer.PageHeight(d, DashboardComposer.WidthOf(d)) is var height && height > VisualCanvas.MaxSide)
             Error("layout", $"layout of {d.Layout.Rows} rows and {d.Layout.Columns} columns makes a page {height:N0} px high at " +
-                $"{DashboardComposer.DefaultWidth} px wide, over the {VisualCanvas.MaxSide:N0} px that can be drawn; use more columns or fewer rows");
+                $"{DashboardComposer.WidthOf(d)} px wide, over the {VisualCanvas.MaxSide:N0} px that can be drawn; use more columns or fewer rows");
         var ids = new HashSet<string>();
         var placed = new List<(string Id, GridPosition P)>();
         for (var i = 0; i < d.Visuals.Count; i++)

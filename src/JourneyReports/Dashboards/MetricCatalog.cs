@@ -48,7 +48,7 @@ public static class MetricCatalog
 
     public static readonly IReadOnlyList<MetricFamily> Families =
     [
-        F<Kpi>("kpis", async (m, p, f, a, ct) => ExecutiveWeekly.Kpis(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct),
+        F<Kpi>("kpis", async (m, p, f, a, ct) => Kpi.Headline(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct),
             await m.WeeklyTrendAsync(p.TrailingWholeWeeks(a.Int("sparkline-weeks", 8, 2, 52)), f, ct)),
             Int("sparkline-weeks", 2, 52)),
         F<FunnelStep>("funnel", async (m, p, f, _, ct) => await m.FunnelAsync(p, f, ct)),

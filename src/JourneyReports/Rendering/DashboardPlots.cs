@@ -24,14 +24,29 @@ internal static class DashboardPlots
         using var plot = PlotCanvas.NewPlot();
         plot.Layout.Fixed(new PixelPadding(72, 16, 34, 6));
         var yFormat = RowFields.DefaultFormat(format, y);
+        var bottom = 34f;
         if (type is "line" or "area" or "scatter")
             Points(plot, type, x, y, series, label, rows, seriesNames, color, plotRect.Width - 88, culture);
         else
-            Bars(plot, type, x, y, series, rows, seriesNames, color, (float)plotRect.Width - 88, culture);
+            bottom = Bars(plot, type, x, y, series, rows, seriesNames, color, (float)plotRect.Width - 88, culture);
         var limits = plot.Axes.GetLimits();
+        // About one tick per two lines of axis text, so a short chart's labels never run into each other.
+        var axisHeight = plotRect.Height - bottom - 6;
+        var ticks = NiceTicks(limits.Bottom, limits.Top, Math.Clamp((int)(axisHeight / (ReportTheme.AxisSize * 2.2f)), 2, 4));
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            [.. NiceTicks(limits.Bottom, limits.Top).Select(v => new Tick(v, RowFields.Format(v, yFormat, culture), true))]);
+            [.. ticks.Select(v => new Tick(v, TickLabel(v, ticks, yFormat, culture), true))]);
         PlotCanvas.Composite(canvas, plot, plotRect);
+    }
+
+    /// <summary>
+    /// A y-axis label: percentages with only the decimals the tick step needs ("20%", not "20.0%"; "0.5%" where the
+    /// step is half a point), everything else in the visual's format.
+    /// </summary>
+    static string TickLabel(double value, List<double> ticks, string? format, CultureInfo culture)
+    {
+        if (format != "percent" || ticks.Count < 2) return RowFields.Format(value, format, culture);
+        var decimals = Math.Clamp(-(int)Math.Floor(Math.Log10((ticks[1] - ticks[0]) * 100) + 1e-9), 0, 4);
+        return (value * 100).ToString("N" + decimals, culture) + "%";
     }
 
     static string SeriesName(object row, string? series, CultureInfo culture) => series is null ? "" : RowFields.Text(RowFields.Get(row, series), culture);
@@ -98,7 +113,8 @@ internal static class DashboardPlots
         plot.Axes.SetLimits(x0 - padX, x1 + padX * (label is null ? 1 : 3), y0 < 0 || type == "scatter" ? y0 - padY : 0, y1 + padY);
     }
 
-    static void Bars(Plot plot, string type, string x, string y, string? series, IReadOnlyList<object> rows,
+    /// <summary>Draws the bars; returns the room left below the plot for the category labels.</summary>
+    static float Bars(Plot plot, string type, string x, string y, string? series, IReadOnlyList<object> rows,
         List<string> seriesNames, Dictionary<string, SKColor> color, float width, CultureInfo culture)
     {
         var points = rows.Select(r => (Category: DashboardVisuals.Label(r, x, culture), Series: SeriesName(r, series, culture), Value: RowFields.Number(r, y))).ToList();
@@ -132,6 +148,7 @@ internal static class DashboardPlots
         var slanted = categories.Count > 1 && categories.Max(c => font.MeasureText(c)) > room;
         // Slanted labels stand a line's height apart along the axis; in slots narrower than that only every k-th is shown.
         var every = 1;
+        var bottom = 34f;
         if (slanted)
         {
             room = SlantedLabelWidth;
@@ -140,7 +157,8 @@ internal static class DashboardPlots
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperRight;
             var longest = categories.Max(c => font.MeasureText(CanvasText.Fit(c, font, room)));
             // The first label reaches cos 30° of its length to the left of its tick, which sits 0.6 of a slot in.
-            plot.Layout.Fixed(new PixelPadding(Math.Max(72, longest * 0.87f - 0.6f * slotWidth + 8), 16, 20 + longest * 0.5f + ReportTheme.AxisSize, 6));
+            bottom = 20 + longest * 0.5f + ReportTheme.AxisSize;
+            plot.Layout.Fixed(new PixelPadding(Math.Max(72, longest * 0.87f - 0.6f * slotWidth + 8), 16, bottom, 6));
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. categories.Select((c, i) => new Tick(i, i % every == 0 ? CanvasText.Fit(c, font, room) : "", true))]);
@@ -148,6 +166,7 @@ internal static class DashboardPlots
         var low = Math.Min(0, bars.Min(b => Math.Min(b.Value, b.ValueBase)));
         var high = Math.Max(0, bars.Max(b => Math.Max(b.Value, b.ValueBase)));
         plot.Axes.SetLimits(-0.6, categories.Count - 0.4, low < 0 ? low * 1.15 : 0, high > 0 ? high * 1.15 : 1);
+        return bottom;
     }
 
     /// <summary>Series names with their colours, wrapped onto at most two lines (then "…"); returns the height used.</summary>

@@ -3,72 +3,114 @@ using Microsoft.Extensions.Logging;
 
 namespace JourneyReports;
 
-/// <summary>What to run: a report for the last complete week in a time zone, sent to these recipients.</summary>
+/// <summary>What to run: a report (a dashboard definition) in a time zone, with filters over its own, sent to these recipients.</summary>
 public sealed record RunRequest(string ReportId, string Trigger, IReadOnlyList<string> Recipients, string TimeZoneId, JourneyFilter Filter);
 
 public sealed record DeliveryResult(string Recipient, string Status, string Detail);
 
 public sealed record RunResult(long RunId, ReportPeriod Period, string ArtifactsDirectory, string DashboardPath, string WorkbookPath, IReadOnlyList<DeliveryResult> Deliveries);
 
+/// <summary>A report that cannot run as asked (its definition is gone or has errors): recorded as a failed run, never retried.</summary>
+public sealed class ReportNotRunnableException(string message) : ArgumentException(message);
+
+/// <summary>What a run's page shows without reading the definition again: its title, live link, KPIs and failed datasets.</summary>
+public sealed record DefinitionRunSummary(string Title, string LivePath, IReadOnlyList<Kpi> Kpis, IReadOnlyList<string> FailedDatasets);
+
 /// <summary>
-/// One run of a report: query the warehouse, render, build the workbook, keep the artifacts under the run's id, email
-/// each recipient and record all of it in the catalog. The warehouse is closed before rendering so the DuckDB file is
-/// held only for the queries.
+/// One run of a report, the same for every dashboard definition: resolve its period at this moment in the request's
+/// time zone, query the warehouse, render, build the workbook, keep the artifacts under the run's id, email each
+/// recipient and record all of it in the catalog. The warehouse is closed before rendering, so the DuckDB file is held
+/// only for the queries. A dataset that fails shows its error in its cell; the run still goes out, and says which data
+/// is missing.
 /// </summary>
 public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog catalog, IMailTransport mail, TimeProvider clock, ILogger<ReportRunner> log)
 {
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken ct)
     {
-        if (request.ReportId != ExecutiveWeekly.ReportId) return await RunDefinitionAsync(request, ct);
-        var zone = TimeZones.Find(request.TimeZoneId);
-        var culture = CultureInfo.GetCultureInfo(options.Culture);
-        var startedAt = clock.GetUtcNow();
-        var runId = await catalog.StartRunAsync(request.ReportId, request.Trigger, startedAt, ct);
+        var runId = await catalog.StartRunAsync(request.ReportId, request.Trigger, clock.GetUtcNow(), ct);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = request.ReportId, ["RunId"] = runId });
-        var period = ReportPeriod.LastCompleteWeek(startedAt, zone);
-        log.LogInformation("Run {RunId} of {Report} started by {Trigger} for {Period}", runId, request.ReportId, request.Trigger, period.ToString());
+        log.LogInformation("Run {RunId} of {Report} started by {Trigger}", runId, request.ReportId, request.Trigger);
+        DashboardResult? result = null;
         try
         {
-            var warehouse = Warehouse.From(options);
-            ExecutiveWeeklyData data;
-            await using (var connection = await warehouse.OpenAsync(ct))
-                data = await ExecutiveWeekly.LoadAsync(new JourneyMetrics(warehouse, connection), period, request.Filter, startedAt, options.CurrencySymbol, ct);
+            var culture = options.ReportCulture();
+            var (found, definition) = Resolve(request);
+            result = await DashboardComposer.RunAsync(definition, Warehouse.From(options), clock, ct);
+            var failed = result.Datasets.Values.Where(d => d.Error is not null).ToList();
+            foreach (var f in failed)
+                log.LogWarning("Run {RunId} of {Report}: dataset {Dataset} could not be loaded: {Problem}", runId, request.ReportId, f.Name, f.Error);
+            var warning = failed.Count == 0 ? null
+                : $"{failed.Count} of {result.Datasets.Count} datasets could not be loaded: {string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}"))}";
 
-            var png = DashboardRenderer.RenderExecutiveWeeklyPng(data, culture);
-            var workbook = Bytes(xlsx => ExecutiveWorkbook.Write(data, png, culture, xlsx));
+            var image = DashboardComposer.Render(definition, result, culture);
+            var workbook = Bytes(xlsx => DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx));
+            var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result), [.. failed.Select(f => f.Name)]);
             var artifacts = RunArtifacts.From(options);
             var directory = artifacts.Save(runId, new Dictionary<string, byte[]>
             {
-                [RunArtifacts.DashboardPng] = png,
+                [RunArtifacts.DashboardPng] = image.Png,
+                [RunArtifacts.DashboardSvg] = System.Text.Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture).Svg),
                 [RunArtifacts.Workbook] = workbook,
-                [RunArtifacts.Data] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data),
+                [RunArtifacts.Summary] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(summary),
             });
 
-            var deliveries = await DeliverAsync(runId, request, EmailContent.For(data, culture), png, workbook, $"{request.ReportId}-{data.Period.FirstDay:yyyy-MM-dd}.xlsx",
-                $"{options.PublicUrl.TrimEnd('/')}/runs/{runId}", culture, ct);
-            return await FinishAsync(runId, request.ReportId, period, directory, deliveries, null, ct);
+            var note = failed.Count == 0 ? null : $"Some of this dashboard's data could not be loaded ({string.Join(", ", summary.FailedDatasets)}); those charts say so.";
+            var content = EmailText(definition.Title, result, summary.Kpis, culture, note);
+            var deliveries = await DeliverAsync(runId, request, content, image.Png, workbook, $"{definition.Name}-{result.Period.FirstDay:yyyy-MM-dd}.xlsx",
+                options.PublicUrl.TrimEnd('/') + summary.LivePath, ct);
+
+            var failedAll = deliveries.Count > 0 && deliveries.All(d => d.Status == "failed");
+            await catalog.FinishRunAsync(runId, failedAll ? RunStatus.Failed : RunStatus.Succeeded, clock.GetUtcNow(), result.Period, directory,
+                failedAll ? "No recipient could be sent the report: " + deliveries[0].Detail : warning, ct);
+            log.LogInformation("Run {RunId} of {Report} for {Period} finished: {Sent} of {Recipients} emails sent, artifacts in {Directory}",
+                runId, request.ReportId, result.Period.ToString(), deliveries.Count(d => d.Status == "sent"), deliveries.Count, directory);
+            return new RunResult(runId, result.Period, directory, artifacts.PathOf(runId, RunArtifacts.DashboardPng), artifacts.PathOf(runId, RunArtifacts.Workbook), deliveries);
         }
         catch (Exception e)
         {
-            await RecordFailureAsync(runId, request.ReportId, period, e);
+            await RecordFailureAsync(runId, request.ReportId, result?.Period, e);
             throw;
         }
     }
 
-    /// <summary>
-    /// Records a run that got as far as delivery: failed only when every recipient failed; <paramref name="warning"/>
-    /// (some datasets could not be loaded) is kept with a run that still succeeded.
-    /// </summary>
-    async Task<RunResult> FinishAsync(long runId, string report, ReportPeriod period, string directory, IReadOnlyList<DeliveryResult> deliveries,
-        string? warning, CancellationToken ct)
+    /// <summary>Null when <paramref name="reportId"/> names a valid definition; else why not: unknown (with the reports there are), or its errors.</summary>
+    public static string? ProblemWith(DashboardLibrary library, string reportId)
     {
-        var failed = deliveries.Count > 0 && deliveries.All(d => d.Status == "failed");
-        var error = failed ? "No recipient could be sent the report: " + deliveries[0].Detail : warning;
-        await catalog.FinishRunAsync(runId, failed ? RunStatus.Failed : RunStatus.Succeeded, clock.GetUtcNow(), period, directory, error, ct);
-        log.LogInformation("Run {RunId} of {Report} for {Period} finished: {Sent} of {Recipients} emails sent, artifacts in {Directory}",
-            runId, report, period.ToString(), deliveries.Count(d => d.Status == "sent"), deliveries.Count, directory);
-        var artifacts = RunArtifacts.From(options);
-        return new RunResult(runId, period, directory, artifacts.PathOf(runId, RunArtifacts.DashboardPng), artifacts.PathOf(runId, RunArtifacts.Workbook), deliveries);
+        if (library.ProblemWith(reportId) is not { } problem) return null;
+        return library.Errors.Keys.Any(f => Path.GetFileNameWithoutExtension(f) == reportId) ? problem
+            : $"'{reportId}' is not a known report; available: {string.Join(", ", library.Definitions.Select(d => d.Name))}";
+    }
+
+    /// <summary>The definition as found, and with the request's time zone and filters applied.</summary>
+    (DashboardDefinition Found, DashboardDefinition Applied) Resolve(RunRequest request)
+    {
+        var library = DashboardLibrary.Load(options.DashboardsDirectory);
+        var found = library.Definitions.FirstOrDefault(d => d.Name == request.ReportId)
+            ?? throw new ReportNotRunnableException($"Report '{request.ReportId}' cannot run: {library.ProblemWith(request.ReportId)}.");
+        var f = request.Filter;
+        var (applied, problems) = new ParameterOverrides(TimeZone: request.TimeZoneId, Persona: f.Persona, Segment: f.Segment, Channel: f.Channel,
+            Device: f.Device, Department: f.Department, Region: f.Region).ApplyTo(found);
+        return applied is null
+            ? throw new ReportNotRunnableException($"Report '{request.ReportId}' cannot run with these parameters: {string.Join("; ", problems)}.")
+            : (found, applied);
+    }
+
+    /// <summary>The KPI rows of the dashboard's KPI tiles, in order: what the email lists as text.</summary>
+    static List<Kpi> Kpis(DashboardDefinition definition, DashboardResult result) =>
+        [.. definition.Visuals.Where(v => v.Type == "kpi-tiles").Select(v => v.Dataset).Distinct()
+            .SelectMany(d => result.Datasets.GetValueOrDefault(d)?.Rows.OfType<Kpi>() ?? [])];
+
+    /// <summary>
+    /// The live dashboard for the run's period, time zone and filters. A filter the run cleared is written empty, so the
+    /// live page does not bring back the definition's own.
+    /// </summary>
+    static string LivePath(DashboardDefinition found, DashboardDefinition applied, DashboardResult result)
+    {
+        var query = new List<string> { $"from={result.Period.FirstDay:yyyy-MM-dd}", $"to={result.Period.LastDay:yyyy-MM-dd}", $"tz={Uri.EscapeDataString(result.Period.TimeZoneId)}" };
+        foreach (var (key, value) in applied.Parameters.Filters.ByName())
+            if (value is not null || found.Parameters.Filters.ByName().Any(x => x.Name == key && x.Value is not null))
+                query.Add($"{key}={Uri.EscapeDataString(value ?? "")}");
+        return $"/dashboards/{Uri.EscapeDataString(applied.Name)}?{string.Join("&", query)}";
     }
 
     async Task RecordFailureAsync(long runId, string report, ReportPeriod? period, Exception e)
@@ -91,31 +133,5 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog 
         using var buffer = new MemoryStream();
         write(buffer);
         return buffer.ToArray();
-    }
-
-    // Each recipient gets a message of their own, and one bad address or refused delivery does not stop the others.
-    async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(long runId, RunRequest request, EmailContent content, byte[] png, byte[] xlsx,
-        string fileName, string url, CultureInfo culture, CancellationToken ct)
-    {
-        var results = new List<DeliveryResult>();
-        foreach (var recipient in request.Recipients)
-        {
-            DeliveryResult result;
-            try
-            {
-                var message = ReportEmail.Build(content, png, xlsx, fileName, url, options.Mail.From, recipient, culture);
-                var where = await mail.SendAsync(message, ct);
-                result = new DeliveryResult(recipient, "sent", where);
-                log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", request.ReportId, runId, recipient, mail.Name, where);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                result = new DeliveryResult(recipient, "failed", e.Message);
-                log.LogWarning(e, "Could not send {Report} run {RunId} to {Recipient} via {Transport}", request.ReportId, runId, recipient, mail.Name);
-            }
-            await catalog.AddDeliveryAsync(runId, recipient, mail.Name, result.Status, result.Detail, clock.GetUtcNow(), ct);
-            results.Add(result);
-        }
-        return results;
     }
 }

@@ -4,9 +4,10 @@ namespace JourneyReports;
 public sealed class RunArtifacts(string root)
 {
     public const string DashboardPng = "dashboard.png";
+    public const string DashboardSvg = "dashboard.svg";
     public const string Workbook = "workbook.xlsx";
-    /// <summary>The report's numbers as JSON, so pages can show them without querying the warehouse again.</summary>
-    public const string Data = "data.json";
+    /// <summary>The run's title, live link and KPIs as JSON (<see cref="DefinitionRunSummary"/>), so pages can show them without querying again.</summary>
+    public const string Summary = "run.json";
 
     public static RunArtifacts From(JourneyReportsOptions options) => new(options.ResolvePath(options.Catalog.ArtifactsPath));
 

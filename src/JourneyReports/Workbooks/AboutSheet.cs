@@ -3,37 +3,10 @@ using ClosedXML.Excel;
 
 namespace JourneyReports;
 
-/// <summary>The last sheet: what the workbook covers and how its figures are defined, for readers without the email.</summary>
+/// <summary>The last sheet's pieces: facts as label–value lines, and notes under a heading.</summary>
 internal static class AboutSheet
 {
     public const string Name = "About";
-
-    static readonly string[] Definitions =
-    [
-        "Visitors: distinct people with any touchpoint event in the period.",
-        "Conversion: visitors who reached the purchase stage divided by visitors.",
-        "NPS: % promoters (scores 9–10) minus % detractors (scores 0–6).",
-        "CES: mean customer effort score on a 1–7 scale.",
-        "Changes: relative (%) for counts and money; points (pts) for rates and scores.",
-    ];
-
-    public static void Write(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture)
-    {
-        (string Label, string Value)[] facts =
-        [
-            ("Report", data.Title),
-            ("Period", ReportFormat.Period(data.Period, culture)),
-            ("Comparison period", ReportFormat.Period(data.ComparisonPeriod, culture)),
-            ("Time zone", data.Period.TimeZoneId),
-            ("Generated at", WorkbookText.GeneratedAt(data.GeneratedAt, data.Period.TimeZoneId, culture)),
-            ("Data until", WorkbookText.DataUntil(data.DataUntilUtc, data.Period.TimeZoneId, culture)),
-        ];
-
-        var widths = new ColumnWidths();
-        var row = Facts(sheet, facts, widths);
-        Notes(sheet, row + 1, "How the figures are defined", Definitions);
-        widths.Apply(sheet);
-    }
 
     /// <summary>One label–value line per fact from A1, labels bold; returns the row below the last.</summary>
     public static int Facts(IXLWorksheet sheet, IEnumerable<(string Label, string Value)> facts, ColumnWidths widths)

@@ -56,6 +56,11 @@ internal static class DashboardAboutSheet
             row++;
         }
 
+        if (definition.Notes.Count > 0)
+        {
+            AboutSheet.Notes(sheet, row + 1, "How the figures are defined", definition.Notes.Select(DetailCellValue.CleanText));
+            row += definition.Notes.Count + 2;
+        }
         AboutSheet.Notes(sheet, row + 1, "Notes", Notes);
         widths.Apply(sheet);
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;

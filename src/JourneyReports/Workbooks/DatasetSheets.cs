@@ -6,7 +6,6 @@ namespace JourneyReports;
 /// <summary>One sheet per dataset behind the dashboard, each a single filterable table starting at A1.</summary>
 internal static class DatasetSheets
 {
-    public const string Funnel = "Funnel", Trend = "Trend", ChannelMix = "Channel mix";
     public const string Empty = "No data for this period";
 
     /// <summary>A funnel's steps as table columns; the department workbook's funnels use them too.</summary>
@@ -17,31 +16,6 @@ internal static class DatasetSheets
         new("Customers", s => s.Customers, WorkbookFormats.Count),
         new("Drop-off %", s => s.DropOff, WorkbookFormats.Percent),
     ];
-
-    public static void WriteFunnel(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
-        Write(sheet, "Funnel", data, culture, data.Funnel, FunnelColumns);
-
-    public static void WriteTrend(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
-        Write(sheet, "Trend", data, culture, data.Trend,
-        [
-            new TableColumn<TrendPoint>("Week starting", p => p.WeekStart, WorkbookFormats.Date),
-            new("Visitors", p => p.Visitors, WorkbookFormats.Count),
-            new("Orders", p => p.Orders, WorkbookFormats.Count),
-            new("Revenue", p => p.Revenue, WorkbookFormats.Currency(data.CurrencySymbol)),
-        ]);
-
-    public static void WriteChannelMix(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture) =>
-        Write(sheet, "ChannelMix", data, culture, data.ChannelMix,
-        [
-            new TableColumn<ChannelMixRow>("Stage", r => r.Stage),
-            new("Channel", r => r.Channel),
-            new("Customers", r => r.Customers, WorkbookFormats.Count),
-            new("Share %", r => r.Share, WorkbookFormats.Percent),
-        ]);
-
-    static void Write<T>(IXLWorksheet sheet, string tableName, ExecutiveWeeklyData data, CultureInfo culture,
-        IReadOnlyList<T> items, TableColumn<T>[] columns) =>
-        Table(sheet, new SheetTables(culture, data.CurrencySymbol), tableName, columns, items, Empty);
 
     /// <summary>A dataset sheet's one table from A1, sized, its header frozen and repeated on every printed page (A4).</summary>
     public static IXLTable Table<T>(IXLWorksheet sheet, SheetTables tables, string tableName, IReadOnlyList<TableColumn<T>> columns,

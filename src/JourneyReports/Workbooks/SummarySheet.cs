@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 
 namespace JourneyReports;
 
-/// <summary>The first sheet: headline lines and the "Kpis" table; the dashboard image is added after saving.</summary>
+/// <summary>What every workbook's first sheet shares: its name, title style, the KPI table's columns and one-page print set-up.</summary>
 internal static class SummarySheet
 {
     public const string Name = "Summary";
@@ -35,27 +35,5 @@ internal static class SummarySheet
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         sheet.PageSetup.FitToPages(1, 1);
-    }
-
-    /// <summary>Writes the sheet and returns the first free row below the KPI table, where the image goes.</summary>
-    public static int Write(IXLWorksheet sheet, ExecutiveWeeklyData data, CultureInfo culture)
-    {
-        var tables = new SheetTables(culture, data.CurrencySymbol);
-        var widths = new ColumnWidths();
-
-        Title(sheet, data.Title);
-        // One period format everywhere: the same line as the PNG header and the email subject.
-        sheet.Cell(2, 1).SetValue(ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, culture));
-        sheet.Cell(3, 1).SetValue($"Generated: {WorkbookText.GeneratedAt(data.GeneratedAt, data.Period.TimeZoneId, culture)}");
-        sheet.Cell(4, 1).SetValue($"Data until: {WorkbookText.DataUntil(data.DataUntilUtc, data.Period.TimeZoneId, culture)}");
-        sheet.Range(2, 1, 4, 1).Style.Font.FontColor = Muted;
-        // The header lines overflow into empty neighbours, so they are left out of column sizing on purpose.
-
-        const int tableRow = 6;
-        var table = tables.Write(sheet, tableRow, 1, "Kpis", KpiColumns(data.CurrencySymbol, "This week", "Previous week"), data.Kpis,
-            widths, NoKpis);
-        widths.Apply(sheet);
-        OnePage(sheet);
-        return table.RangeAddress.LastAddress.RowNumber + 2;
     }
 }

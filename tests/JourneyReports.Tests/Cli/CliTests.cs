@@ -161,7 +161,7 @@ public sealed class CliTests : IDisposable
     [InlineData("seed --colour blue", "unknown option --colour")]
     [InlineData("run", "name one report")]
     [InlineData("run executive-weekly --to not-an-address", "--to 'not-an-address' is not an email address")]
-    [InlineData("run sales-forecast", "'sales-forecast' is not a known report; available: executive-weekly, channels-and-attribution,")]
+    [InlineData("run sales-forecast", "'sales-forecast' is not a known report; available: channels-and-attribution, customer-experience, department-breakdown, executive-weekly,")]
     [InlineData("run executive-weekly --tz Mars/Olympus --no-email", "unknown time zone 'Mars/Olympus'")]
     [InlineData("metrics churn-of-the-moon", "name one metric family")]
     [InlineData("metrics funnel --from 2026-13-01 --to 2026-12-31", "--from '2026-13-01' is not a date")]

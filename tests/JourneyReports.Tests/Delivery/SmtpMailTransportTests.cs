@@ -40,9 +40,8 @@ public sealed class SmtpMailTransportTests : IDisposable
     [Fact]
     public async Task Send_DeliversTheReportEmail_WithInlineDashboardAndWorkbook_ToTheSmtpServer()
     {
-        var data = SampleReport.ExecutiveWeekly();
-        var message = ReportEmail.Build(data, SampleReport.Png(), [1, 2, 3], "executive-weekly-2026-11-16.xlsx",
-            "http://127.0.0.1:5080/runs/1", "Reports <reports@example.com>", "ceo@example.com", new("en-GB"));
+        var message = ReportEmail.Build(SampleReport.Email(), SampleReport.Png(), [1, 2, 3], "executive-weekly-2026-11-16.xlsx",
+            "http://127.0.0.1:5080/dashboards/executive-weekly", "Reports <reports@example.com>", "ceo@example.com");
         var transport = new SmtpMailTransport(new SmtpOptions { Host = "127.0.0.1", Port = port });
 
         var where = await transport.SendAsync(message, default);

@@ -77,7 +77,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         await image.WaitForAsync(new() { Timeout = 90_000 });
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.dashboard'); return i && i.complete && i.naturalWidth > 0; }");
 
-        Assert.Equal(DashboardRenderer.Width, await image.EvaluateAsync<int>("i => i.naturalWidth"));
+        Assert.Equal(1200, await image.EvaluateAsync<int>("i => i.naturalWidth"));   // the executive layout's width
         Assert.Contains("Executive weekly journey", await page.TitleAsync());
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Download the workbook"));
         Assert.EndsWith(".xlsx", download.SuggestedFilename);

@@ -44,7 +44,7 @@ public class ReportFormatRenderingTests
     public void Header_lines()
     {
         var data = SampleDashboards.ExecutiveWeekly();
-        Assert.Equal("Week 16–22 Nov 2026 vs 9–15 Nov 2026", ReportFormat.PeriodLine(data.Period, data.ComparisonPeriod, EnGb));
+        Assert.Equal("Week 16–22 Nov 2026 vs 9–15 Nov 2026", ReportFormat.PeriodLine(data.Period, data.Comparison!, EnGb));
         Assert.Equal("Generated 23 Nov 2026 08:00 (Europe/London) · data until 23 Nov 2026 05:30",
             ReportFormat.GeneratedLine(data.GeneratedAt, data.DataUntilUtc, data.Period.TimeZoneId, EnGb));
         Assert.Equal("Generated 23 Nov 2026 08:00 (Europe/London)",

@@ -25,7 +25,7 @@ public sealed class DefinitionRunTests : IAsyncLifetime
 
         Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 22)), (result.Period.FirstDay, result.Period.LastDay)); // month-to-date
         Assert.True(File.Exists(result.DashboardPath));
-        Assert.True(File.Exists(Path.Combine(result.ArtifactsDirectory, ReportRunner.DashboardSvg)));
+        Assert.True(File.Exists(Path.Combine(result.ArtifactsDirectory, RunArtifacts.DashboardSvg)));
         var message = MimeMessage.Load(result.Deliveries.Single().Detail);
         Assert.Equal("Department breakdown: Period 1–22 Nov 2026 vs 10–31 Oct 2026", message.Subject);
         var inline = message.BodyParts.OfType<MimePart>().Single(p => p.ContentType.MimeType == "image/png");
@@ -43,7 +43,7 @@ public sealed class DefinitionRunTests : IAsyncLifetime
         var persona = await runner.RunAsync(new RunRequest("journey-map", "test", ["cmo@example.com"], "Europe/London", new JourneyFilter(Persona: "Bargain hunter")), default);
 
         Assert.Empty(result.Deliveries);
-        var summary = System.Text.Json.JsonSerializer.Deserialize<DefinitionRunSummary>(File.ReadAllBytes(Path.Combine(result.ArtifactsDirectory, ReportRunner.SummaryJson)))!;
+        var summary = System.Text.Json.JsonSerializer.Deserialize<DefinitionRunSummary>(File.ReadAllBytes(Path.Combine(result.ArtifactsDirectory, RunArtifacts.Summary)))!;
         Assert.Equal("Funnel and drop-off", summary.Title);
         Assert.Empty(summary.Kpis);                                                                   // no KPI tiles on it
         Assert.Equal("/dashboards/funnel-and-drop-off?from=2026-10-26&to=2026-11-22&tz=Europe%2FLondon", summary.LivePath);
@@ -95,7 +95,8 @@ public sealed class DefinitionRunTests : IAsyncLifetime
 
         var errors = OptionsValidation.Validate(options);
 
-        Assert.Equal(["JourneyReports:Schedules:1:Report 'retention-and-chrun' is not a known report; available: " + string.Join(", ", ReportRunner.ReportIds(options)) + "."], errors);
+        Assert.Equal(["JourneyReports:Schedules:1:Report 'retention-and-chrun' is not a known report; available: channels-and-attribution, customer-experience, " +
+            "department-breakdown, executive-weekly, funnel-and-drop-off, journey-map, paths-and-flows, retention-and-churn."], errors);
     }
 
     [Fact]

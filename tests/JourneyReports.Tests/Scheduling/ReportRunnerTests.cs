@@ -34,8 +34,9 @@ public sealed class ReportRunnerTests : IAsyncLifetime
     {
         using var bitmap = SKBitmap.Decode(result.DashboardPath);
         Assert.NotNull(bitmap);
-        Assert.Equal(DashboardRenderer.Width, bitmap.Width);
-        Assert.Equal(DashboardRenderer.Height, bitmap.Height);
+        // The width the executive definition's layout asks for, an email's width.
+        Assert.Equal(1200, bitmap.Width);
+        Assert.Equal(DashboardComposer.PageHeight(SampleDashboards.Executive(), 1200), bitmap.Height);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class ReportRunnerTests : IAsyncLifetime
             var inline = message.BodyParts.OfType<MimePart>().Single(p => p.ContentType.MimeType == "image/png");
             Assert.False(string.IsNullOrEmpty(inline.ContentId));
             Assert.Contains($"cid:{inline.ContentId}", message.HtmlBody);
-            Assert.Contains($"{options.PublicUrl}/runs/{result.RunId}", message.HtmlBody);
+            Assert.Contains($"{options.PublicUrl}/dashboards/executive-weekly?from=2026-11-16&amp;to=2026-11-22&amp;tz=Europe%2FLondon", message.HtmlBody);
             Assert.Contains("Conversion rate", message.TextBody);
 
             var workbook = message.Attachments.OfType<MimePart>().Single();

@@ -13,6 +13,8 @@ public static class DemoReportRunner
 
     public static async Task<ReportRunner> CreateAsync(JourneyReportsOptions options)
     {
+        if (options.DashboardsDirectory == new JourneyReportsOptions().DashboardsDirectory)
+            options.DashboardsDirectory = Path.Combine(RepoPaths.Root, "dashboards");
         await DemoWarehouse.SeedAsync(Warehouse.From(options), new DemoSpec(0.01, 7, new DateOnly(2026, 11, 22)), replace: false, null, default);
         var catalog = Catalog.From(options);
         await catalog.MigrateAsync(default);

@@ -6,14 +6,15 @@ using static JourneyReports.Tests.WorkbookChecks;
 
 namespace JourneyReports.Tests;
 
+/// <summary>The executive weekly definition's workbook, written from a hand-made week whose numbers can be checked by eye.</summary>
 public class ExecutiveWorkbookTests
 {
     static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    static byte[] Build(ExecutiveWeeklyData data, byte[]? png = null)
+    static byte[] Build(DashboardResult data, byte[]? png = null, string? title = null)
     {
         using var output = new MemoryStream();
-        ExecutiveWorkbook.Write(data, png, EnGb, output);
+        DashboardWorkbook.Write(SampleDashboards.Executive(title), data, png, EnGb, output);
         return output.ToArray();
     }
 
@@ -30,19 +31,21 @@ public class ExecutiveWorkbookTests
     public void Sheets_come_in_reading_order()
     {
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Full())));
-        Assert.Equal(["Summary", "Funnel", "Trend", "Channel mix", "About"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Summary", "KPIs", "Funnel", "Trend", "Channels", "Pain", "About"], workbook.Worksheets.Select(s => s.Name));
     }
 
     [Fact]
     public void Each_dataset_is_a_table_covering_its_rows()
     {
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Full())));
-        Assert.Equal("A6:D12", Range(workbook, "Summary", "Kpis"));
-        Assert.Equal("A1:D7", Range(workbook, "Funnel", "Funnel"));
-        Assert.Equal("A1:D9", Range(workbook, "Trend", "Trend"));
-        Assert.Equal("A1:D5", Range(workbook, "Channel mix", "ChannelMix"));
-        var funnel = workbook.Worksheet("Funnel").Table("Funnel");
-        Assert.Equal(["Order", "Stage", "Customers", "Drop-off %"], funnel.Fields.Select(f => f.Name));
+        // Title, period, filters, generated and description lines, an empty row, then the six KPIs under a header.
+        Assert.Equal("A7:D13", Range(workbook, "Summary", "SummaryKpis"));
+        Assert.Equal("A1:D7", Range(workbook, "Funnel", "funnel"));
+        // Eight weeks; nine columns: the week, its six numbers, and conversion and order value worked out from them.
+        Assert.Equal("A1:I9", Range(workbook, "Trend", "trend"));
+        Assert.Equal("A1:D5", Range(workbook, "Channels", "channels"));
+        var funnel = workbook.Worksheet("Funnel").Table("funnel");
+        Assert.Equal(["Order", "Stage", "Customers", "Drop off"], funnel.Fields.Select(f => f.Name));
         Assert.True(funnel.ShowAutoFilter);
         Assert.True(funnel.ShowHeaderRow);
     }
@@ -51,18 +54,18 @@ public class ExecutiveWorkbookTests
     public void Empty_datasets_keep_a_placeholder_row_so_the_tables_stay_valid()
     {
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Empty())));
-        Assert.Equal("A1:D2", Range(workbook, "Funnel", "Funnel"));
-        Assert.Equal("A1:D2", Range(workbook, "Trend", "Trend"));
-        Assert.Equal("A6:D7", Range(workbook, "Summary", "Kpis"));
-        Assert.Equal("No data for this period", workbook.Worksheet("Trend").Cell("A2").GetString());
-        Assert.Contains("no data loaded yet", workbook.Worksheet("About").Cell("B6").GetString());
+        Assert.Equal("A1:D2", Range(workbook, "Funnel", "funnel"));
+        Assert.Equal("A1:I2", Range(workbook, "Trend", "trend"));
+        Assert.Equal("A7:D8", Range(workbook, "Summary", "SummaryKpis"));
+        Assert.Equal("No rows for this period", workbook.Worksheet("Trend").Cell("A2").GetString());
+        Assert.Contains("no data loaded yet", Fact(workbook.Worksheet("About"), "Data until"));
     }
 
     [Fact]
     public void Dataset_sheets_freeze_the_header_row_and_size_columns()
     {
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Full())));
-        foreach (var name in new[] { "Funnel", "Trend", "Channel mix" })
+        foreach (var name in new[] { "Funnel", "Trend", "Channels" })
         {
             var sheet = workbook.Worksheet(name);
             Assert.Equal(1, sheet.SheetView.SplitRow);
@@ -79,25 +82,25 @@ public class ExecutiveWorkbookTests
     {
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Full())));
         var summary = workbook.Worksheet("Summary");
-        Assert.Equal("Customer journeys – executive weekly", summary.Cell("A1").GetString());
+        Assert.Equal("Executive weekly journey", summary.Cell("A1").GetString());
         Assert.Equal("Week 16–22 Nov 2026 vs 9–15 Nov 2026", summary.Cell("A2").GetString());
         // 07:05 UTC on 23 Nov is 07:05 in London (GMT in November).
-        Assert.Equal("Generated: 23 Nov 2026 07:05 (Europe/London)", summary.Cell("A3").GetString());
-        Assert.Equal(["KPI", "This week", "Previous week", "Change"], summary.Table("Kpis").Fields.Select(f => f.Name));
+        Assert.Equal("Generated 23 Nov 2026 07:05 (Europe/London) · data until 23 Nov 2026 06:00", summary.Cell("A4").GetString());
+        Assert.Equal(["KPI", "This week", "Previous week", "Change"], summary.Table("SummaryKpis").Fields.Select(f => f.Name));
 
-        // Rows: 7 Visitors, 8 Orders, 9 Revenue, 10 Conversion, 11 NPS, 12 CES.
-        Assert.Equal("#,##0", summary.Cell("B7").Style.NumberFormat.Format);
-        Assert.Equal("+0.0%;-0.0%;0.0%", summary.Cell("D7").Style.NumberFormat.Format);
-        Assert.Equal(12_450m / 11_800m - 1, summary.Cell("D7").GetValue<decimal>(), 10);
-        Assert.Equal("£#,##0.00", summary.Cell("B9").Style.NumberFormat.Format);
-        Assert.Equal(48_210.50m, summary.Cell("B9").GetValue<decimal>());
-        Assert.Equal("0.0%", summary.Cell("C10").Style.NumberFormat.Format);
-        Assert.Equal("+0.0 \"pts\";-0.0 \"pts\";0.0 \"pts\"", summary.Cell("D10").Style.NumberFormat.Format);
-        Assert.Equal(0.3m, summary.Cell("D10").GetValue<decimal>());
-        Assert.Equal(4m, summary.Cell("D11").GetValue<decimal>());
-        Assert.Equal("0.0", summary.Cell("B12").Style.NumberFormat.Format);
-        Assert.True(summary.Cell("C12").IsEmpty());
-        Assert.True(summary.Cell("D12").IsEmpty());
+        // Rows: 8 Visitors, 9 Orders, 10 Revenue, 11 Conversion, 12 NPS, 13 CES.
+        Assert.Equal("#,##0", summary.Cell("B8").Style.NumberFormat.Format);
+        Assert.Equal("+0.0%;-0.0%;0.0%", summary.Cell("D8").Style.NumberFormat.Format);
+        Assert.Equal(12_450m / 11_800m - 1, summary.Cell("D8").GetValue<decimal>(), 10);
+        Assert.Equal("£#,##0.00", summary.Cell("B10").Style.NumberFormat.Format);
+        Assert.Equal(48_210.50m, summary.Cell("B10").GetValue<decimal>());
+        Assert.Equal("0.0%", summary.Cell("C11").Style.NumberFormat.Format);
+        Assert.Equal("+0.0 \"pts\";-0.0 \"pts\";0.0 \"pts\"", summary.Cell("D11").Style.NumberFormat.Format);
+        Assert.Equal(0.3m, summary.Cell("D11").GetValue<decimal>());
+        Assert.Equal(4m, summary.Cell("D12").GetValue<decimal>());
+        Assert.Equal("0.0", summary.Cell("B13").Style.NumberFormat.Format);
+        Assert.True(summary.Cell("C13").IsEmpty());
+        Assert.True(summary.Cell("D13").IsEmpty());
     }
 
     [Fact]
@@ -116,7 +119,7 @@ public class ExecutiveWorkbookTests
         var funnel = workbook.Worksheet("Funnel");
         Assert.Equal("0.0%", funnel.Cell("D3").Style.NumberFormat.Format);
         Assert.True(funnel.Cell("D2").IsEmpty());
-        var mix = workbook.Worksheet("Channel mix");
+        var mix = workbook.Worksheet("Channels");
         Assert.Equal("app", mix.Cell("B5").GetString());
         Assert.Equal(0.291m, mix.Cell("D5").GetValue<decimal>());
     }
@@ -124,13 +127,9 @@ public class ExecutiveWorkbookTests
     [Fact]
     public void Names_that_look_like_numbers_dates_or_formulas_stay_text()
     {
-        var data = SampleWorkbookData.Full() with
-        {
-            Title = "2026",
-            ChannelMix = [new("1 Dec 2026", "0800", 10, 1m), new("purchase", "=1+1", 5, 1m)],
-        };
-        using var workbook = new XLWorkbook(new MemoryStream(Build(data)));
-        var mix = workbook.Worksheet("Channel mix");
+        var data = SampleWorkbookData.Full(channels: [new("1 Dec 2026", "0800", 10, 1m), new("purchase", "=1+1", 5, 1m)]);
+        using var workbook = new XLWorkbook(new MemoryStream(Build(data, title: "2026")));
+        var mix = workbook.Worksheet("Channels");
         Assert.Equal(XLDataType.Text, mix.Cell("A2").DataType);
         Assert.Equal("1 Dec 2026", mix.Cell("A2").GetString());
         Assert.Equal("0800", mix.Cell("B2").GetString());
@@ -144,10 +143,11 @@ public class ExecutiveWorkbookTests
     {
         using var workbook = new XLWorkbook(new MemoryStream(Build(SampleWorkbookData.Full())));
         var about = workbook.Worksheet("About");
-        Assert.Equal("16–22 Nov 2026", about.Cell("B2").GetString());
-        Assert.Equal("9–15 Nov 2026", about.Cell("B3").GetString());
-        Assert.Equal("Europe/London", about.Cell("B4").GetString());
+        Assert.Equal("16–22 Nov 2026", Fact(about, "Period"));
+        Assert.Equal("9–15 Nov 2026", Fact(about, "Comparison period"));
+        Assert.Equal("Europe/London", Fact(about, "Time zone"));
         var text = string.Join("\n", about.Column(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Contains("How the figures are defined", text);
         Assert.Contains("distinct people with any touchpoint event", text);
         Assert.Contains("promoters (scores 9–10) minus % detractors (scores 0–6)", text);
     }
@@ -192,7 +192,7 @@ public class ExecutiveWorkbookTests
     public void A_second_image_on_the_same_sheet_reuses_the_drawing_and_still_validates()
     {
         using var xlsx = new MemoryStream();
-        ExecutiveWorkbook.Write(SampleWorkbookData.Full(), SampleWorkbookData.Png(), EnGb, xlsx);
+        DashboardWorkbook.Write(SampleDashboards.Executive(), SampleWorkbookData.Full(), SampleWorkbookData.Png(), EnGb, xlsx);
         xlsx.Position = 0;
         WorkbookImages.InsertPng(xlsx, "Summary", SampleWorkbookData.Png(200, 100), 6, 2, 200, 100);
         var bytes = xlsx.ToArray();
@@ -218,6 +218,10 @@ public class ExecutiveWorkbookTests
     [InlineData("", "#,##0.00")]
     public void Currency_symbols_with_letters_are_quoted_in_the_format_code(string symbol, string expected) =>
         Assert.Equal(expected, WorkbookFormats.Currency(symbol));
+
+    /// <summary>The value beside <paramref name="label"/> in the About sheet's facts.</summary>
+    static string Fact(IXLWorksheet about, string label) =>
+        about.Column(1).CellsUsed().Single(c => c.GetString() == label).CellRight().GetString();
 
     static string Range(XLWorkbook workbook, string sheet, string table) =>
         workbook.Worksheet(sheet).Table(table).RangeAddress.ToStringRelative();

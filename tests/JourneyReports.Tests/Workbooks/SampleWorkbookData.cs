@@ -2,20 +2,13 @@ using SkiaSharp;
 
 namespace JourneyReports.Tests;
 
-/// <summary>A small, hand-made week of executive data with round numbers that are easy to check in a workbook.</summary>
+/// <summary>A small, hand-made week of the executive definition's data with round numbers that are easy to check in a workbook.</summary>
 internal static class SampleWorkbookData
 {
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static ReportPeriod Week => SampleDashboards.Week;
 
-    public static ReportPeriod Week => ReportPeriod.Days(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22), London);
-
-    public static ExecutiveWeeklyData Full() => new(
-        Title: "Customer journeys – executive weekly",
-        Period: Week,
-        ComparisonPeriod: Week.Previous(),
-        GeneratedAt: new DateTimeOffset(2026, 11, 23, 7, 5, 0, TimeSpan.Zero),
-        DataUntilUtc: new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc),
-        Kpis:
+    public static DashboardResult Full(IReadOnlyList<ChannelMixRow>? channels = null) => SampleDashboards.Result(
+        kpis:
         [
             new("visitors", "Visitors", 12_450, 11_800, KpiFormat.Count),
             new("orders", "Orders", 423, 400, KpiFormat.Count),
@@ -24,7 +17,7 @@ internal static class SampleWorkbookData
             new("nps", "NPS", 42m, 38m, KpiFormat.Score),
             new("ces", "CES", 5.4m, null, KpiFormat.Score),
         ],
-        Funnel:
+        funnel:
         [
             new(1, "awareness", 12_450, null),
             new(2, "consideration", 6_200, 0.502m),
@@ -33,18 +26,19 @@ internal static class SampleWorkbookData
             new(5, "retention", 180, 0.574m),
             new(6, "advocacy", 45, 0.75m),
         ],
-        Trend: Enumerable.Range(0, 8).Select(i => new TrendPoint(
+        trend: Enumerable.Range(0, 8).Select(i => new TrendPoint(
             new DateOnly(2026, 9, 28).AddDays(7 * i), 10_000 + 300 * i, 350 + 10 * i, 40_000m + 1_000.25m * i)).ToList(),
-        ChannelMix:
+        channels: channels ??
         [
             new("awareness", "search", 7_000, 0.562m),
             new("awareness", "social", 5_450, 0.438m),
             new("purchase", "web", 300, 0.709m),
             new("purchase", "app", 123, 0.291m),
         ],
-        CurrencySymbol: "£");
+        generatedAt: new DateTimeOffset(2026, 11, 23, 7, 5, 0, TimeSpan.Zero),
+        dataUntilUtc: new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc));
 
-    public static ExecutiveWeeklyData Empty() => Full() with { DataUntilUtc = null, Kpis = [], Funnel = [], Trend = [], ChannelMix = [] };
+    public static DashboardResult Empty() => SampleDashboards.Result([], [], [], []);
 
     /// <summary>A real PNG, as the dashboard renderer would hand over.</summary>
     public static byte[] Png(int width = 400, int height = 300)
