@@ -1,6 +1,6 @@
 using Hangfire;
-using JourneyReports;
 using JourneyReports.Server;
+using JourneyReports;
 using Serilog;
 
 // The same executable is the web server and the command line: "seed", "run", ... are verbs, anything else starts the server.

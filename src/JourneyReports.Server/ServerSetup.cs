@@ -1,7 +1,9 @@
 using Hangfire;
-using JourneyReports;
-using Serilog;
+using JourneyReports.Catalog;
+using JourneyReports.Scheduling;
+using JourneyReports.Warehouse;
 using Serilog.Events;
+using Serilog;
 
 namespace JourneyReports.Server;
 
@@ -47,24 +49,20 @@ public static class ServerSetup
     public static IServiceCollection AddJourneyReports(this IServiceCollection services)
     {
         services.AddSingleton(sp => LoadOptions(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => Catalog.From(sp.GetRequiredService<JourneyReportsOptions>()));
-        services.AddSingleton(sp => RunArtifacts.From(sp.GetRequiredService<JourneyReportsOptions>()));
-        services.AddSingleton(sp => IMailTransport.From(sp.GetRequiredService<JourneyReportsOptions>()));
-        services.AddSingleton<ReportRunner>();
+        services.AddJourneyReportsEngine();
         services.AddSingleton<DashboardRuns>();
         services.AddTransient<ScheduledReportJob>();
         return services;
     }
 
     /// <summary>
-    /// Catalog migrations, then demo data on first start, then a first run so the home page has a dashboard to show.
+    /// ReportCatalog migrations, then demo data on first start, then a first run so the home page has a dashboard to show.
     /// A warehouse held by another process (a CLI verb) does not stop the server: it says so and serves what it has.
     /// </summary>
     public static async Task PrepareDataAsync(WebApplication app, JourneyReportsOptions options)
     {
         var log = app.Logger;
-        var catalog = app.Services.GetRequiredService<Catalog>();
+        var catalog = app.Services.GetRequiredService<ReportCatalog>();
         await catalog.MigrateAsync(CancellationToken.None);
         log.LogInformation("Data directory {DataDirectory}", options.DataDirectory);
         if (options.Warehouse.SeedDemoDataIfEmpty)
@@ -72,7 +70,7 @@ public static class ServerSetup
             try
             {
                 var spec = new DemoSpec(options.Warehouse.DemoScale, options.Warehouse.DemoSeed, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
-                var seeded = await DemoWarehouse.SeedIfEmptyAsync(Warehouse.From(options), spec,
+                var seeded = await DemoWarehouse.SeedIfEmptyAsync(app.Services.GetRequiredService<JourneyWarehouse>(), spec,
                     line => log.LogInformation("{Progress}", line), CancellationToken.None);
                 if (seeded is not null)
                     log.LogInformation("Demo warehouse generated at scale {Scale}: {Customers} customers, {Events} events, {Orders} orders in {Seconds:0.0} s",

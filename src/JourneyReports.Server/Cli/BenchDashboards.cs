@@ -1,5 +1,7 @@
 using System.Globalization;
-using JourneyReports;
+using JourneyReports.Dashboards;
+using JourneyReports.Rendering;
+using JourneyReports.Warehouse;
 
 namespace JourneyReports.Server;
 
@@ -9,9 +11,9 @@ namespace JourneyReports.Server;
 /// </summary>
 internal static class BenchDashboards
 {
-    public static async Task RunAsync(string folder, Warehouse warehouse, CultureInfo culture, int runs)
+    public static async Task RunAsync(string folder, JourneyWarehouse warehouse, CultureInfo culture, int runs)
     {
-        var library = DashboardLibrary.Load(folder);
+        var library = DashboardLibrary.Load(folder, warehouse.Provider);
         Console.WriteLine($"{"dashboard (median ms)",-28}{"queries",10}{"PNG",10}{"SVG",10}{"workbook",10}{"period",28}");
         foreach (var definition in library.Definitions)
         {

@@ -1,6 +1,10 @@
 using System.Diagnostics;
-using JourneyReports;
-using Microsoft.Extensions.Logging.Abstractions;
+using JourneyReports.Catalog;
+using JourneyReports.Dashboards;
+using JourneyReports.Journeys;
+using JourneyReports.Scheduling;
+using JourneyReports.Warehouse;
+using JourneyReports.Workbooks;
 
 namespace JourneyReports.Server;
 
@@ -13,8 +17,9 @@ namespace JourneyReports.Server;
 /// </summary>
 public static class BenchVerb
 {
-    public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions configured, ILoggerFactory logs)
+    public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
+        var configured = services.GetRequiredService<JourneyReportsOptions>();
         args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families");
         var scale = args.Double("scale", 1.0);
         var runs = args.Int("runs", 3);
@@ -30,11 +35,14 @@ public static class BenchVerb
                 Console.WriteLine($"detail sheet  {rows:N0} rows in {elapsed.TotalSeconds:0.0} s, peak working set {peak / 1048576.0:0} MB, file {bytes / 1048576.0:0.0} MB");
                 return 0;
             }
-            var options = new JourneyReportsOptions { DataDirectory = dir, Culture = configured.Culture, CurrencySymbol = configured.CurrencySymbol, Journey = configured.Journey };
-            var warehouse = Warehouse.From(options);
+            var options = new JourneyReportsOptions { DataDirectory = dir, Culture = configured.Culture, CurrencySymbol = configured.CurrencySymbol, Journey = configured.Journey,
+                DashboardsDirectory = configured.DashboardsDirectory };
+            // The bench's own services over its own data folder: nothing of the configured data is touched.
+            await using var bench = Cli.Services(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+            var warehouse = bench.GetRequiredService<JourneyWarehouse>();
             var sw = Stopwatch.StartNew();
             var seeded = await DemoWarehouse.SeedAsync(warehouse, new DemoSpec(scale, 42, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)), replace: true, null, CancellationToken.None);
-            Console.WriteLine($"generate scale {scale}: {sw.Elapsed.TotalSeconds:0.0} s   {seeded.Customers:N0} customers, {seeded.Events:N0} events, {seeded.Orders:N0} orders, {seeded.Tickets:N0} tickets, {seeded.Surveys:N0} surveys, file {new FileInfo(warehouse.FilePath).Length / 1048576.0:0} MB");
+            Console.WriteLine($"generate scale {scale}: {sw.Elapsed.TotalSeconds:0.0} s   {seeded.Customers:N0} customers, {seeded.Events:N0} events, {seeded.Orders:N0} orders, {seeded.Tickets:N0} tickets, {seeded.Surveys:N0} surveys, file {new FileInfo(warehouse.Location).Length / 1048576.0:0} MB");
 
             var zone = TimeZones.Find("Europe/London");
             var week = ReportPeriod.LastCompleteWeek(DateTimeOffset.UtcNow, zone);
@@ -56,9 +64,8 @@ public static class BenchVerb
 
             await BenchDashboards.RunAsync(configured.DashboardsDirectory, warehouse, options.ReportCulture(), runs);
 
-            var catalog = Catalog.From(options);
-            await catalog.MigrateAsync(CancellationToken.None);
-            var runner = new ReportRunner(options, catalog, IMailTransport.From(options), TimeProvider.System, NullLogger<ReportRunner>.Instance);
+            await bench.GetRequiredService<ReportCatalog>().MigrateAsync(CancellationToken.None);
+            var runner = bench.GetRequiredService<ReportRunner>();
             var first = Stopwatch.StartNew();
             await RunReport(runner);
             Console.WriteLine($"executive-weekly run, first in process: {first.ElapsedMilliseconds} ms; then median {await MedianMs(runs, () => RunReport(runner)):0} ms (query, render, workbook, email to the outbox)");

@@ -1,6 +1,5 @@
 using System.Globalization;
-using JourneyReports;
-using Microsoft.Extensions.Logging;
+using JourneyReports.Warehouse;
 using Serilog;
 
 namespace JourneyReports.Server;
@@ -11,7 +10,7 @@ namespace JourneyReports.Server;
 /// </summary>
 public static class Cli
 {
-    static readonly Dictionary<string, (string Usage, Func<CliArgs, JourneyReportsOptions, Microsoft.Extensions.Logging.ILoggerFactory, Task<int>> Run)> Verbs = new()
+    static readonly Dictionary<string, (string Usage, Func<CliArgs, IServiceProvider, Task<int>> Run)> Verbs = new()
     {
         ["seed"] = ("seed [--scale 1] [--seed 42] [--replace]   generate demo data into the warehouse", SeedVerb.RunAsync),
         ["run"] = ("run <report> [--out DIR] [--to EMAIL ...] [--tz ZONE] [--no-email]   run a report now (any dashboard definition, e.g. executive-weekly) and print where its artifacts went", RunVerb.RunAsync),
@@ -19,7 +18,7 @@ public static class Cli
         ["import"] = ("import --mapping FILE [--data DIR] [--rejects FILE]   load CSV exports into the warehouse as a mapping file says", ImportVerb.RunAsync),
         ["dashboard"] = ("dashboard [<name> [--out FILE.png|FILE.svg] [--xlsx FILE.xlsx] [--width 1600] [--period NAME | --from yyyy-MM-dd --to yyyy-MM-dd] [--compare C] [--tz ZONE] [--persona P] [--segment S] [--region R] [--channel C] [--device D] [--department D]] [--folder dashboards]   validate the dashboard definitions; render one (default parameters, or those given) to a PNG, an SVG if --out ends in .svg, and/or an Excel workbook", DashboardVerb.RunAsync),
         ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000   time demo generation, every metric family and whole report runs; or a streamed detail sheet", BenchVerb.RunAsync),
-        ["help"] = ("help   this list", (_, _, _) => Task.FromResult(Help())),
+        ["help"] = ("help   this list", (_, _) => Task.FromResult(Help())),
     };
 
     public static bool IsVerb(string arg) => Verbs.ContainsKey(arg) || arg is "--help" or "-h";
@@ -38,7 +37,8 @@ public static class Cli
         try
         {
             var options = ServerSetup.LoadOptions(configuration, Directory.GetCurrentDirectory());
-            return await Verbs[args[0]].Run(new CliArgs(args[1..]), options, loggerFactory);
+            await using var services = Services(options, loggerFactory);
+            return await Verbs[args[0]].Run(new CliArgs(args[1..]), services);
         }
         catch (Exception e) when (e is CliUsageException or WarehouseBusyException or InvalidOperationException or ArgumentException
             or System.Data.Common.DbException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
@@ -48,6 +48,14 @@ public static class Cli
             return 2;
         }
     }
+
+    /// <summary>The engine's services for a verb: the same registration as the server's, over these options.</summary>
+    internal static ServiceProvider Services(JourneyReportsOptions options, ILoggerFactory logs) => new ServiceCollection()
+        .AddSingleton(options)
+        .AddSingleton(logs)
+        .AddLogging()
+        .AddJourneyReportsEngine()
+        .BuildServiceProvider();
 
     static int Help()
     {

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Text;
-using JourneyReports;
+using JourneyReports.Dashboards;
+using JourneyReports.Rendering;
+using JourneyReports.Warehouse;
 
 namespace JourneyReports.Server;
 
@@ -11,15 +12,17 @@ namespace JourneyReports.Server;
 /// </summary>
 public static class DashboardVerb
 {
-    public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
+    public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
+        var options = services.GetRequiredService<JourneyReportsOptions>();
         args.OnlyKnown(["folder", "out", "width", "xlsx", .. ParameterOverrides.Names]);
         if (args.Flag("xlsx")) throw new CliUsageException("--xlsx needs a file name, e.g. --xlsx board.xlsx");
         var xlsx = args.Value("xlsx") is { } x ? Path.GetFullPath(x) : null;
         if (xlsx is not null && !Directory.Exists(Path.GetDirectoryName(xlsx))) throw new CliUsageException($"--xlsx: the folder of '{xlsx}' does not exist");
         var folder = args.Value("folder") ?? options.DashboardsDirectory;
         if (!Directory.Exists(folder)) throw new CliUsageException($"--folder '{folder}' does not exist");
-        var library = DashboardLibrary.Load(folder);
+        var warehouse = services.GetRequiredService<JourneyWarehouse>();
+        var library = DashboardLibrary.Load(folder, warehouse.Provider);
         foreach (var error in library.Errors.SelectMany(e => e.Value))
             Console.Error.WriteLine($"{error.File}:{error.Line}: {error.Problem}");
         if (args.Positional.Count == 0)
@@ -39,7 +42,7 @@ public static class DashboardVerb
         if (args.Value("out") is { } outPath && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(outPath))))
             throw new CliUsageException($"--out: the folder of '{Path.GetFullPath(outPath)}' does not exist");
 
-        var result = await DashboardComposer.RunAsync(definition, Warehouse.From(options), TimeProvider.System, CancellationToken.None);
+        var result = await DashboardComposer.RunAsync(definition, warehouse, TimeProvider.System, CancellationToken.None);
         var culture = options.ReportCulture();
         var png = DashboardComposer.RenderPng(definition, result, culture, width);
         // With only --xlsx the PNG is still rendered, to go on the workbook's Summary sheet, but not written on its own.

@@ -1,16 +1,18 @@
-using JourneyReports;
+using JourneyReports.Import;
+using JourneyReports.Warehouse;
 
 namespace JourneyReports.Server;
 
 /// <summary>import: load CSV exports into the configured warehouse as a mapping file says (docs/import.md).</summary>
 public static class ImportVerb
 {
-    public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
+    public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
+        var options = services.GetRequiredService<JourneyReportsOptions>();
         args.OnlyKnown("mapping", "data", "rejects");
         var mapping = args.Value("mapping") ?? throw new CliUsageException("name the mapping file with --mapping FILE");
         var rejects = args.Value("rejects") ?? options.ResolvePath("import-rejects.csv");
-        var warehouse = Warehouse.From(options);
+        var warehouse = services.GetRequiredService<JourneyWarehouse>();
         var result = await CsvImport.RunAsync(warehouse, mapping, args.Value("data"), rejects, CancellationToken.None);
         foreach (var file in result.Files)
         {
@@ -19,7 +21,7 @@ public static class ImportVerb
                 Console.WriteLine($"  {t.Table}: {t.Loaded:N0} loaded, {t.Rejected:N0} rejected, {t.Merged:N0} merged by key");
         }
         Console.WriteLine($"Rejects file: {result.RejectsPath}");
-        Console.WriteLine($"Imported into {warehouse.FilePath} in {result.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"Imported into {warehouse.Location} in {result.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 }

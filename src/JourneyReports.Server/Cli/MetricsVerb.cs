@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using JourneyReports;
+using JourneyReports.Dashboards;
+using JourneyReports.Journeys;
+using JourneyReports.Warehouse;
+using JourneyReports.Workbooks;
 
 namespace JourneyReports.Server;
 
@@ -16,8 +19,9 @@ public static class MetricsVerb
         $"metrics <{string.Join("|", MetricCatalog.Names)}> [--from yyyy-MM-dd --to yyyy-MM-dd] [--tz ZONE] [--format json|csv] [--compare previous-period|same-period-last-year] [--xlsx FILE] " +
         string.Join(" ", DashboardFilters.Names.Select(o => $"[--{o} X]"));
 
-    public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
+    public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
+        var options = services.GetRequiredService<JourneyReportsOptions>();
         args.OnlyKnown([.. DashboardFilters.Names, "from", "to", "tz", "format", "compare", "xlsx", .. MetricOptions]);
         if (args.Positional.Count != 1 || MetricCatalog.Find(args.Positional[0]) is not { } family)
             throw new CliUsageException($"name one metric family: {string.Join(", ", MetricCatalog.Names)}");
@@ -34,7 +38,7 @@ public static class MetricsVerb
         }
         var filter = DashboardFilters.Read(args.Value).ToFilter();
 
-        var warehouse = Warehouse.From(options);
+        var warehouse = services.GetRequiredService<JourneyWarehouse>();
         object result;
         object? compared = null;
         await using (var connection = await warehouse.OpenAsync(CancellationToken.None))

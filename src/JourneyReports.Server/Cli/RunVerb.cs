@@ -1,16 +1,22 @@
-using JourneyReports;
+using JourneyReports.Catalog;
+using JourneyReports.Dashboards;
+using JourneyReports.Journeys;
+using JourneyReports.Rendering;
+using JourneyReports.Scheduling;
+using JourneyReports.Warehouse;
 
 namespace JourneyReports.Server;
 
 /// <summary>run: run a report (any dashboard definition, e.g. executive-weekly) now, exactly as a schedule would, and print where everything went.</summary>
 public static class RunVerb
 {
-    public static async Task<int> RunAsync(CliArgs args, JourneyReportsOptions options, ILoggerFactory logs)
+    public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
+        var options = services.GetRequiredService<JourneyReportsOptions>();
         args.OnlyKnown("out", "to", "tz", "no-email");
         if (args.Positional.Count != 1) throw new CliUsageException("name one report, e.g. 'run executive-weekly'");
         var reportId = args.Positional[0];
-        if (ReportRunner.ProblemWith(DashboardLibrary.Load(options.DashboardsDirectory), reportId) is { } problem) throw new CliUsageException(problem);
+        if (ReportRunner.ProblemWith(DashboardLibrary.Load(options.DashboardsDirectory, services.GetRequiredService<IWarehouseProvider>()), reportId) is { } problem) throw new CliUsageException(problem);
         if (args.Value("out") is { } outFolder)
         {
             try { Directory.CreateDirectory(outFolder); }
@@ -22,9 +28,8 @@ public static class RunVerb
             throw new CliUsageException($"--to '{to}' is not an email address");
         var timeZone = args.Value("tz") ?? schedule?.TimeZone ?? "Europe/London";
 
-        var catalog = Catalog.From(options);
-        await catalog.MigrateAsync(CancellationToken.None);
-        var runner = new ReportRunner(options, catalog, IMailTransport.From(options), TimeProvider.System, logs.CreateLogger<ReportRunner>());
+        await services.GetRequiredService<ReportCatalog>().MigrateAsync(CancellationToken.None);
+        var runner = services.GetRequiredService<ReportRunner>();
         var result = await runner.RunAsync(new RunRequest(reportId, "cli", recipients, timeZone, JourneyFilter.None), CancellationToken.None);
 
         var files = new List<string> { result.DashboardPath, result.WorkbookPath };

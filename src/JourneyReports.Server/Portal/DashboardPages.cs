@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Text;
-using JourneyReports;
+using JourneyReports.Dashboards;
+using JourneyReports.Delivery;
+using JourneyReports.Workbooks;
 using static JourneyReports.Server.Html;
 
 namespace JourneyReports.Server;

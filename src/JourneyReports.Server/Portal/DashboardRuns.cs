@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using JourneyReports;
+using JourneyReports.Dashboards;
+using JourneyReports.Warehouse;
 using static JourneyReports.Server.Html;
 
 namespace JourneyReports.Server;
@@ -10,12 +11,12 @@ namespace JourneyReports.Server;
 /// string's parameters, queries the warehouse, and hands the result to the response. Every way this can go wrong ends
 /// in a page that names the problem: unknown dashboard (404), bad parameter (400), warehouse held elsewhere (503).
 /// </summary>
-public sealed class DashboardRuns(JourneyReportsOptions options, TimeProvider clock, ILogger<DashboardRuns> log)
+public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehouse warehouse, TimeProvider clock, ILogger<DashboardRuns> log)
 {
     readonly CultureInfo culture = options.ReportCulture();
 
     /// <summary>Read on every request, so a definition dropped into the folder shows up without a restart.</summary>
-    public DashboardLibrary Library() => DashboardLibrary.Load(options.DashboardsDirectory);
+    public DashboardLibrary Library() => DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider);
 
     public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
         Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond, Func<DashboardDefinition, IReadOnlyCollection<string>>? only = null)
@@ -40,7 +41,7 @@ public sealed class DashboardRuns(JourneyReportsOptions options, TimeProvider cl
         DashboardResult result;
         try
         {
-            result = await DashboardComposer.RunAsync(applied, Warehouse.From(options), clock, ct, only?.Invoke(applied));
+            result = await DashboardComposer.RunAsync(applied, warehouse, clock, ct, only?.Invoke(applied));
         }
         catch (WarehouseBusyException e)
         {

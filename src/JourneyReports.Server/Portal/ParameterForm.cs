@@ -1,4 +1,4 @@
-using JourneyReports;
+using JourneyReports.Dashboards;
 using static JourneyReports.Server.Html;
 
 namespace JourneyReports.Server;

@@ -1,7 +1,9 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using JourneyReports;
+using System.Text;
+using JourneyReports.Catalog;
+using JourneyReports.Delivery;
+using JourneyReports.Rendering;
+using JourneyReports.Scheduling;
 using static JourneyReports.Server.Html;
 
 namespace JourneyReports.Server;
@@ -16,14 +18,14 @@ public static class PortalPages
         app.MapGet("/runs/{runId:long}", Run);
         app.MapGet("/runs/{runId:long}/dashboard.png", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, RunArtifacts.DashboardPng, "image/png", null));
         app.MapGet("/runs/{runId:long}/dashboard.svg", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, RunArtifacts.DashboardSvg, "image/svg+xml", null));
-        app.MapGet("/runs/{runId:long}/workbook.xlsx", async (long runId, RunArtifacts artifacts, Catalog catalog, CancellationToken ct) =>
+        app.MapGet("/runs/{runId:long}/workbook.xlsx", async (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
         {
             var run = await catalog.GetRunAsync(runId, ct);
             return Artifact(artifacts, runId, RunArtifacts.Workbook, ReportEmail.XlsxMediaType, run is null ? null : $"{run.ReportId}-{run.PeriodFirst}.xlsx");
         });
     }
 
-    static async Task<IResult> Home(Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
+    static async Task<IResult> Home(ReportCatalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
     {
         var latest = await catalog.LatestSucceededRunAsync(null, ct);
         if (latest is null)
@@ -35,7 +37,7 @@ public static class PortalPages
         return Page(Summary(latest, artifacts)?.Title ?? latest.ReportId, RunBody(latest, artifacts, options) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
     }
 
-    static async Task<IResult> Run(long runId, Catalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
+    static async Task<IResult> Run(long runId, ReportCatalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
     {
         var run = await catalog.GetRunAsync(runId, ct);
         if (run is null) return Results.NotFound($"There is no run {runId}.");
@@ -46,7 +48,7 @@ public static class PortalPages
         return Page($"Run {runId}", body + (deliveries.Count == 0 ? "" : $"<h2>Deliveries</h2><table><tr><th>Recipient</th><th>Via</th><th>Status</th><th>Detail</th><th>At</th></tr>{rows}</table>"));
     }
 
-    static async Task<IResult> History(Catalog catalog, CancellationToken ct) =>
+    static async Task<IResult> History(ReportCatalog catalog, CancellationToken ct) =>
         Page("Run history", "<h1>Run history</h1>" + await HistoryTable(catalog, ct));
 
     /// <summary>A finished run: its dashboard image, KPIs, downloads and, for a definition, the live dashboard for its period.</summary>
@@ -79,7 +81,7 @@ public static class PortalPages
         catch (JsonException) { return null; }
     }
 
-    static async Task<string> HistoryTable(Catalog catalog, CancellationToken ct)
+    static async Task<string> HistoryTable(ReportCatalog catalog, CancellationToken ct)
     {
         var runs = await catalog.RecentRunsAsync(50, ct);
         if (runs.Count == 0) return "<p class=\"muted\">No runs yet.</p>";

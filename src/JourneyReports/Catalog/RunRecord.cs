@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Catalog;
 
 public sealed record RunRecord(
     long RunId, string ReportId, string Trigger, string Status, string StartedAt, string? FinishedAt,

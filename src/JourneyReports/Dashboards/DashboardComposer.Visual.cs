@@ -1,7 +1,8 @@
 using System.Globalization;
+using JourneyReports.Rendering;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 public static partial class DashboardComposer
 {

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using JourneyReports.Journeys;
+using JourneyReports.Rendering;
+using JourneyReports.Warehouse;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>
 /// Runs any valid dashboard definition against a warehouse and renders it as one PNG or SVG: a header, then each visual
@@ -29,7 +32,7 @@ public static partial class DashboardComposer
     /// Resolves the period, comparison, time zone and filters, then runs every dataset on one warehouse connection (or
     /// only those named in <paramref name="only"/>: one chart or one CSV need not pay for the whole dashboard).
     /// </summary>
-    public static async Task<DashboardResult> RunAsync(DashboardDefinition definition, Warehouse warehouse, TimeProvider clock, CancellationToken ct,
+    public static async Task<DashboardResult> RunAsync(DashboardDefinition definition, JourneyWarehouse warehouse, TimeProvider clock, CancellationToken ct,
         IReadOnlyCollection<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -73,7 +76,7 @@ public static partial class DashboardComposer
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(definition.FileName)) ?? ".";
         var sql = await File.ReadAllTextAsync(Path.Combine(folder, dataset.Sql ?? throw new InvalidOperationException("dataset has neither metric nor sql")), ct);
-        var result = await AnalystSql.RunAsync(connection, sql, period, filter, ct: ct);
+        var result = await AnalystSql.RunAsync(metrics.Warehouse.Provider, connection, sql, period, filter, ct: ct);
         return [.. result.Rows.Select(r => (object)(IReadOnlyDictionary<string, object?>)result.Columns.Select((c, i) => (c, v: r[i]))
             .ToDictionary(x => x.c, x => x.v, StringComparer.OrdinalIgnoreCase))];
     }

@@ -1,8 +1,11 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using System.Text;
+using JourneyReports.Journeys;
+using JourneyReports.Rendering;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>One problem in a definition file: where it is and what is wrong.</summary>
 public sealed record DefinitionError(string File, int Line, string Problem)
@@ -62,26 +65,6 @@ public sealed class DatasetDefinition
     public string? Sql { get; init; }
 }
 
-public sealed class GridPosition
-{
-    public int Row { get; init; }
-    public int Col { get; init; }
-    public int Width { get; init; }
-    public int Height { get; init; }
-}
-
-public sealed class VisualDefinition
-{
-    public string Id { get; init; } = "";
-    public string Type { get; init; } = "";
-    public string Dataset { get; init; } = "";
-    public string? Title { get; init; }
-    public Dictionary<string, string> Fields { get; init; } = [];
-    public List<string> Columns { get; init; } = [];
-    public string? Format { get; init; }
-    public GridPosition Position { get; init; } = new();
-}
-
 public sealed class GridLayout
 {
     public int Rows { get; init; }
@@ -128,7 +111,8 @@ public sealed class DashboardDefinition
 
     static readonly JsonDocumentOptions Syntax = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static ParsedDashboard Parse(string json, string fileName)
+    /// <param name="sqlChecker">The warehouse whose parser checks the definition's analyst SQL.</param>
+    public static ParsedDashboard Parse(string json, string fileName, IWarehouseProvider sqlChecker)
     {
         JsonDocument document;
         try
@@ -150,7 +134,7 @@ public sealed class DashboardDefinition
             if (structural.Count > 0) return new ParsedDashboard(null, structural);
             var definition = document.RootElement.Deserialize<DashboardDefinition>(Json)!;
             definition.FileName = fileName;
-            return new ParsedDashboard(definition, DefinitionValidator.Validate(definition, lines));
+            return new ParsedDashboard(definition, DefinitionValidator.Validate(definition, lines, sqlChecker));
         }
     }
 

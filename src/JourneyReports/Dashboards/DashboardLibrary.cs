@@ -1,9 +1,12 @@
-namespace JourneyReports;
+using JourneyReports.Warehouse;
+
+namespace JourneyReports.Dashboards;
 
 /// <summary>The dashboards of a folder: every *.json definition, each with its own errors; one bad file spoils no other.</summary>
 public sealed record DashboardLibrary(IReadOnlyList<DashboardDefinition> Definitions, IReadOnlyDictionary<string, IReadOnlyList<DefinitionError>> Errors)
 {
-    public static DashboardLibrary Load(string folder)
+    /// <param name="sqlChecker">The warehouse whose parser checks analyst SQL datasets.</param>
+    public static DashboardLibrary Load(string folder, IWarehouseProvider sqlChecker)
     {
         if (!Directory.Exists(folder))
             return new DashboardLibrary([], new Dictionary<string, IReadOnlyList<DefinitionError>>
@@ -21,7 +24,7 @@ public sealed record DashboardLibrary(IReadOnlyList<DashboardDefinition> Definit
                 errors[file] = [new DefinitionError(file, 0, $"the file cannot be read: {e.Message}")];
                 continue;
             }
-            var parsed = DashboardDefinition.Parse(json, file);
+            var parsed = DashboardDefinition.Parse(json, file, sqlChecker);
             if (parsed.Errors.Count > 0) errors[file] = parsed.Errors;
             else definitions.Add(parsed.Definition!);
         }
@@ -45,9 +48,9 @@ public sealed record DashboardLibrary(IReadOnlyList<DashboardDefinition> Definit
     }
 
     /// <summary>Writes a definition only if it validates (where it will live, so analyst SQL paths resolve); else its errors.</summary>
-    public static IReadOnlyList<DefinitionError> Save(string path, string json)
+    public static IReadOnlyList<DefinitionError> Save(string path, string json, IWarehouseProvider sqlChecker)
     {
-        var parsed = DashboardDefinition.Parse(json, path);
+        var parsed = DashboardDefinition.Parse(json, path, sqlChecker);
         if (parsed.Errors.Count == 0) File.WriteAllText(path, json);
         return parsed.Errors;
     }

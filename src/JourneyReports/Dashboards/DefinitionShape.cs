@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>
 /// What a definition's JSON must look like — per object, its property names and the JSON kind of each — read by

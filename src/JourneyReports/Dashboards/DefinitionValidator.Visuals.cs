@@ -1,4 +1,7 @@
-namespace JourneyReports;
+using JourneyReports.Rendering;
+using JourneyReports.Warehouse;
+
+namespace JourneyReports.Dashboards;
 
 static partial class DefinitionValidator
 {

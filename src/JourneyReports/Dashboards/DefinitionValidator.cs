@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using JourneyReports.Rendering;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>Every semantic check of a definition, each error with the line of the entry it concerns.</summary>
 static partial class DefinitionValidator
@@ -16,7 +18,7 @@ static partial class DefinitionValidator
 
     const string IdentifierRule = "must start with a letter and hold only letters, digits, '-' and '_' (at most 64)";
 
-    public static IReadOnlyList<DefinitionError> Validate(DashboardDefinition d, JsonLineMap lines)
+    public static IReadOnlyList<DefinitionError> Validate(DashboardDefinition d, JsonLineMap lines, IWarehouseProvider sqlChecker)
     {
         var errors = new List<DefinitionError>();
         void Error(string path, string problem) => errors.Add(new DefinitionError(d.FileName, lines.LineOf(path), problem));
@@ -30,7 +32,7 @@ static partial class DefinitionValidator
         foreach (var (name, dataset) in d.Datasets)
         {
             if (!Identifier().IsMatch(name)) Error($"datasets.{name}", $"dataset name '{name}' {IdentifierRule}");
-            datasetFields[name] = Dataset(d, name, dataset, Error);
+            datasetFields[name] = Dataset(d, name, dataset, sqlChecker, Error);
         }
 
         if (d.Layout.Width != 0 && d.Layout.Width is < DashboardComposer.MinWidth or > DashboardComposer.MaxWidth)
@@ -87,7 +89,8 @@ static partial class DefinitionValidator
         return null;
     }
 
-    static IReadOnlyDictionary<string, FieldKind>? Dataset(DashboardDefinition d, string name, DatasetDefinition dataset, Action<string, string> error)
+    static IReadOnlyDictionary<string, FieldKind>? Dataset(DashboardDefinition d, string name, DatasetDefinition dataset, IWarehouseProvider sqlChecker,
+        Action<string, string> error)
     {
         var at = $"datasets.{name}";
         if ((dataset.Metric is null) == (dataset.Sql is null))
@@ -95,7 +98,7 @@ static partial class DefinitionValidator
             error(at, $"dataset '{name}' needs exactly one of metric or sql");
             return null;
         }
-        if (dataset.Sql is { } sqlPath) return AnalystDataset(d, name, sqlPath, at, error);
+        if (dataset.Sql is { } sqlPath) return AnalystDataset(d, name, sqlPath, at, sqlChecker, error);
 
         if (MetricCatalog.Find(dataset.Metric!) is not { } family)
         {
@@ -125,7 +128,8 @@ static partial class DefinitionValidator
         _ => value.ValueKind == JsonValueKind.String && (spec.Allowed is null || spec.Allowed.Contains(value.GetString())),
     };
 
-    static IReadOnlyDictionary<string, FieldKind>? AnalystDataset(DashboardDefinition d, string name, string sqlPath, string at, Action<string, string> error)
+    static IReadOnlyDictionary<string, FieldKind>? AnalystDataset(DashboardDefinition d, string name, string sqlPath, string at, IWarehouseProvider sqlChecker,
+        Action<string, string> error)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(d.FileName)) ?? ".";
         var file = Path.GetFullPath(Path.Combine(folder, sqlPath));
@@ -134,7 +138,7 @@ static partial class DefinitionValidator
             error($"{at}.sql", $"dataset '{name}': SQL file '{sqlPath}' does not exist (looked for {file})");
             return null;
         }
-        var check = AnalystSql.Check(File.ReadAllText(file));
+        var check = sqlChecker.CheckAnalystSql(File.ReadAllText(file));
         foreach (var problem in check.Problems) error($"{at}.sql", $"dataset '{name}' ({sqlPath}): {problem}");
         return check.Passed ? check.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.OrdinalIgnoreCase) : null;
     }

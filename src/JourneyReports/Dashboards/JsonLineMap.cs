@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>
 /// The line each property and array element of a JSON text starts on, by path ("visuals[2].fields.y"), so a semantic

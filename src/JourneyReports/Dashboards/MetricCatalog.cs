@@ -1,6 +1,7 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>An option a metric family takes: its kind ("int", "number" or "text"), for text the allowed values, for int its range.</summary>
 public sealed record MetricOption(string Name, string Kind, IReadOnlyList<string>? Allowed = null, int Min = int.MinValue, int Max = int.MaxValue);

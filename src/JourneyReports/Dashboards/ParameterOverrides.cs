@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>
 /// Parameters a person sets when running a dashboard (command-line options, the web page's query string); those left

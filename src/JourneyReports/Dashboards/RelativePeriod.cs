@@ -1,4 +1,6 @@
-namespace JourneyReports;
+using JourneyReports.Journeys;
+
+namespace JourneyReports.Dashboards;
 
 /// <summary>
 /// Named relative report periods ("last-28-days", "previous-quarter", ...) resolved to whole local days in a time zone.

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using MimeKit;
 
-namespace JourneyReports;
+namespace JourneyReports.Delivery;
 
 /// <summary>Writes each message as an .eml file, as a mail pickup folder would receive it.</summary>
 public sealed partial class OutboxMailTransport(string directory) : IMailTransport

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
-using MimeKit;
 using MimeKit.Utils;
+using MimeKit;
 
-namespace JourneyReports;
+namespace JourneyReports.Delivery;
 
 /// <summary>One KPI as the email writes it: already formatted; <paramref name="Sentiment"/> above 0 is good news, below bad.</summary>
 public sealed record EmailKpi(string Label, string Value, string Change, int Sentiment);

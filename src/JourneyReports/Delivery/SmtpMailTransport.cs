@@ -2,7 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace JourneyReports;
+namespace JourneyReports.Delivery;
 
 /// <summary>Sends through an SMTP server with MailKit. One connection per message keeps a failure to one recipient.</summary>
 public sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport

@@ -1,8 +1,9 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 /// <summary>
 /// Loads CSV exports into the journey tables as a mapping file says (docs/import.md). The whole import is one
@@ -12,7 +13,7 @@ namespace JourneyReports;
 public static class CsvImport
 {
     /// <param name="dataDirectory">Where the mapping's relative file names live; by default the mapping file's folder.</param>
-    public static async Task<ImportResult> RunAsync(Warehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, CancellationToken ct)
+    public static async Task<ImportResult> RunAsync(JourneyWarehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var mapping = ImportMapping.Load(mappingPath);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 /// <summary>
 /// Turns a mapping's field expression (a small JSON vocabulary, docs/import.md) into a DuckDB expression over a staged

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 /// <summary>A mapping file: which CSV files feed which journey tables, and how (see docs/import.md).</summary>
 public sealed record ImportMapping(

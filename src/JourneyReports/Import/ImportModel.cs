@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 /// <summary>
 /// The journey tables and fields an import may write, from sql/warehouse/duckdb/schema.sql and docs/journey-model.md.

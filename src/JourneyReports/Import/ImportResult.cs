@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 public sealed record ImportResult(IReadOnlyList<FileResult> Files, string RejectsPath, TimeSpan Elapsed)
 {

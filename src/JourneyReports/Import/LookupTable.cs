@@ -1,12 +1,13 @@
 using System.Data.Common;
 using Dapper;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 /// <summary>A mapping's lookup as a temp table (k, v): one row per key, aggregated as the mapping says.</summary>
 public static class LookupTable
 {
-    public static async Task<string> CreateAsync(DbConnection db, Warehouse warehouse, StagedFile file, string name, ImportLookup lookup,
+    public static async Task<string> CreateAsync(DbConnection db, JourneyWarehouse warehouse, StagedFile file, string name, ImportLookup lookup,
         IReadOnlyDictionary<string, string> earlier, string table, CancellationToken ct)
     {
         var where = $"lookup '{name}' ({file.Path})";

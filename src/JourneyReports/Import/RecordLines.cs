@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 /// <summary>
 /// The line each CSV record starts on. DuckDB reports lines only for rows it cannot parse; a row that parses but breaks

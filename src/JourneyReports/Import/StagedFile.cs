@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 /// <summary>
 /// One CSV file read by DuckDB's own reader into a temp table whose columns are c1..cN (all text), in file order, so
@@ -23,7 +24,7 @@ public sealed class StagedFile
             : throw new ImportException($"{where}: column '{name}' is not in {Path}. Its columns: {string.Join(", ", Columns)}.");
     }
 
-    public static async Task<StagedFile> ReadAsync(DbConnection db, Warehouse warehouse, string path, CsvOptions csv, string table, CancellationToken ct)
+    public static async Task<StagedFile> ReadAsync(DbConnection db, JourneyWarehouse warehouse, string path, CsvOptions csv, string table, CancellationToken ct)
     {
         // The path is a prepared parameter: DuckDB accepts one as read_csv's file argument, so no quoting is needed.
         // Bare-CR files (UCI Online Retail) need no conversion either: DuckDB's reader detects \r as the newline.

@@ -1,8 +1,8 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Import;
 
 /// <summary>
 /// Fills one journey table from a staged file: evaluates the mapping's expressions, types and checks every row
@@ -12,7 +12,7 @@ namespace JourneyReports;
 public static class TargetLoader
 {
     public static async Task<(TargetResult Result, List<(long Record, string Reason, string Content)> Rejects)> LoadAsync(
-        DbConnection db, Warehouse warehouse, StagedFile file, ImportTarget target, IReadOnlyDictionary<string, string> lookups,
+        DbConnection db, JourneyWarehouse warehouse, StagedFile file, ImportTarget target, IReadOnlyDictionary<string, string> lookups,
         string work, CancellationToken ct)
     {
         var fields = ImportModel.Tables[target.Table].Where(f => target.Fields.ContainsKey(f.Name)).ToList();

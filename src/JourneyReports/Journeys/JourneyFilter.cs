@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>
 /// Report filters. Every journey query takes all of them as parameters (NULL = all), so a filter set here reaches

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 public sealed partial class JourneyMetrics
 {

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>
 /// One department's numbers, each as the department filter would give them: visitors who touched its products,

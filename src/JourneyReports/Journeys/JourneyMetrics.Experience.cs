@@ -1,6 +1,7 @@
 using Dapper;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>
 /// Customer-experience metrics from survey answers and support tickets. Survey answers have neither a device nor a

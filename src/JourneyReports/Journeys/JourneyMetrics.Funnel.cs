@@ -1,6 +1,7 @@
 using Dapper;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>
 /// One stage of the funnel in detail. Customers and DropOff are the ordered funnel (as <see cref="FunnelStep"/>);

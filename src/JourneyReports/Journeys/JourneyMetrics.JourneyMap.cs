@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 public sealed partial class JourneyMetrics
 {

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>Which visitors' paths: those who bought, or those who reached decision and did not buy.</summary>
 public enum PathOutcome { Conversion, DropOff }

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>Retention metrics from orders: cohorts, repeat purchase and churn. Definitions in docs/journey-model.md.</summary>
 public sealed partial class JourneyMetrics

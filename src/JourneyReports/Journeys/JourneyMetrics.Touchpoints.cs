@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>
 /// Visitors of a stage who used one channel (or device) at that stage, as a share of all the stage's visitors. A

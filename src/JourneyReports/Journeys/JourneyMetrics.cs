@@ -1,13 +1,16 @@
 using System.Data.Common;
 using Dapper;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>
 /// Journey metrics, each one SQL file aggregated in the warehouse; only the small results come back.
 /// </summary>
-public sealed partial class JourneyMetrics(Warehouse warehouse, DbConnection connection)
+public sealed partial class JourneyMetrics(JourneyWarehouse warehouse, DbConnection connection)
 {
+    public JourneyWarehouse Warehouse => warehouse;
+
     public sealed record KpiRow(long Visitors, long Buyers, long Orders, decimal Revenue, double? Nps, double? Ces);
 
     public async Task<KpiRow> KpisAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>

@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>How a KPI value is written: counts and money as whole numbers, rates as percentages, scores with one decimal.</summary>
 public enum KpiFormat { Count, Percent, Currency, Score }

@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>
 /// A span of whole local days in a time zone, as the half-open UTC interval [StartUtc, EndUtc) the warehouse is

@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>Distinct customers who reached a stage in order; DropOff is the share lost since the previous stage.</summary>
 public sealed record FunnelStep(int Order, string Stage, long Customers, decimal? DropOff);

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>Text and card drawing on the dashboard canvas, always with the embedded fonts.</summary>
 internal static class CanvasText

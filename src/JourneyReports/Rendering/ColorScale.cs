@@ -1,7 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// A sequential light-to-dark blue scale in the report's accent colour, over [Min, Max], with round tick values.

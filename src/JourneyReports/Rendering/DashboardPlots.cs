@@ -2,7 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>Thrown when every value of the chart's fields is empty: the cell says there is no data, which is not a failure.</summary>
 internal sealed class NoValuesException() : Exception("no values to draw");

@@ -1,7 +1,8 @@
 using System.Globalization;
+using JourneyReports.Warehouse;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>A plain table for a dashboard cell: a header row, then as many rows as fit and a line saying how many did not.</summary>
 internal static class DashboardTable

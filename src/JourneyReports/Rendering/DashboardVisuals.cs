@@ -1,7 +1,8 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// Draws one visual of a dashboard definition into its grid rectangle, by type, with the existing chart code where

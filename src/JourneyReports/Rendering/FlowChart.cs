@@ -1,7 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// A flow (Sankey) diagram drawn from shapes: node bars in columns, curved bands as thick as the flow they carry,

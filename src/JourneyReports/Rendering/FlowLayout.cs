@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 internal sealed record FlowBox(FlowNode Node, int Column, double Value, SKColor Color)
 {

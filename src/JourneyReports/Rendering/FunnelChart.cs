@@ -1,8 +1,9 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 using ScottPlot;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// The journey funnel: one centred horizontal bar per stage, widest at the top, with the customer count on (or beside)

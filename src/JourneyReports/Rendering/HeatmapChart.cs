@@ -1,7 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// A labelled matrix (e.g. cohort retention): one cell per row × column coloured on a sequential scale, the value

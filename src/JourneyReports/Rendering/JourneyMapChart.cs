@@ -1,7 +1,8 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// The consultancy-style customer-journey map, drawn from data: a chevron band of stages over lanes, with a label

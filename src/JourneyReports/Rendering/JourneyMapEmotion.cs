@@ -1,7 +1,8 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 internal static partial class JourneyMapChart
 {

@@ -1,7 +1,8 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>The row(s) of headline KPI tiles: label, big value, and the change against the comparison period.</summary>
 internal static class KpiTiles

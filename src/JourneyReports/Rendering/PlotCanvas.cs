@@ -1,7 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>Creates ScottPlot plots in the report style and composites them onto the dashboard canvas.</summary>
 internal static class PlotCanvas

@@ -1,8 +1,7 @@
-using System.Reflection;
 using ScottPlot;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// The embedded DejaVu fonts, used for every piece of text in rendered reports. ScottPlot's Skia build on Linux does not

@@ -1,6 +1,7 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>How numbers, changes, periods and times are written in rendered reports.</summary>
 public static class ReportFormat

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>Colours, sizes and spacing shared by every part of the rendered dashboards, so the pieces look like one report.</summary>
 internal static class ReportTheme

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// A KPI's recent weeks as a small line without axes: the shape matters, not the values (the tile shows those). The

@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using System.Xml.Linq;
 using SkiaSharp;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// One drawing routine, two outputs: a raster surface for PNG and Skia's SVG canvas for the web, so the two can never

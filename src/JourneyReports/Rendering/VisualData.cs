@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// A matrix for <see cref="Visuals.HeatmapPng"/>: <c>Values[row, column]</c>, null where there is no data yet (a recent

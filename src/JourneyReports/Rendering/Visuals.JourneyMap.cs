@@ -1,6 +1,7 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 public static partial class Visuals
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// Stand-alone dashboard visuals in the report theme, as PNG (emails) or SVG (web). Both formats come from the same

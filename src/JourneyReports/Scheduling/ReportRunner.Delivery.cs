@@ -1,7 +1,11 @@
 using System.Globalization;
+using JourneyReports.Dashboards;
+using JourneyReports.Delivery;
+using JourneyReports.Journeys;
+using JourneyReports.Rendering;
 using Microsoft.Extensions.Logging;
 
-namespace JourneyReports;
+namespace JourneyReports.Scheduling;
 
 public sealed partial class ReportRunner
 {

@@ -1,7 +1,11 @@
-using System.Globalization;
+using JourneyReports.Catalog;
+using JourneyReports.Dashboards;
+using JourneyReports.Delivery;
+using JourneyReports.Journeys;
+using JourneyReports.Warehouse;
 using Microsoft.Extensions.Logging;
 
-namespace JourneyReports;
+namespace JourneyReports.Scheduling;
 
 /// <summary>What to run: a report (a dashboard definition) in a time zone, with filters over its own, sent to these recipients.</summary>
 public sealed record RunRequest(string ReportId, string Trigger, IReadOnlyList<string> Recipients, string TimeZoneId, JourneyFilter Filter);
@@ -23,7 +27,8 @@ public sealed record DefinitionRunSummary(string Title, string LivePath, IReadOn
 /// only for the queries. A dataset that fails shows its error in its cell; the run still goes out, and says which data
 /// is missing.
 /// </summary>
-public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog catalog, IMailTransport mail, TimeProvider clock, ILogger<ReportRunner> log)
+public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyWarehouse warehouse, ReportCatalog catalog, RunArtifacts artifacts,
+    IMailTransport mail, TimeProvider clock, ILogger<ReportRunner> log)
 {
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken ct)
     {
@@ -35,7 +40,7 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog 
         {
             var culture = options.ReportCulture();
             var (found, definition) = Resolve(request);
-            result = await DashboardComposer.RunAsync(definition, Warehouse.From(options), clock, ct);
+            result = await DashboardComposer.RunAsync(definition, warehouse, clock, ct);
             var failed = result.Datasets.Values.Where(d => d.Error is not null).ToList();
             foreach (var f in failed)
                 log.LogWarning("Run {RunId} of {Report}: dataset {Dataset} could not be loaded: {Problem}", runId, request.ReportId, f.Name, f.Error);
@@ -45,7 +50,6 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog 
             var image = DashboardComposer.Render(definition, result, culture);
             var workbook = Bytes(xlsx => DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx));
             var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result), [.. failed.Select(f => f.Name)]);
-            var artifacts = RunArtifacts.From(options);
             var directory = artifacts.Save(runId, new Dictionary<string, byte[]>
             {
                 [RunArtifacts.DashboardPng] = image.Png,
@@ -84,7 +88,7 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, Catalog 
     /// <summary>The definition as found, and with the request's time zone and filters applied.</summary>
     (DashboardDefinition Found, DashboardDefinition Applied) Resolve(RunRequest request)
     {
-        var library = DashboardLibrary.Load(options.DashboardsDirectory);
+        var library = DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider);
         var found = library.Definitions.FirstOrDefault(d => d.Name == request.ReportId)
             ?? throw new ReportNotRunnableException($"Report '{request.ReportId}' cannot run: {library.ProblemWith(request.ReportId)}.");
         var f = request.Filter;

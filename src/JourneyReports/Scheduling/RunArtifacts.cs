@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Scheduling;
 
 /// <summary>Each run's files live in their own folder named by run id, so anything a run produced can be found from the run.</summary>
 public sealed class RunArtifacts(string root)
@@ -8,8 +8,6 @@ public sealed class RunArtifacts(string root)
     public const string Workbook = "workbook.xlsx";
     /// <summary>The run's title, live link and KPIs as JSON (<see cref="DefinitionRunSummary"/>), so pages can show them without querying again.</summary>
     public const string Summary = "run.json";
-
-    public static RunArtifacts From(JourneyReportsOptions options) => new(options.ResolvePath(options.Catalog.ArtifactsPath));
 
     public string DirectoryOf(long runId) => Path.Combine(root, runId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

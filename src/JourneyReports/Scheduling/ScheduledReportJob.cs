@@ -1,6 +1,8 @@
 using Hangfire;
+using JourneyReports.Journeys;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Scheduling;
 
 /// <summary>
 /// The Hangfire job behind every schedule. It takes only the schedule's key, so a job stored in Hangfire stays valid

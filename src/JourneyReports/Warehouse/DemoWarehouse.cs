@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>
 /// Fills the warehouse with generated demo data: on the server's first start, or on demand with the seed verb.
@@ -10,24 +10,24 @@ namespace JourneyReports;
 public static class DemoWarehouse
 {
     /// <summary>Seeds when the warehouse has no data; returns null when it already had some.</summary>
-    public static async Task<DemoSummary?> SeedIfEmptyAsync(Warehouse warehouse, DemoSpec spec, Action<string>? progress, CancellationToken ct)
+    public static async Task<DemoSummary?> SeedIfEmptyAsync(JourneyWarehouse warehouse, DemoSpec spec, Action<string>? progress, CancellationToken ct)
     {
         await using var c = await warehouse.OpenAsync(ct);
         if (!await IsEmptyAsync(warehouse, c, ct)) return null;
-        return await InTransactionAsync(c, () => DemoGenerator.GenerateAsync(c, spec, progress, ct), ct);
+        return await InTransactionAsync(c, () => DemoGenerator.GenerateAsync(warehouse, c, spec, progress, ct), ct);
     }
 
     /// <summary>Seeds, replacing what is there only when <paramref name="replace"/> says so.</summary>
-    public static async Task<DemoSummary> SeedAsync(Warehouse warehouse, DemoSpec spec, bool replace, Action<string>? progress, CancellationToken ct)
+    public static async Task<DemoSummary> SeedAsync(JourneyWarehouse warehouse, DemoSpec spec, bool replace, Action<string>? progress, CancellationToken ct)
     {
         await using var c = await warehouse.OpenAsync(ct);
         var empty = await IsEmptyAsync(warehouse, c, ct);
         if (!empty && !replace)
-            throw new InvalidOperationException($"The warehouse {warehouse.FilePath} already has data. Add --replace to delete it and generate demo data instead.");
+            throw new InvalidOperationException($"The warehouse {warehouse.Location} already has data. Add --replace to delete it and generate demo data instead.");
         return await InTransactionAsync(c, async () =>
         {
             if (!empty) await c.ExecuteAsync(new CommandDefinition(warehouse.Sql("clear"), cancellationToken: ct));
-            return await DemoGenerator.GenerateAsync(c, spec, progress, ct);
+            return await DemoGenerator.GenerateAsync(warehouse, c, spec, progress, ct);
         }, ct);
     }
 
@@ -47,6 +47,6 @@ public static class DemoWarehouse
         }
     }
 
-    static Task<bool> IsEmptyAsync(Warehouse warehouse, DbConnection c, CancellationToken ct) =>
+    static Task<bool> IsEmptyAsync(JourneyWarehouse warehouse, DbConnection c, CancellationToken ct) =>
         c.QuerySingleAsync<bool>(new CommandDefinition(warehouse.Sql("is_empty"), cancellationToken: ct));
 }

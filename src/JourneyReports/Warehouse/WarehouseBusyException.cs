@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>
 /// Another process holds the DuckDB warehouse file. DuckDB allows one process per file (not even a read-only

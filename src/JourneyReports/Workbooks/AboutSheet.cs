@@ -1,7 +1,6 @@
-using System.Globalization;
 using ClosedXML.Excel;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>The last sheet's pieces: facts as label–value lines, and notes under a heading.</summary>
 internal static class AboutSheet

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Repairs the styles part ClosedXML 0.95.4 writes. Its output passes the Open XML validator, but the number formats

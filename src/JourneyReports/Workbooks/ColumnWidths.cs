@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Sizes columns from the text written into them. ClosedXML's auto-fit measures fonts through

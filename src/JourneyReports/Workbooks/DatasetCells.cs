@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
+using JourneyReports.Rendering;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// A dataset value as a worksheet cell takes it (null, text, decimal, bool, DateOnly or DateTime; see

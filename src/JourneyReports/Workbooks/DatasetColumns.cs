@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using JourneyReports.Dashboards;
+using JourneyReports.Journeys;
+using JourneyReports.Rendering;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// The table columns of one dashboard dataset: one per scalar field of the metric's row record (nested records spread,

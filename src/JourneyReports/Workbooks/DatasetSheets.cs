@@ -1,7 +1,7 @@
-using System.Globalization;
 using ClosedXML.Excel;
+using JourneyReports.Journeys;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>One sheet per dataset behind the dashboard, each a single filterable table starting at A1.</summary>
 internal static class DatasetSheets

@@ -1,7 +1,9 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using JourneyReports.Journeys;
+using JourneyReports.Rendering;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// The department breakdown a department head works in: a Summary sheet comparing departments and one sheet per

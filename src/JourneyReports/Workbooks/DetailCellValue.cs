@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 internal enum DetailCellKind { Number, Boolean, Text }
 

@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>How a detail column's values are stored and shown in a workbook and a CSV file.</summary>
 public enum DetailColumnType { Text, Integer, Decimal, Percent, Currency, Date, DateTime }

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// The .xlsx zip written front to back. Open XML SDK 2.20 cannot do this: SpreadsheetDocument needs read access to its

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Streams a synthetic dataset (8 mixed columns) through <see cref="DetailWorkbookWriter"/> to a file and reports the

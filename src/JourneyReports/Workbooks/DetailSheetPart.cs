@@ -1,8 +1,8 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// One worksheet written start to end with OpenXmlWriter: frozen bold header, column widths, rows as they come, and an

@@ -1,7 +1,6 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// The few cell styles a detail workbook needs: General (0), the bold header (1) and one per distinct number format.

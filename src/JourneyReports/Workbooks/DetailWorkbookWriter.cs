@@ -1,8 +1,8 @@
 using System.IO.Compression;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Streams datasets of any size into a new, standalone .xlsx: one sheet per dataset, continued on "Name (2)",

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>Reads a PNG's pixel size from its header, without an imaging library.</summary>
 internal static class PngInfo

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Turns records (one object or a list of them) into column definitions and rows, one column per public property.

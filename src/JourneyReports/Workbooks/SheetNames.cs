@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Makes worksheet names Excel accepts: at most 31 characters, none of <c>[ ] : * ? / \</c> (each replaced by "_"),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>One column of an Excel table: header, cell value (string, number, DateOnly, DateTime, bool or null) and number format per row.</summary>
 internal sealed record TableColumn<T>(string Header, Func<T, object?> Value, Func<T, string?> Format)

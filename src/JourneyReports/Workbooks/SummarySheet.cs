@@ -1,7 +1,7 @@
-using System.Globalization;
 using ClosedXML.Excel;
+using JourneyReports.Journeys;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>What every workbook's first sheet shares: its name, title style, the KPI table's columns and one-page print set-up.</summary>
 internal static class SummarySheet

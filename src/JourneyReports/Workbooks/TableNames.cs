@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Makes Excel table names from free text (dataset names): letters, digits, "_" and "." only (anything else becomes

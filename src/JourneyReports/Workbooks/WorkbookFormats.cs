@@ -1,6 +1,7 @@
 using System.Globalization;
+using JourneyReports.Journeys;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>Excel number format codes for the workbook. Codes are culture-neutral: Excel localises separators itself.</summary>
 internal static class WorkbookFormats

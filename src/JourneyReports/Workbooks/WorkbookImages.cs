@@ -1,10 +1,10 @@
+using A = DocumentFormat.OpenXml.Drawing;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using A = DocumentFormat.OpenXml.Drawing;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Adds pictures to a saved workbook with the Open XML SDK. ClosedXML 0.95's own picture API reads image sizes through

@@ -1,6 +1,7 @@
 using System.Globalization;
+using JourneyReports.Rendering;
 
-namespace JourneyReports;
+namespace JourneyReports.Workbooks;
 
 /// <summary>
 /// Times as the workbooks' header lines show them, in the report culture and the period's time zone. Periods are

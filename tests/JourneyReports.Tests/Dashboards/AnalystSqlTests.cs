@@ -7,7 +7,7 @@ public sealed class AnalystSqlTests
     [Fact]
     public void AQueryOverEvents_Passes_WithItsColumns()
     {
-        var check = AnalystSql.Check("""
+        var check = TestEngine.SqlChecker.CheckAnalystSql("""
             WITH daily AS (
                 SELECT CAST(occurred_at AS DATE) AS day, count(DISTINCT anonymous_id) AS visitors
                 FROM events WHERE occurred_at >= $start AND occurred_at < $end GROUP BY 1
@@ -21,7 +21,7 @@ public sealed class AnalystSqlTests
     [Fact]
     public void TheJourneyMacros_Pass()
     {
-        var check = AnalystSql.Check("SELECT channel, count(*) AS n FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department) GROUP BY 1");
+        var check = TestEngine.SqlChecker.CheckAnalystSql("SELECT channel, count(*) AS n FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department) GROUP BY 1");
         Assert.True(check.Passed, string.Join("; ", check.Problems));
     }
 
@@ -40,7 +40,7 @@ public sealed class AnalystSqlTests
     [InlineData("SELECT * FROM events WHERE visitor_id = $who", "parameter '$who' is unknown")]
     public void Rejected(string sql, string problem)
     {
-        var check = AnalystSql.Check(sql);
+        var check = TestEngine.SqlChecker.CheckAnalystSql(sql);
         Assert.False(check.Passed);
         Assert.Contains(problem, string.Join("; ", check.Problems));
     }
@@ -54,9 +54,9 @@ public sealed class AnalystSqlRunTests
         await using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
         await connection.OpenAsync();
         var period = ReportPeriod.Days(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 7), TimeZoneInfo.Utc);
-        var check = AnalystSql.Check("SELECT 1 AS one");
+        var check = TestEngine.SqlChecker.CheckAnalystSql("SELECT 1 AS one");
         Assert.True(check.Passed);
-        var result = await AnalystSql.RunAsync(connection, "SELECT $start AS s FROM (VALUES (1), (2), (3), (4), (5)) v(x);", period, JourneyFilter.None, rowCap: 3);
+        var result = await AnalystSql.RunAsync(TestEngine.SqlChecker, connection, "SELECT $start AS s FROM (VALUES (1), (2), (3), (4), (5)) v(x);", period, JourneyFilter.None, rowCap: 3);
         Assert.True(result.Truncated);
         Assert.Equal(3, result.Rows.Count);
         Assert.Equal(["s"], result.Columns);

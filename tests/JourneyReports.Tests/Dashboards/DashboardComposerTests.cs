@@ -28,7 +28,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
     [Fact]
     public async Task EveryBuiltInDashboard_RunsAndRenders_AsPngAndAllVectorSvg_WithNoVisualFailing()
     {
-        var library = DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"));
+        var library = DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"), TestEngine.SqlChecker);
         Assert.Empty(library.Errors);
         var definitions = library.Definitions;
         Assert.Equal(8, definitions.Count);
@@ -59,7 +59,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
     public async Task EveryVisual_RendersAlone_AsPngAndSvg_AtTheSizeOfItsGridCell()
     {
         var culture = CultureInfo.GetCultureInfo("en-GB");
-        foreach (var definition in DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards")).Definitions)
+        foreach (var definition in DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"), TestEngine.SqlChecker).Definitions)
         {
             var result = await DashboardComposer.RunAsync(definition, w.Warehouse, Clock, default);
             foreach (var visual in definition.Visuals)
@@ -75,7 +75,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
                 SvgAssert.Valid(svg.Svg, bitmap.Width, bitmap.Height, visual.Title ?? visual.Id);
             }
         }
-        Assert.Null(DashboardComposer.RenderVisual(DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards")).Definitions[0], null!, "no-such-visual", culture));
+        Assert.Null(DashboardComposer.RenderVisual(DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"), TestEngine.SqlChecker).Definitions[0], null!, "no-such-visual", culture));
     }
 
     static void AssertNoProblems(DashboardDefinition definition, IReadOnlyDictionary<string, string> problems) =>
@@ -92,7 +92,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
                 { "id": "good", "type": "funnel", "dataset": "d", "fields": { "label": "stage", "value": "customers" }, "position": { "row": 1, "col": 2, "width": 1, "height": 1 } },
                 { "id": "empty", "type": "table", "dataset": "e", "columns": [], "position": { "row": 2, "col": 1, "width": 2, "height": 1 } } ],
               "layout": { "rows": 2, "columns": 2 } }
-            """, "broken.json").Definition!;
+            """, "broken.json", TestEngine.SqlChecker).Definition!;
         var rows = new DatasetRows("d", [new FunnelStep(1, "awareness", 10, null), new FunnelStep(2, "purchase", 4, 0.6m)]);
         return (definition, Result(new() { ["d"] = rows, ["e"] = new DatasetRows("e", []) }));
     }
@@ -142,7 +142,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
                 { "id": "bars", "title": "Customers by stage", "type": "bar", "dataset": "d", "fields": { "x": "stage", "y": "customers" },
                   "format": "compact", "position": { "row": 1, "col": 1, "width": 1, "height": 1 } } ],
               "layout": { "rows": 1, "columns": 1 } }
-            """, "extremes.json").Definition!;
+            """, "extremes.json", TestEngine.SqlChecker).Definition!;
         var longName = "a stage name far too long to fit under its own bar in a chart this narrow";
         var rows = new DatasetRows("d", [new FunnelStep(1, longName, 1_000_000_000_000, null), new FunnelStep(2, "purchase", 4, 1)]);
 

@@ -31,7 +31,7 @@ public sealed class DashboardDefinitionTests
         }
         """;
 
-    static IReadOnlyList<DefinitionError> Errors(string json) => DashboardDefinition.Parse(json, "board.json").Errors;
+    static IReadOnlyList<DefinitionError> Errors(string json) => DashboardDefinition.Parse(json, "board.json", TestEngine.SqlChecker).Errors;
 
     static void HasError(string json, int line, string problem)
     {
@@ -42,7 +42,7 @@ public sealed class DashboardDefinitionTests
     [Fact]
     public void AValidDefinition_HasNoErrors()
     {
-        var parsed = DashboardDefinition.Parse(Valid, "board.json");
+        var parsed = DashboardDefinition.Parse(Valid, "board.json", TestEngine.SqlChecker);
         Assert.Empty(parsed.Errors);
         Assert.Equal("Loyal regular", parsed.Definition!.Parameters.Filters.ToFilter().Persona);
     }
@@ -50,7 +50,7 @@ public sealed class DashboardDefinitionTests
     [Fact]
     public void BuiltInLibrary_LoadsAllEight_WithoutErrors()
     {
-        var library = DashboardLibrary.Load(Path.Combine(RepoRoot(), "dashboards"));
+        var library = DashboardLibrary.Load(Path.Combine(RepoRoot(), "dashboards"), TestEngine.SqlChecker);
         Assert.Empty(library.Errors.SelectMany(e => e.Value).Select(e => e.ToString()));
         Assert.Equal(8, library.Definitions.Count);
     }
@@ -94,7 +94,7 @@ public sealed class DashboardDefinitionTests
     [Fact]
     public void AnExplicitPeriod_IsRead_WhateverTheCaseOfItsNames()
     {
-        var parsed = DashboardDefinition.Parse(Valid.Replace("\"last-28-days\"", "{ \"From\": \"2026-11-01\", \"to\": \"2026-11-30\" }"), "board.json");
+        var parsed = DashboardDefinition.Parse(Valid.Replace("\"last-28-days\"", "{ \"From\": \"2026-11-01\", \"to\": \"2026-11-30\" }"), "board.json", TestEngine.SqlChecker);
         Assert.Empty(parsed.Errors);
         Assert.Equal(("2026-11-01", "2026-11-30"), (parsed.Definition!.Parameters.Period.From, parsed.Definition.Parameters.Period.To));
     }
@@ -179,8 +179,8 @@ public sealed class DashboardDefinitionTests
         var json = Valid.Replace("{ \"metric\": \"trend\" }", "{ \"sql\": \"good.sql\" }").Replace("\"x\": \"weekStart\", \"y\": \"revenue\"", "\"x\": \"event_type\", \"y\": \"n\"")
             .Replace("\"type\": \"line\"", "\"type\": \"bar\"");
         var path = Path.Combine(folder.FullName, "board.json");
-        Assert.Empty(DashboardLibrary.Save(path, json));
-        var errors = DashboardDefinition.Parse(json.Replace("good.sql", "bad.sql"), path).Errors;
+        Assert.Empty(DashboardLibrary.Save(path, json, TestEngine.SqlChecker));
+        var errors = DashboardDefinition.Parse(json.Replace("good.sql", "bad.sql"), path, TestEngine.SqlChecker).Errors;
         Assert.Contains(errors, e => e.Line == 8 && e.Problem.Contains("bad.sql") && e.Problem.Contains("only a single SELECT"));
         folder.Delete(true);
     }

@@ -3,7 +3,7 @@ namespace JourneyReports.Tests;
 public class ParameterOverridesTests
 {
     static DashboardDefinition Executive() =>
-        DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards")).Definitions.Single(d => d.Name == "executive-weekly");
+        DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"), TestEngine.SqlChecker).Definitions.Single(d => d.Name == "executive-weekly");
 
     [Fact]
     public void Overrides_ReplaceOnlyWhatIsGiven_AndKeepTheDefinitionsOtherDefaults()

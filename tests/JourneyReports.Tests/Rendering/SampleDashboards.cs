@@ -17,7 +17,7 @@ public static class SampleDashboards
         var json = File.ReadAllText(path);
         if (title is not null)
             json = json.Replace("\"title\": \"Executive weekly journey\"", $"\"title\": {System.Text.Json.JsonSerializer.Serialize(title)}", StringComparison.Ordinal);
-        var parsed = DashboardDefinition.Parse(json, path);
+        var parsed = DashboardDefinition.Parse(json, path, TestEngine.SqlChecker);
         Assert.Empty(parsed.Errors);
         return parsed.Definition!;
     }

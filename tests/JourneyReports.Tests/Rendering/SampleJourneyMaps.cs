@@ -1,4 +1,4 @@
-using static JourneyReports.JourneyMetrics;
+using static JourneyReports.Journeys.JourneyMetrics;
 
 namespace JourneyReports.Tests;
 

@@ -32,7 +32,7 @@ public sealed class DefinitionRunTests : IAsyncLifetime
         Assert.Contains($"cid:{inline.ContentId}", message.HtmlBody);
         Assert.Equal("department-breakdown-2026-11-01.xlsx", message.Attachments.OfType<MimePart>().Single().FileName);
         Assert.Contains($"{options.PublicUrl}/dashboards/department-breakdown?from=2026-11-01&to=2026-11-22&tz=Europe%2FLondon", message.TextBody);
-        var run = await Catalog.From(options).GetRunAsync(result.RunId, default);
+        var run = await TestEngine.Catalog(options).GetRunAsync(result.RunId, default);
         Assert.Equal(("department-breakdown", RunStatus.Succeeded), (run!.ReportId, run.Status));
     }
 
@@ -70,7 +70,7 @@ public sealed class DefinitionRunTests : IAsyncLifetime
 
         var result = await runner.RunAsync(new RunRequest("half-broken", "test", ["ops@example.com"], "Europe/London", JourneyFilter.None), default);
 
-        var run = await Catalog.From(options).GetRunAsync(result.RunId, default);
+        var run = await TestEngine.Catalog(options).GetRunAsync(result.RunId, default);
         Assert.Equal(RunStatus.Succeeded, run!.Status);
         Assert.StartsWith("1 of 2 datasets could not be loaded: odd: ", run.Error);
         Assert.Contains("Some of this dashboard's data could not be loaded (odd)", MimeMessage.Load(result.Deliveries.Single().Detail).TextBody);
@@ -83,7 +83,7 @@ public sealed class DefinitionRunTests : IAsyncLifetime
             runner.RunAsync(new RunRequest("sales-forecast", "schedule:weekly", [], "Europe/London", JourneyFilter.None), default));
 
         Assert.StartsWith("Report 'sales-forecast' cannot run: there is no dashboard definition 'sales-forecast'; there are: channels-and-attribution,", e.Message);
-        var run = (await Catalog.From(options).RecentRunsAsync(10, default)).Single();
+        var run = (await TestEngine.Catalog(options).RecentRunsAsync(10, default)).Single();
         Assert.Equal(("sales-forecast", RunStatus.Failed, e.Message), (run.ReportId, run.Status, run.Error));
     }
 

@@ -73,7 +73,7 @@ public sealed class ReportRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Run_IsRecordedInTheCatalog_WithItsDeliveries()
     {
-        var catalog = Catalog.From(options);
+        var catalog = TestEngine.Catalog(options);
         var run = await catalog.GetRunAsync(result.RunId, default);
 
         Assert.NotNull(run);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyReports.Tests;
 
@@ -15,10 +15,10 @@ public static class DemoReportRunner
     {
         if (options.DashboardsDirectory == new JourneyReportsOptions().DashboardsDirectory)
             options.DashboardsDirectory = Path.Combine(RepoPaths.Root, "dashboards");
-        await DemoWarehouse.SeedAsync(Warehouse.From(options), new DemoSpec(0.01, 7, new DateOnly(2026, 11, 22)), replace: false, null, default);
-        var catalog = Catalog.From(options);
-        await catalog.MigrateAsync(default);
-        return new ReportRunner(options, catalog, IMailTransport.From(options), new FixedClock(Monday), NullLogger<ReportRunner>.Instance);
+        await DemoWarehouse.SeedAsync(TestEngine.Warehouse(options), new DemoSpec(0.01, 7, new DateOnly(2026, 11, 22)), replace: false, null, default);
+        var services = TestEngine.Services(options, new FixedClock(Monday));
+        await services.GetRequiredService<ReportCatalog>().MigrateAsync(default);
+        return services.GetRequiredService<ReportRunner>();
     }
 
     /// <summary>Removes the data folder afterwards; a file still held open is left to the temp folder's own clean-up.</summary>

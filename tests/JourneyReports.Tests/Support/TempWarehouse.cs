@@ -7,13 +7,13 @@ namespace JourneyReports.Tests;
 public sealed class TempWarehouse : IAsyncDisposable
 {
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
-    public Warehouse Warehouse { get; }
+    public JourneyWarehouse Warehouse { get; }
     public DbConnection Connection { get; private set; } = null!;
 
     TempWarehouse(JourneyOptions? journey)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        Warehouse = new Warehouse(new WarehouseOptions(), journey ?? new JourneyOptions(), Path.Combine(Directory, "warehouse.duckdb"));
+        Warehouse = new JourneyWarehouse(new DuckDbProvider(Path.Combine(Directory, "warehouse.duckdb")), journey ?? new JourneyOptions());
     }
 
     public static async Task<TempWarehouse> OpenAsync(JourneyOptions? journey = null)

@@ -10,7 +10,7 @@ public sealed partial class DemoGeneratorTests(DemoWarehouseFixture fx) : IClass
     static async Task<(DemoSummary Summary, string Fingerprint)> GenerateFresh(int seed)
     {
         using var conn = InMemoryWarehouse.OpenEmpty();
-        var summary = await DemoGenerator.GenerateAsync(conn, new DemoSpec(0.01, seed, DemoWarehouseFixture.LastDay), null, CancellationToken.None);
+        var summary = await DemoGenerator.GenerateAsync(TestEngine.DuckDb, conn, new DemoSpec(0.01, seed, DemoWarehouseFixture.LastDay), null, CancellationToken.None);
         return (summary with { Elapsed = TimeSpan.Zero }, InMemoryWarehouse.Fingerprint(conn));
     }
 

@@ -15,7 +15,7 @@ public sealed class DemoWarehouseFixture : IDisposable
     public DemoWarehouseFixture()
     {
         Connection = InMemoryWarehouse.OpenEmpty();
-        Summary = DemoGenerator.GenerateAsync(Connection, new DemoSpec(0.02, 42, LastDay), Progress.Add, CancellationToken.None).GetAwaiter().GetResult();
+        Summary = DemoGenerator.GenerateAsync(TestEngine.DuckDb, Connection, new DemoSpec(0.02, 42, LastDay), Progress.Add, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public void Dispose() => Connection.Dispose();

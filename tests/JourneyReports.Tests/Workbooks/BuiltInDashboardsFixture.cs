@@ -26,7 +26,7 @@ public sealed class BuiltInDashboardsFixture : IAsyncLifetime
         w = await TempWarehouse.OpenAsync();
         await w.Connection.DisposeAsync();
         await DemoWarehouse.SeedAsync(w.Warehouse, new DemoSpec(0.01, 11, new DateOnly(2026, 11, 22)), replace: false, null, default);
-        var library = DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"));
+        var library = DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"), TestEngine.SqlChecker);
         Assert.Empty(library.Errors);
         foreach (var definition in library.Definitions)
         {

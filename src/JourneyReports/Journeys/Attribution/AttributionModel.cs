@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>How an order's credit is shared among the channels of the touches before it.</summary>
 public enum AttributionModel { FirstTouch, LastTouch, Linear, TimeDecay, PositionBased, Markov }

@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>
 /// Data-driven attribution by a first-order Markov chain over channel paths (states: start, each channel, conversion,

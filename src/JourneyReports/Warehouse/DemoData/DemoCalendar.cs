@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>
 /// The demo year and its story: weekly rhythm, the Christmas peak, a paid-social campaign ~4 months back and a

@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>The product range: departments of categories with plausible price bands, held sorted by price so personas can lean cheap or dear.</summary>
 internal sealed class DemoCatalog

@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 public static partial class DemoGenerator
 {

@@ -1,9 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using DuckDB.NET.Data;
 
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>
 /// Fills an empty warehouse with a year of believable customer journeys: personas, multi-device and multi-channel
@@ -16,20 +15,18 @@ public static partial class DemoGenerator
     const int ProductsAtScale1 = 2_000;
     const double AnonymousPerCustomer = 2.0;
 
-    /// <param name="conn">An open DuckDB connection whose schema exists and whose tables are empty.</param>
-    public static Task<DemoSummary> GenerateAsync(DbConnection conn, DemoSpec spec, Action<string>? progress, CancellationToken ct)
+    /// <param name="conn">An open connection to <paramref name="warehouse"/> whose schema exists and whose tables are empty.</param>
+    public static Task<DemoSummary> GenerateAsync(JourneyWarehouse warehouse, DbConnection conn, DemoSpec spec, Action<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conn);
         ArgumentNullException.ThrowIfNull(spec);
-        if (conn is not DuckDBConnection duck)
-            throw new ArgumentException($"Demo data is written with DuckDB's appender; got a {conn.GetType().Name}.", nameof(conn));
         if (!(spec.Scale > 0) || spec.Scale > 100)
             throw new ArgumentOutOfRangeException(nameof(spec), spec.Scale, "Scale must be above 0 and at most 100.");
-        // CPU-bound and synchronous underneath (the appender has no async API), so it runs off the caller's thread.
-        return Task.Run(() => Generate(duck, spec, progress, ct), ct);
+        // CPU-bound and synchronous underneath (bulk writers have no async API), so it runs off the caller's thread.
+        return Task.Run(() => Generate(warehouse, conn, spec, progress, ct), ct);
     }
 
-    static DemoSummary Generate(DuckDBConnection conn, DemoSpec spec, Action<string>? progress, CancellationToken ct)
+    static DemoSummary Generate(JourneyWarehouse warehouse, DbConnection conn, DemoSpec spec, Action<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var calendar = new DemoCalendar(spec.LastDay);
@@ -39,8 +36,8 @@ public static partial class DemoGenerator
         var inv = CultureInfo.InvariantCulture;
 
         DemoSummary summary;
-        Execute(conn, SqlScripts.Load("warehouse/duckdb/events_staging.sql"));
-        using (var writer = new DemoWriter(conn, calendar.End))
+        Execute(conn, warehouse.Sql("events_staging"));
+        using (var writer = new DemoWriter(warehouse.Provider, conn, calendar.End))
         {
             var run = new DemoRun(writer, calendar, DemoCatalog.Create(productCount, spec.Seed, writer));
             long nextAnonymous = 0;
@@ -62,9 +59,9 @@ public static partial class DemoGenerator
             summary = new DemoSummary(writer.Customers, writer.Events, writer.Orders, writer.Revenue, writer.Tickets, writer.Surveys, TimeSpan.Zero);
         }
         progress?.Invoke("demo data: storing events in time order");
-        Execute(conn, SqlScripts.Load("warehouse/duckdb/sort_events.sql"));
+        Execute(conn, warehouse.Sql("sort_events"));
 
-        using (var info = conn.CreateAppender("warehouse_info"))
+        using (var info = warehouse.Provider.BulkWriter(conn, "warehouse_info"))
         {
             foreach (var (key, value) in new[]
             {
@@ -73,12 +70,12 @@ public static partial class DemoGenerator
                 ("scale", spec.Scale.ToString("R", inv)),
                 ("data_until", spec.LastDay.ToString("yyyy-MM-dd", inv)),
             })
-                info.CreateRow().AppendValue(key).AppendValue(value).EndRow();
+                info.Row().Add(key).Add(value).End();
         }
         return summary with { Elapsed = clock.Elapsed };
     }
 
-    static void Execute(DuckDBConnection conn, string sql)
+    static void Execute(DbConnection conn, string sql)
     {
         using var command = conn.CreateCommand();
         command.CommandText = sql;

@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>A behavioural archetype: where a visitor comes from, how they browse and buy, and how likely they are to leave.</summary>
 internal sealed class DemoPersona

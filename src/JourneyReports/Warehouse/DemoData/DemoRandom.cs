@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>Random helpers for the demo generator. Everything derives from System.Random so a seed fixes the output.</summary>
 internal static class DemoRandom

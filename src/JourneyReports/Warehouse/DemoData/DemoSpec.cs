@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>What to generate: <paramref name="Scale"/> 1 is ~100,000 customers and 5 million events over one year ending on <paramref name="LastDay"/> (inclusive).</summary>
 public sealed record DemoSpec(double Scale, int Seed, DateOnly LastDay);

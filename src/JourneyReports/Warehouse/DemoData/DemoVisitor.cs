@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>Everything one generation run shares: where rows go, the calendar and the catalog.</summary>
 internal sealed record DemoRun(DemoWriter Writer, DemoCalendar Calendar, DemoCatalog Catalog);

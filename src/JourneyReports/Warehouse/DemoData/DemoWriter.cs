@@ -1,11 +1,9 @@
-using DuckDB.NET.Data;
+namespace JourneyReports.Warehouse;
 
-namespace JourneyReports;
-
-/// <summary>Streams generated rows into DuckDB appenders, hands out ids in generation order and keeps the summary counts.</summary>
+/// <summary>Streams generated rows into the warehouse's bulk writers, hands out ids in generation order and keeps the summary counts.</summary>
 internal sealed class DemoWriter : IDisposable
 {
-    readonly DuckDBAppender _customers, _products, _events, _identities, _orders, _lines, _tickets, _surveys;
+    readonly IBulkWriter _customers, _products, _events, _identities, _orders, _lines, _tickets, _surveys;
     readonly DateTime _end;
     long _nextAnonymous, _nextSession;
 
@@ -16,17 +14,17 @@ internal sealed class DemoWriter : IDisposable
     public long Tickets { get; private set; }
     public long Surveys { get; private set; }
 
-    public DemoWriter(DuckDBConnection conn, DateTime end)
+    public DemoWriter(IWarehouseProvider provider, System.Data.Common.DbConnection conn, DateTime end)
     {
         _end = end;
-        _customers = conn.CreateAppender("customers");
-        _products = conn.CreateAppender("products");
-        _events = conn.CreateAppender("events_staging");
-        _identities = conn.CreateAppender("identities");
-        _orders = conn.CreateAppender("orders");
-        _lines = conn.CreateAppender("order_lines");
-        _tickets = conn.CreateAppender("support_tickets");
-        _surveys = conn.CreateAppender("surveys");
+        _customers = provider.BulkWriter(conn, "customers");
+        _products = provider.BulkWriter(conn, "products");
+        _events = provider.BulkWriter(conn, "events_staging");
+        _identities = provider.BulkWriter(conn, "identities");
+        _orders = provider.BulkWriter(conn, "orders");
+        _lines = provider.BulkWriter(conn, "order_lines");
+        _tickets = provider.BulkWriter(conn, "support_tickets");
+        _surveys = provider.BulkWriter(conn, "surveys");
     }
 
     public string NewAnonymousId() => "a-" + ++_nextAnonymous;
@@ -38,50 +36,50 @@ internal sealed class DemoWriter : IDisposable
 
     public void Customer(long id, string persona, string segment, string region, DateTime signupAt, string acquisitionChannel)
     {
-        _customers.CreateRow().AppendValue(id).AppendValue(persona).AppendValue(segment).AppendValue(region)
-            .AppendValue(signupAt).AppendValue(acquisitionChannel).EndRow();
+        _customers.Row().Add(id).Add(persona).Add(segment).Add(region)
+            .Add(signupAt).Add(acquisitionChannel).End();
         Customers++;
     }
 
     public void Product(long id, string name, string category, string department, decimal price) =>
-        _products.CreateRow().AppendValue(id).AppendValue(name).AppendValue(category).AppendValue(department).AppendValue(price).EndRow();
+        _products.Row().Add(id).Add(name).Add(category).Add(department).Add(price).End();
 
     public void Event(DateTime at, long? customerId, string anonymousId, string sessionId, string channel, string device, string type, long? productId = null)
     {
         if (at >= _end) return;
-        _events.CreateRow().AppendValue(++Events).AppendValue(at).AppendValue(customerId).AppendValue(anonymousId)
-            .AppendValue(sessionId).AppendValue(channel).AppendValue(device).AppendValue(type).AppendValue(productId).EndRow();
+        _events.Row().Add(++Events).Add(at).Add(customerId).Add(anonymousId)
+            .Add(sessionId).Add(channel).Add(device).Add(type).Add(productId).End();
     }
 
     public void Identity(string anonymousId, long customerId, DateTime stitchedAt) =>
-        _identities.CreateRow().AppendValue(anonymousId).AppendValue(customerId).AppendValue(stitchedAt).EndRow();
+        _identities.Row().Add(anonymousId).Add(customerId).Add(stitchedAt).End();
 
     public long Order(long customerId, DateTime at, string channel, bool returned, decimal revenue, DateTime? promised, DateTime? delivered)
     {
-        _orders.CreateRow().AppendValue(++Orders).AppendValue(customerId).AppendValue(at).AppendValue(channel)
-            .AppendValue(returned ? "returned" : "completed").AppendValue(revenue).AppendValue(promised)
-            .AppendValue(delivered < _end ? delivered : null).AppendValue(returned).EndRow();
+        _orders.Row().Add(++Orders).Add(customerId).Add(at).Add(channel)
+            .Add(returned ? "returned" : "completed").Add(revenue).Add(promised)
+            .Add(delivered < _end ? delivered : null).Add(returned).End();
         Revenue += revenue;
         return Orders;
     }
 
     public void Line(long orderId, int lineNo, long productId, int quantity, decimal unitPrice, int returnedQuantity) =>
-        _lines.CreateRow().AppendValue(orderId).AppendValue(lineNo).AppendValue(productId).AppendValue(quantity)
-            .AppendValue(unitPrice).AppendValue(returnedQuantity).EndRow();
+        _lines.Row().Add(orderId).Add(lineNo).Add(productId).Add(quantity)
+            .Add(unitPrice).Add(returnedQuantity).End();
 
     public bool Ticket(long? customerId, DateTime at, string channel, string category, int waitMinutes, bool resolved)
     {
         if (at >= _end) return false;
-        _tickets.CreateRow().AppendValue(++Tickets).AppendValue(customerId).AppendValue(at).AppendValue(channel)
-            .AppendValue(category).AppendValue(waitMinutes).AppendValue(resolved).EndRow();
+        _tickets.Row().Add(++Tickets).Add(customerId).Add(at).Add(channel)
+            .Add(category).Add(waitMinutes).Add(resolved).End();
         return true;
     }
 
     public void Survey(long? customerId, DateTime at, string stage, string touchpoint, int? nps, int? csat, int? ces, string? comment)
     {
         if (at >= _end) return;
-        _surveys.CreateRow().AppendValue(++Surveys).AppendValue(customerId).AppendValue(at).AppendValue(stage)
-            .AppendValue(touchpoint).AppendValue(nps).AppendValue(csat).AppendValue(ces).AppendValue(comment).EndRow();
+        _surveys.Row().Add(++Surveys).Add(customerId).Add(at).Add(stage)
+            .Add(touchpoint).Add(nps).Add(csat).Add(ces).Add(comment).End();
     }
 
     public void Dispose()

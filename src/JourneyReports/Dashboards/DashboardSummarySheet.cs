@@ -1,7 +1,10 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using JourneyReports.Journeys;
+using JourneyReports.Rendering;
+using JourneyReports.Workbooks;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>
 /// A dashboard workbook's first sheet: the PNG header's lines (title, period, filters, generated and data until), the

@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
-public static partial class AnalystSql
+public sealed partial class DuckDbProvider
 {
     /// <summary>What a parsed statement refers to, collected from every node of DuckDB's AST wherever it nests.</summary>
     sealed class References

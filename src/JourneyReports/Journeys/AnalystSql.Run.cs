@@ -1,6 +1,7 @@
 using System.Data.Common;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Journeys;
 
 /// <summary>An analyst query's rows, at most the cap; Truncated says more existed.</summary>
 public sealed record AnalystResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, bool Truncated);
@@ -10,20 +11,20 @@ public static partial class AnalystSql
     public const int DefaultRowCap = 100_000;
 
     /// <summary>
-    /// Runs a checked query on an open warehouse connection. DuckDB cannot make one query read-only on a file opened
-    /// read-write, so read-only is enforced by what can reach here: the query is checked again (one SELECT over the
-    /// model only), DuckDB's own printout of it is what runs, nested as a subquery (a nested statement cannot be
+    /// Runs a checked query on an open warehouse connection. An embedded DuckDB cannot make one query read-only on a file
+    /// opened read-write, so read-only is enforced by what can reach here: the query is checked again (one SELECT over the
+    /// model only), the parser's own printout of it is what runs, nested as a subquery (a nested statement cannot be
     /// anything but a query), values arrive only as parameters, and the cap and timeout bound what it can cost.
     /// </summary>
-    public static async Task<AnalystResult> RunAsync(DbConnection connection, string sql, ReportPeriod period, JourneyFilter filter,
+    public static async Task<AnalystResult> RunAsync(IWarehouseProvider provider, DbConnection connection, string sql, ReportPeriod period, JourneyFilter filter,
         int rowCap = DefaultRowCap, int timeoutSeconds = 120, CancellationToken ct = default)
     {
-        var check = Check(sql);
+        var check = provider.CheckAnalystSql(sql);
         if (!check.Passed) throw new InvalidOperationException($"The analyst query was rejected: {string.Join("; ", check.Problems)}");
         await using var command = connection.CreateCommand();
         command.CommandText = Wrapped(check.NormalizedSql, rowCap + 1);
         command.CommandTimeout = timeoutSeconds;
-        AddParameters(command, check.Parameters, period.StartUtc, period.EndUtc, filter);
+        AddParameters(provider, command, check.Parameters, period.StartUtc, period.EndUtc, filter);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         var rows = new List<object?[]>();

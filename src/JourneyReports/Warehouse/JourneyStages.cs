@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Warehouse;
 
 /// <summary>The journey stages in funnel order. Which event types belong to which stage is configuration (JourneyOptions.StageMap).</summary>
 public static class JourneyStages

@@ -1,19 +1,18 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using JourneyReports.Journeys;
 using Microsoft.Data.Sqlite;
 
-namespace JourneyReports;
+namespace JourneyReports.Catalog;
 
 /// <summary>
 /// The catalog: run history and deliveries, in SQLite by default. Migrations are the dated scripts under
 /// sql/catalog/sqlite/migrations, applied once each in name order and recorded in schema_versions.
 /// </summary>
-public sealed class Catalog(string path)
+public sealed class ReportCatalog(string path)
 {
     public string FilePath => path;
-
-    public static Catalog From(JourneyReportsOptions options) => new(options.ResolvePath(options.Catalog.Path));
 
     public async Task MigrateAsync(CancellationToken ct)
     {

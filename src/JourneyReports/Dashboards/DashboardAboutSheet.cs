@@ -1,7 +1,9 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using JourneyReports.Rendering;
+using JourneyReports.Workbooks;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>
 /// A dashboard workbook's last sheet: which definition made it, its parameters as written and as resolved for this run,

@@ -1,4 +1,6 @@
-namespace JourneyReports;
+using JourneyReports.Rendering;
+
+namespace JourneyReports.Journeys;
 
 /// <summary>A channel used at a stage, with the share (0..1) of the stage's visitors who used it.</summary>
 public sealed record JourneyMapTouchpoint(string Name, double Share)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Cronos;
+using JourneyReports.Dashboards;
+using JourneyReports.Warehouse;
 using MimeKit;
 
-namespace JourneyReports;
+namespace JourneyReports.Scheduling;
 
 /// <summary>Checks the whole configuration at start-up and names every problem, so nothing fails at 08:00 on Monday instead.</summary>
 public static class OptionsValidation
@@ -14,7 +16,7 @@ public static class OptionsValidation
 
         Check(IsCulture(o.Culture), $"JourneyReports:Culture '{o.Culture}' is not a known culture (e.g. en-GB).");
         Check(Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), $"JourneyReports:PublicUrl '{o.PublicUrl}' is not an absolute URL.");
-        Check(o.Warehouse.Dialect == "duckdb", $"JourneyReports:Warehouse:Dialect '{o.Warehouse.Dialect}' is not available; use 'duckdb'.");
+        if (WarehouseProviders.Problem(o.Warehouse.Provider) is { } provider) errors.Add(provider + ".");
         Check(o.Warehouse.DemoScale is > 0 and <= 100, $"JourneyReports:Warehouse:DemoScale must be above 0 and at most 100 (was {o.Warehouse.DemoScale}).");
         Check(o.Journey.ConversionWindowDays is >= 1 and <= 365, $"JourneyReports:Journey:ConversionWindowDays must be 1 to 365 (was {o.Journey.ConversionWindowDays}).");
         foreach (var stage in o.Journey.StageMap.Keys.Where(s => JourneyStages.OrderOf(s) == 0))
@@ -25,11 +27,12 @@ public static class OptionsValidation
         Check(MailboxAddress.TryParse(o.Mail.From, out _), $"JourneyReports:Mail:From '{o.Mail.From}' is not an email address.");
         Check(o.Mail.Smtp.Port is > 0 and < 65536, $"JourneyReports:Mail:Smtp:Port {o.Mail.Smtp.Port} is not a port number.");
 
-        var library = new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(o.DashboardsDirectory));
+        var library = new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(o.DashboardsDirectory, WarehouseProviders.Create(o.Warehouse, o.ResolvePath)));
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))
         {
             var at = $"JourneyReports:Schedules:{i}";
-            if (ReportRunner.ProblemWith(library.Value, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
+            // Which reports exist depends on the warehouse's SQL checker: without a known provider that is said above.
+            if (WarehouseProviders.Problem(o.Warehouse.Provider) is null && ReportRunner.ProblemWith(library.Value, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
             Check(IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
             if (TimeZones.Problem(s.TimeZone) is { } zoneProblem) errors.Add($"{at}:TimeZone: {zoneProblem}.");
             Check(s.Recipients.Count > 0, $"{at}:Recipients is empty.");

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>
 /// Field and dataset names as people read them: "averageOrderValue" → "Average order value", a nested "scores.nps" →

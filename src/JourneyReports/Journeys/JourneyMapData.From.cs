@@ -1,4 +1,7 @@
-namespace JourneyReports;
+using JourneyReports.Rendering;
+using JourneyReports.Warehouse;
+
+namespace JourneyReports.Journeys;
 
 public sealed partial record JourneyMapData
 {

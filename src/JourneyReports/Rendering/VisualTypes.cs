@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using JourneyReports.Warehouse;
 
-namespace JourneyReports;
+namespace JourneyReports.Rendering;
 
 /// <summary>A visual's field role: required or not, and the kinds of field it accepts.</summary>
 public sealed record FieldRole(string Name, bool Required, params FieldKind[] Kinds);

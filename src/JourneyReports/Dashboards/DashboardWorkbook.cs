@@ -1,6 +1,8 @@
 using System.Globalization;
+using JourneyReports.Rendering;
+using JourneyReports.Workbooks;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>What every sheet of a dashboard workbook shares: the culture and its currency symbol, and the table names used so far.</summary>
 internal sealed record DashboardSheets(CultureInfo Culture, string CurrencySymbol, SheetTables Tables, TableNames TableNames);

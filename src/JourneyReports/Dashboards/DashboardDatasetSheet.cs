@@ -1,6 +1,8 @@
 using ClosedXML.Excel;
+using JourneyReports.Rendering;
+using JourneyReports.Workbooks;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>
 /// One sheet per dashboard dataset: its rows as a single filterable table from A1, or, when the dataset failed, what

@@ -1,6 +1,8 @@
 using System.Globalization;
+using JourneyReports.Rendering;
+using JourneyReports.Workbooks;
 
-namespace JourneyReports;
+namespace JourneyReports.Dashboards;
 
 /// <summary>The lines a dashboard workbook shares with the dashboard's PNG header, written the same way.</summary>
 internal static class DashboardWorkbookText

@@ -1,0 +1,11 @@
+namespace JourneyReports.Catalog;
+
+/// <summary>The "Catalog" section.</summary>
+public sealed class CatalogOptions
+{
+    /// <summary>SQLite file holding run history and deliveries.</summary>
+    public string Path { get; set; } = "catalog.db";
+
+    /// <summary>Folder where each run's artifacts are kept, one sub-folder per run id.</summary>
+    public string ArtifactsPath { get; set; } = "artifacts";
+}

@@ -1,0 +1,28 @@
+using JourneyReports.Catalog;
+using JourneyReports.Delivery;
+using JourneyReports.Scheduling;
+using JourneyReports.Warehouse;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyReports;
+
+/// <summary>
+/// The engine's services, each made once from <see cref="JourneyReportsOptions"/>: the server, the command-line verbs
+/// and the tests all build them here, so a warehouse or mail transport is chosen in one place.
+/// </summary>
+public static class EngineServices
+{
+    /// <summary>Registers the engine; the caller registers <see cref="JourneyReportsOptions"/> and logging.</summary>
+    public static IServiceCollection AddJourneyReportsEngine(this IServiceCollection services)
+    {
+        static JourneyReportsOptions O(IServiceProvider sp) => sp.GetRequiredService<JourneyReportsOptions>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => WarehouseProviders.Create(O(sp).Warehouse, O(sp).ResolvePath));
+        services.AddSingleton(sp => new JourneyWarehouse(sp.GetRequiredService<IWarehouseProvider>(), O(sp).Journey));
+        services.AddSingleton(sp => new ReportCatalog(O(sp).ResolvePath(O(sp).Catalog.Path)));
+        services.AddSingleton(sp => new RunArtifacts(O(sp).ResolvePath(O(sp).Catalog.ArtifactsPath)));
+        services.AddSingleton(sp => IMailTransport.From(O(sp).Mail, O(sp).ResolvePath));
+        services.AddSingleton<ReportRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+namespace JourneyReports.Scheduling;
+
+/// <summary>One entry of the "Schedules" section.</summary>
+public sealed class ScheduleOptions
+{
+    /// <summary>Unique name of the schedule; the Hangfire recurring job is "report:{Id}". Defaults to the report id.</summary>
+    public string? Id { get; set; }
+
+    public string Key => string.IsNullOrWhiteSpace(Id) ? Report : Id;
+
+    /// <summary>Report id, e.g. "executive-weekly".</summary>
+    public string Report { get; set; } = "";
+
+    /// <summary>Cron expression (5 fields) in TimeZone, e.g. "0 8 * * 1" for Mondays at 08:00.</summary>
+    public string Cron { get; set; } = "0 8 * * 1";
+
+    /// <summary>IANA (or Windows) time zone id in which the cron and the report's weeks are read.</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+
+    public List<string> Recipients { get; set; } = [];
+}

@@ -1,0 +1,47 @@
+using System.Data.Common;
+using JourneyReports.Journeys;
+
+namespace JourneyReports.Warehouse;
+
+/// <summary>
+/// What differs from one warehouse engine to another: connecting (and telling a busy warehouse from a broken one),
+/// streaming rows into a table, checking analyst SQL, and the folder of its SQL under sql/warehouse. DuckDB is the first
+/// provider; another engine is one more class like <see cref="DuckDbProvider"/> and a folder of SQL.
+/// </summary>
+public interface IWarehouseProvider
+{
+    /// <summary>The provider's name in configuration (Warehouse:Provider), and its SQL folder: sql/warehouse/{Name}.</summary>
+    string Name { get; }
+
+    /// <summary>Where the warehouse is (a file, a server and database), for messages; never holds a password.</summary>
+    string Location { get; }
+
+    /// <summary>An open connection; <see cref="WarehouseBusyException"/> when another process holds the warehouse.</summary>
+    Task<DbConnection> ConnectAsync(CancellationToken ct);
+
+    /// <summary>Streams rows into <paramref name="table"/> on <paramref name="connection"/>, in the table's column order.</summary>
+    IBulkWriter BulkWriter(DbConnection connection, string table);
+
+    /// <summary>Parses an analyst query and checks that it is one SELECT reading only the journey model (see <see cref="AnalystSql"/>).</summary>
+    AnalystSqlCheck CheckAnalystSql(string sql);
+
+    /// <summary>A named parameter of this engine's commands.</summary>
+    DbParameter Parameter(string name, object? value);
+}
+
+/// <summary>One table's rows streamed in: <see cref="Row"/>, one Add per column in order, then <see cref="IBulkRow.End"/>.</summary>
+public interface IBulkWriter : IDisposable
+{
+    IBulkRow Row();
+}
+
+public interface IBulkRow
+{
+    IBulkRow Add(long? value);
+    IBulkRow Add(int? value);
+    IBulkRow Add(decimal? value);
+    IBulkRow Add(bool? value);
+    IBulkRow Add(DateTime? value);
+    IBulkRow Add(string? value);
+    void End();
+}
