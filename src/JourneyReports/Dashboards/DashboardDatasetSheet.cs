@@ -26,7 +26,7 @@ internal static class DashboardDatasetSheet
         }
 
         var rowType = data.Rows.Count > 0 ? data.Rows[0].GetType() : dataset?.Metric is { } metric ? MetricCatalog.Find(metric)?.RowType : null;
-        var columns = DatasetColumns.For(rowType, data.Rows, DatasetColumns.VisualFormats(definition, name), sheets.CurrencySymbol, sheets.Culture);
+        var columns = DatasetColumns.For(rowType, data.Rows, VisualFormats(definition, name), sheets.CurrencySymbol, sheets.Culture);
         if (columns.Count == 0)
         {
             Note(sheet, data.Rows.Count == 0 ? NoRows : "These rows have no fields a sheet can show", null, dataset);
@@ -48,5 +48,16 @@ internal static class DashboardDatasetSheet
         if (detail is not null) sheet.Cell(row++, 1).SetValue(DetailCellValue.CleanText(detail));
         if (dataset is not null) sheet.Cell(row, 1).SetValue(DetailCellValue.CleanText("Source: " + DashboardWorkbookText.Source(dataset)));
         // The lines overflow into empty neighbours, as on the Summary sheet, so no column is sized for them.
+    }
+
+    /// <summary>Field → format, for the fields the dashboard's charts draw from <paramref name="dataset"/> with a format set.</summary>
+    static IReadOnlyDictionary<string, string> VisualFormats(DashboardDefinition definition, string dataset)
+    {
+        var formats = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // A table visual's format applies to all its numeric columns, counts included, so only charts' measures count.
+        foreach (var visual in definition.Visuals.Where(v => v.Dataset == dataset && v.Format is not null && v.Type is not ("table" or "kpi-tiles")))
+            foreach (var role in (string[])["y", "value"])
+                if (visual.Fields.TryGetValue(role, out var field)) formats.TryAdd(field, visual.Format!);
+        return formats;
     }
 }

@@ -1,4 +1,3 @@
-using JourneyReports.Rendering;
 using JourneyReports.Warehouse;
 
 namespace JourneyReports.Journeys;
@@ -68,7 +67,7 @@ public sealed partial record JourneyMapData
             var step = funnel.FirstOrDefault(f => Same(f.Stage, stage));
             var channels = touchpoints.Channels.Where(t => Same(t.Stage, stage))
                 .OrderByDescending(t => t.Share).ThenBy(t => t.Value, StringComparer.Ordinal).Take(TouchpointsPerStage)
-                .Select(t => new JourneyMapTouchpoint(ReportFormat.StageName(t.Value), (double)t.Share)).ToList();
+                .Select(t => new JourneyMapTouchpoint(KeyWords.Of(t.Value), (double)t.Share)).ToList();
             var words = actions.Where(a => Same(a.Stage, stage)).Select(a => Words(a.EventType)).Distinct().ToList();
             var emotion = experience.FirstOrDefault(e => Same(e.Group, stage))?.Scores.Emotion;
             return new JourneyMapStage(stage, step?.Customers ?? 0, step?.DropOff, channels, words, emotion,

@@ -26,7 +26,7 @@ public sealed record JourneyMapStage(string Stage, long Customers, decimal? Drop
 public sealed record JourneyMapDropOff(string From, string To, decimal Share, long Lost);
 
 /// <summary>
-/// A customer-journey map for <see cref="Visuals.JourneyMapPng"/>: stages as columns, lanes for touchpoints, actions,
+/// A customer-journey map, as the journey-map visual draws it: stages as columns, lanes for touchpoints, actions,
 /// emotion, pain points and customers. Build it by hand or from metric results with <see cref="From"/>.
 /// </summary>
 public sealed partial record JourneyMapData(string Title, string Persona, string? Subtitle, IReadOnlyList<JourneyMapStage> Stages)

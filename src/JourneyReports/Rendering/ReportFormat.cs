@@ -132,6 +132,5 @@ public static class ReportFormat
     }
 
     /// <summary>"awareness" → "Awareness".</summary>
-    public static string StageName(string stage) =>
-        string.IsNullOrEmpty(stage) ? stage : char.ToUpperInvariant(stage[0]) + stage[1..].Replace('_', ' ');
+    public static string StageName(string stage) => KeyWords.Of(stage);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using JourneyReports.Dashboards;
 using JourneyReports.Journeys;
 using JourneyReports.Rendering;
 
@@ -33,17 +32,6 @@ internal static class DatasetColumns
         var headers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         return [.. fields.Select(f => new TableColumn<object>(Unique(headers, f.Header), r => DatasetCells.Of(f.Read(r), culture),
             Format(f, rows, visualFormats.GetValueOrDefault(f.Name), currencySymbol)))];
-    }
-
-    /// <summary>Field → format, for the fields the dashboard's charts draw from <paramref name="dataset"/> with a format set.</summary>
-    public static IReadOnlyDictionary<string, string> VisualFormats(DashboardDefinition definition, string dataset)
-    {
-        var formats = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        // A table visual's format applies to all its numeric columns, counts included, so only charts' measures count.
-        foreach (var visual in definition.Visuals.Where(v => v.Dataset == dataset && v.Format is not null && v.Type is not ("table" or "kpi-tiles")))
-            foreach (var role in (string[])["y", "value"])
-                if (visual.Fields.TryGetValue(role, out var field)) formats.TryAdd(field, visual.Format!);
-        return formats;
     }
 
     static IEnumerable<Field> RecordFields(Type type) =>
