@@ -21,6 +21,8 @@ public static class CsvImport
         {
             var path = Path.GetFullPath(Path.Combine(root, file));
             if (!File.Exists(path)) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} does not exist (or is not a file).");
+            // DuckDB reads an empty file as one column named column0, which then surfaces as a puzzling "no such column".
+            if (new FileInfo(path).Length == 0) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} is empty (0 bytes).");
             return path;
         }
         // Every file is checked before anything is read, so a typo fails fast.
