@@ -18,6 +18,7 @@ public static class ImportVerb
             foreach (var t in file.Targets)
                 Console.WriteLine($"  {t.Table}: {t.Loaded:N0} loaded, {t.Rejected:N0} rejected, {t.Merged:N0} merged by key");
         }
+        foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
         Console.WriteLine($"Rejects file: {result.RejectsPath}");
         Console.WriteLine($"Imported into {warehouse.FilePath} in {result.Elapsed.TotalSeconds:0.0} s");
         return 0;

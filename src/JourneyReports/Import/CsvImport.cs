@@ -32,11 +32,17 @@ public static class CsvImport
 
         await using var db = await warehouse.OpenAsync(ct);
         var staged = new Dictionary<(string, CsvOptions), StagedFile>();
+        var warnings = new List<string>();
         async Task<StagedFile> Stage(string file, CsvOptions? csv)
         {
             var key = (Resolve(file), csv ?? CsvOptions.Default);
             if (!staged.TryGetValue(key, out var s))
+            {
                 staged[key] = s = await StagedFile.ReadAsync(db, warehouse, key.Item1, key.Item2, $"import_src{staged.Count + 1}", ct);
+                // Loading nothing is not an error (an export of a quiet day), but it should not pass unnoticed either.
+                if (s.Rows == 0 && s.Rejects.Count == 0)
+                    warnings.Add(s.Csv.HeaderOrDefault ? $"{s.Path} has a header but no data rows: nothing was loaded from it." : $"{s.Path} has no data rows: nothing was loaded from it.");
+            }
             return s;
         }
 
@@ -83,7 +89,7 @@ public static class CsvImport
                 throw new ImportException($"Cannot write the rejects file {rejectsPath}: {e.Message}", e);
             }
             await db.ExecuteAsync(new CommandDefinition("COMMIT", cancellationToken: ct));
-            return new ImportResult(files, Path.GetFullPath(rejectsPath), clock.Elapsed);
+            return new ImportResult(files, Path.GetFullPath(rejectsPath), clock.Elapsed, warnings);
         }
         catch (ImportException e) when (!e.Message.Contains(mappingPath))
         {

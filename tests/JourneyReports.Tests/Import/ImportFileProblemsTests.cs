@@ -64,4 +64,28 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
         Assert.DoesNotContain("column0", e.Message);
         Assert.Equal(0, await Customers());
     }
+
+    [Theory]
+    [InlineData(Header)]
+    [InlineData("\uFEFFid,name,city,joined\r\n")]
+    [InlineData("id,name,city,joined")]
+    public async Task HeaderOnlyFile_LoadsNothing_AndSaysSo(string text)
+    {
+        var result = await ImportAsync(text);
+
+        Assert.Equal(0, result.Files[0].Records);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("people.csv", warning);
+        Assert.Contains("has a header but no data rows", warning);
+        Assert.Equal(0, await Customers());
+    }
+
+    [Fact]
+    public async Task FileWithRows_HasNoWarning()
+    {
+        var result = await ImportAsync(Header + "1,Ann,Leeds,2024-01-02 10:00:00\n");
+
+        Assert.Equal(1, result.Files[0].Loaded);
+        Assert.Empty(result.Warnings);
+    }
 }
