@@ -76,7 +76,9 @@ public static class CsvImport
                 }
                 if (modelRejects.Count > 0)
                 {
-                    var lines = RecordLines.Scan(file.Path, file.Csv, file.Rejects.Select(r => r.Line!.Value).ToHashSet());
+                    List<long> lines;
+                    using (var reader = new StreamReader(file.Path, detectEncodingFromByteOrderMarks: true))
+                        lines = RecordLines.Scan(reader, file.Csv, file.Rejects.Select(r => r.Line!.Value).ToHashSet());
                     rejects.AddRange(modelRejects.OrderBy(r => r.Record).Select(r => new ImportReject(
                         file.Path, r.Record <= lines.Count ? lines[(int)r.Record - 1] : null, r.Record, r.Table, r.Reason, r.Content)));
                 }

@@ -47,15 +47,15 @@ public sealed class StagedFile
                 throw new ImportException($"{path}: delimiter must be one character or \"whitespace\", not '{csv.DelimiterOrDefault}'.");
             args.Add("delim", csv.DelimiterOrDefault);
             args.Add("quote", csv.QuoteOrDefault);
-            columns = (await Query<string>(db, warehouse.Sql("import_csv_columns"), args, path, ct)).ToArray();
+            columns = (await Query<string>(db, warehouse.Sql("import_csv_columns"), args, path, csv, ct)).ToArray();
             select = string.Join(", ", columns.Select((_, i) => $"#{i + 1} AS c{i + 1}"));
         }
 
         var reader = csv.Whitespace ? warehouse.Sql("import_csv_lines") : warehouse.Sql("import_csv_read");
         var sql = warehouse.Sql("import_stage").Replace("{table}", table).Replace("{select}", select).Replace("{read}", reader)
             .Replace("{rejects}", table + "_rejects").Replace("{scan}", table + "_scan");
-        await Exec(db, sql, args, path, ct);
-        await Exec(db, warehouse.Sql("import_stage_number").Replace("{table}", table), new { }, path, ct);
+        await Exec(db, sql, args, path, csv, ct);
+        await Exec(db, warehouse.Sql("import_stage_number").Replace("{table}", table), new { }, path, csv, ct);
 
         var rejects = (await db.QueryAsync<(long Line, string Reason, string Content)>(new CommandDefinition(
             warehouse.Sql("import_csv_rejects").Replace("{rejects}", table + "_rejects"), cancellationToken: ct)))
@@ -71,16 +71,31 @@ public sealed class StagedFile
         return (reader.ReadLine() ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
     }
 
-    static async Task<IEnumerable<T>> Query<T>(DbConnection db, string sql, object args, string path, CancellationToken ct)
+    static async Task<IEnumerable<T>> Query<T>(DbConnection db, string sql, object args, string path, CsvOptions csv, CancellationToken ct)
     {
         try { return await db.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct)); }
-        catch (DbException e) { throw new ImportException($"Cannot read {path}: {FirstLine(e.Message)}", e); }
+        catch (DbException e) { throw CannotRead(path, csv, e); }
     }
 
-    static async Task Exec(DbConnection db, string sql, object args, string path, CancellationToken ct)
+    static async Task Exec(DbConnection db, string sql, object args, string path, CsvOptions csv, CancellationToken ct)
     {
         try { await db.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct)); }
-        catch (DbException e) { throw new ImportException($"Cannot read {path}: {FirstLine(e.Message)}", e); }
+        catch (DbException e) { throw CannotRead(path, csv, e); }
+    }
+
+    /// <summary>
+    /// DuckDB's reason, made specific where DuckDB's is not: when its sniffer gives up ("Error when sniffing file", no
+    /// line), the usual cause is a quote left open, so the file is scanned (only on this path) for the line it starts on.
+    /// </summary>
+    static ImportException CannotRead(string path, CsvOptions csv, DbException e)
+    {
+        if (e.Message.Contains("sniffing", StringComparison.OrdinalIgnoreCase) && !csv.Whitespace && csv.QuoteOrDefault.Length > 0)
+        {
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            if (RecordLines.FindBrokenQuote(reader, csv) is { } broken)
+                return new ImportException($"Cannot read {path}: {broken.Problem}. Fix the quoting on line {broken.Line}, or set \"quote\" in the mapping's csv block if this file quotes fields differently.", e);
+        }
+        return new ImportException($"Cannot read {path}: {FirstLine(e.Message)}", e);
     }
 
     static string FirstLine(string message) => message.Split('\n')[0];

@@ -88,4 +88,37 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
         Assert.Equal(1, result.Files[0].Loaded);
         Assert.Empty(result.Warnings);
     }
+
+    [Theory]
+    // The quote opened on line 3 is never closed: the rest of the file would be one field.
+    [InlineData("1,\"Ann\",Leeds,2024-01-02 10:00:00\n2,\"Bob,York,2024-01-03 10:00:00\n3,Cy,Hull,2024-01-04 10:00:00\n")]
+    // ... or it is "closed" by the next quote, on line 4, which is followed by text instead of a delimiter.
+    [InlineData("1,\"Ann\",Leeds,2024-01-02 10:00:00\r\n2,\"Bob,York,2024-01-03 10:00:00\r\n3,\"Cy\",Hull,2024-01-04 10:00:00\r\n")]
+    public async Task UnterminatedQuote_IsNamedWithTheFileAndTheLineItStartsOn(string rows)
+    {
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(Header + rows));
+
+        Assert.Contains("people.csv", e.Message);
+        Assert.Contains("line 3", e.Message);
+        Assert.Contains("quote", e.Message);
+        Assert.Equal(0, await Customers());
+    }
+
+    [Fact]
+    public async Task QuotedNewlinesAndDoubledQuotes_AreNotMistakenForAnUnterminatedQuote()
+    {
+        var result = await ImportAsync(Header + "1,\"Ann \"\"the hat\"\"\nSmith\",Leeds,2024-01-02 10:00:00\n2,Bob,York,2024-01-03 10:00:00\n");
+
+        Assert.Equal(2, result.Files[0].Loaded);
+        Assert.Equal("Ann \"the hat\"\nSmith", await w.Connection.ExecuteScalarAsync<string>("SELECT persona FROM customers WHERE customer_id = 1"));
+    }
+
+    [Fact]
+    public async Task QuoteInsideAnUnquotedField_IsText_AndLaterRejectsKeepTheirLines()
+    {
+        var result = await ImportAsync(Header + "1,Ann 5\" tall,Leeds,2024-01-02 10:00:00\n2,Bob,York,yesterday\n3,Cy,Hull,2024-01-04 10:00:00\n");
+
+        Assert.Equal(2, result.Files[0].Loaded);
+        Assert.Contains(File.ReadAllLines(RejectsPath), l => l.Contains("people.csv,3,2,customers,signup_at: 'yesterday' is not a timestamp"));
+    }
 }
