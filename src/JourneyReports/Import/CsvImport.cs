@@ -33,12 +33,22 @@ public static class CsvImport
         await using var db = await warehouse.OpenAsync(ct);
         var staged = new Dictionary<(string, CsvOptions), StagedFile>();
         var warnings = new List<string>();
+        var transcoded = new List<string>();
         async Task<StagedFile> Stage(string file, CsvOptions? csv)
         {
             var key = (Resolve(file), csv ?? CsvOptions.Default);
             if (!staged.TryGetValue(key, out var s))
             {
-                staged[key] = s = await StagedFile.ReadAsync(db, warehouse, key.Item1, key.Item2, $"import_src{staged.Count + 1}", ct);
+                var encoding = key.Item2.EncodingOrDefault;
+                var readPath = key.Item1;
+                if (encoding.DuckDb is null)
+                {
+                    readPath = Path.Combine(Path.GetTempPath(), $"journeyreports-import-{Guid.NewGuid():n}.csv");
+                    transcoded.Add(readPath);
+                    try { await encoding.TranscodeAsync(key.Item1, readPath, ct); }
+                    catch (IOException e) { throw new ImportException($"Cannot read {key.Item1} as {encoding.Name}: {e.Message}", e); }
+                }
+                staged[key] = s = await StagedFile.ReadAsync(db, warehouse, key.Item1, readPath, key.Item2, $"import_src{staged.Count + 1}", ct);
                 // Loading nothing is not an error (an export of a quiet day), but it should not pass unnoticed either.
                 if (s.Rows == 0 && s.Rejects.Count == 0)
                     warnings.Add(s.Csv.HeaderOrDefault ? $"{s.Path} has a header but no data rows: nothing was loaded from it." : $"{s.Path} has no data rows: nothing was loaded from it.");
@@ -77,7 +87,7 @@ public static class CsvImport
                 if (modelRejects.Count > 0)
                 {
                     List<long> lines;
-                    using (var reader = new StreamReader(file.Path, detectEncodingFromByteOrderMarks: true))
+                    using (var reader = file.OpenText())
                         lines = RecordLines.Scan(reader, file.Csv, file.Rejects.Select(r => r.Line!.Value).ToHashSet());
                     rejects.AddRange(modelRejects.OrderBy(r => r.Record).Select(r => new ImportReject(
                         file.Path, r.Record <= lines.Count ? lines[(int)r.Record - 1] : null, r.Record, r.Table, r.Reason, r.Content)));
@@ -102,6 +112,11 @@ public static class CsvImport
         {
             await db.ExecuteAsync(new CommandDefinition("ROLLBACK", cancellationToken: CancellationToken.None));
             throw;
+        }
+        finally
+        {
+            foreach (var copy in transcoded)
+                try { File.Delete(copy); } catch (IOException) { }
         }
     }
 }

@@ -121,4 +121,156 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
         Assert.Equal(2, result.Files[0].Loaded);
         Assert.Contains(File.ReadAllLines(RejectsPath), l => l.Contains("people.csv,3,2,customers,signup_at: 'yesterday' is not a timestamp"));
     }
+
+    // ---- encodings ----
+
+    static readonly Encoding Latin1 = Encoding.Latin1;
+    static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    /// <summary>289 data rows as in issue 13; every fourth has a name with an accent (72 of them).</summary>
+    static string ManyPeople(int firstId = 1)
+    {
+        var text = new StringBuilder(Header);
+        for (var i = 1; i <= 289; i++) text.Append($"{firstId + i - 1},{(i % 4 == 0 ? "José" : "Joe")},Lyon,2024-01-02 10:00:00\n");
+        return text.ToString();
+    }
+
+    [Fact]
+    public async Task Latin1File_WithoutAnEncoding_FailsNamingTheFileAndTheOption_InsteadOfDroppingItsAccentedRows()
+    {
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(Latin1.GetBytes(ManyPeople())));
+
+        Assert.Contains("people.csv is not valid UTF-8", e.Message);
+        Assert.Contains("72 of its 289 data lines", e.Message);
+        Assert.Contains("the first is line 5", e.Message);
+        Assert.Contains("\"encoding\"", e.Message);
+        Assert.Contains("windows-1252", e.Message);
+        Assert.Contains("latin-1", e.Message);
+        Assert.Equal(0, await Customers());
+    }
+
+    [Fact]
+    public async Task Latin1Header_WithoutAnEncoding_FailsTheSameWay_NotWithColumnsGuessedFromALaterLine()
+    {
+        var e = await Assert.ThrowsAsync<ImportException>(() =>
+            ImportAsync(Latin1.GetBytes("id,name,city,joined,année\n1,Ann,Leeds,2024-01-02 10:00:00,2024\n")));
+
+        Assert.Contains("people.csv is not valid UTF-8", e.Message);
+        Assert.Contains("line 1", e.Message);
+        Assert.Contains("\"encoding\"", e.Message);
+    }
+
+    [Fact]
+    public async Task Latin1File_WithEncodingLatin1_LoadsEveryRow_AndRejectsKeepTheirPhysicalLines()
+    {
+        var text = Header + "1,\"Zoë\nSéverine\",Besançon,2024-01-02 10:00:00\n2,Noël,Orléans,demain\n" + ManyPeople(firstId: 101)[Header.Length..];
+
+        var result = await ImportAsync(Latin1.GetBytes(text), Mapping("\"encoding\": \"latin-1\""));
+
+        Assert.Equal(290, result.Files[0].Loaded);
+        Assert.Equal("Zoë\nSéverine", await w.Connection.ExecuteScalarAsync<string>("SELECT persona FROM customers WHERE customer_id = 1"));
+        Assert.Equal(72, await w.Connection.ExecuteScalarAsync<long>("SELECT count(*) FROM customers WHERE persona = 'José'"));
+        // Record 2 starts on line 4: the quoted newline in record 1 is a line of its own.
+        Assert.Contains(File.ReadAllLines(RejectsPath), l => l.Contains("people.csv,4,2,customers,signup_at: 'demain' is not a timestamp") && l.EndsWith("\"2,Noël,Orléans,demain\""));
+        Assert.Equal(1, result.Files[0].Rejected);
+    }
+
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("Latin1")]
+    public async Task Latin1_AcceptsItsUsualNames(string name)
+    {
+        var result = await ImportAsync(Latin1.GetBytes(Header + "1,Zoë,Besançon,2024-01-02 10:00:00\n"), Mapping($"\"encoding\": \"{name}\""));
+
+        Assert.Equal(1, result.Files[0].Loaded);
+        Assert.Equal("Zoë", await w.Connection.ExecuteScalarAsync<string>("SELECT persona FROM customers"));
+    }
+
+    [Fact]
+    public async Task Windows1252File_IsTranscoded_EuroAndCurlyQuotesIntact_LinesKept()
+    {
+        var text = Header.Replace("\n", "\r\n") + "1,\"“Zoë” €5\nnote\",Besançon,2024-01-02 10:00:00\r\n2,Noël – x,Orléans,demain\r\n3,Ann,Leeds,2024-01-03 10:00:00\r\n";
+
+        var result = await ImportAsync(Windows1252.GetBytes(text), Mapping("\"encoding\": \"windows-1252\""));
+
+        Assert.Equal(2, result.Files[0].Loaded);
+        Assert.Equal("“Zoë” €5\nnote", await w.Connection.ExecuteScalarAsync<string>("SELECT persona FROM customers WHERE customer_id = 1"));
+        Assert.Contains(File.ReadAllLines(RejectsPath), l => l.Contains("people.csv,4,2,customers,signup_at: 'demain' is not a timestamp") && l.EndsWith("\"2,Noël – x,Orléans,demain\""));
+    }
+
+    [Fact]
+    public async Task Windows1252File_DeclaredLatin1_IsNamedWithTheLine_AndPointsToWindows1252()
+    {
+        var text = Header + "1,Ann,Leeds,2024-01-02 10:00:00\n2,Zoë,Besançon,2024-01-02 10:00:00\n3,€5,Leeds,2024-01-02 10:00:00\n";
+
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(Windows1252.GetBytes(text), Mapping("\"encoding\": \"latin-1\"")));
+
+        Assert.Contains("people.csv is not Latin-1", e.Message);
+        Assert.Contains("line 4", e.Message);
+        Assert.Contains("\"windows-1252\"", e.Message);
+    }
+
+    [Theory]
+    [InlineData("utf-16", "utf-16le")]
+    [InlineData("utf-16", "utf-16be")]
+    [InlineData("utf-16be", "utf-16be")]
+    public async Task Utf16File_WithByteOrderMark_IsTranscoded(string declared, string written)
+    {
+        var encoding = written == "utf-16le" ? Encoding.Unicode : Encoding.BigEndianUnicode;
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(Header + "1,Zoë,Besançon,2024-01-02 10:00:00\n2,Ann,Leeds,2024-01-03 10:00:00\n")).ToArray();
+
+        var result = await ImportAsync(bytes, Mapping($"\"encoding\": \"{declared}\""));
+
+        Assert.Equal(2, result.Files[0].Loaded);
+        Assert.Equal("Zoë", await w.Connection.ExecuteScalarAsync<string>("SELECT persona FROM customers WHERE customer_id = 1"));
+    }
+
+    [Fact]
+    public async Task Utf16File_WithoutAnEncoding_SuggestsUtf16()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Header + "1,Ann,Leeds,2024-01-02 10:00:00\n")).ToArray();
+
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(bytes));
+
+        Assert.Contains("people.csv is not valid UTF-8", e.Message);
+        Assert.Contains("\"utf-16\"", e.Message);
+    }
+
+    [Fact]
+    public async Task Utf8DeclaredExplicitly_RejectsOnlyTheDamagedLine_WithItsLine()
+    {
+        var bytes = Utf8(Header + "1,Zoë,Leeds,2024-01-02 10:00:00\n").Concat(Latin1.GetBytes("2,Zoë,York,2024-01-03 10:00:00\n"))
+            .Concat(Utf8("3,Ann,Hull,2024-01-04 10:00:00\n")).ToArray();
+
+        var result = await ImportAsync(bytes, Mapping("\"encoding\": \"utf-8\""));
+
+        Assert.Equal(2, result.Files[0].Loaded);
+        Assert.Equal(1, result.Files[0].Unreadable);
+        Assert.Contains(File.ReadAllLines(RejectsPath), l => l.Contains("people.csv,3,,,") && l.Contains("not utf-8 encoded"));
+    }
+
+    [Fact]
+    public async Task UnknownEncoding_IsAMappingError_NamingTheValueAndTheAcceptedOnes()
+    {
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(Header, Mapping("\"encoding\": \"ebcdic\"")));
+
+        Assert.Contains("mapping.json", e.Message);
+        Assert.Contains("unknown encoding 'ebcdic'", e.Message);
+        Assert.Contains("utf-8, latin-1", e.Message);
+        Assert.Contains("windows-1252", e.Message);
+    }
+
+    [Theory]
+    [InlineData("latin-1")]
+    [InlineData("windows-1252")]
+    public async Task WhitespaceSeparatedFile_InASingleByteEncoding_Loads(string encoding)
+    {
+        var text = "id   name   city       joined\r\n1    Zoë    Besançon   20240102\r\n2    Noël   Orléans    20240103\r\n";
+
+        var result = await ImportAsync(Latin1.GetBytes(text),
+            Mapping($"\"delimiter\": \"whitespace\", \"timestampFormat\": \"%Y%m%d\", \"encoding\": \"{encoding}\""));
+
+        Assert.Equal(2, result.Files[0].Loaded);
+        Assert.Equal("Besançon", await w.Connection.ExecuteScalarAsync<string>("SELECT region FROM customers WHERE customer_id = 1"));
+    }
 }
