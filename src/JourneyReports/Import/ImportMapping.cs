@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -56,6 +57,8 @@ public sealed record ImportMapping(
             if (string.IsNullOrWhiteSpace(source.File)) Fail("a source has no \"file\".");
             if (source.Targets is not { Count: > 0 }) Fail($"source '{source.File}' has no \"targets\".");
             CheckCsv($"source '{source.File}'", source.Csv);
+            if (source.MaxRejectedShare is { } share and (< 0 or > 1))
+                Fail($"source '{source.File}' has maxRejectedShare {share.ToString(CultureInfo.InvariantCulture)}: it is a share from 0 to 1 (0.1 = 10%).");
             foreach (var target in source.Targets!)
             {
                 if (!ImportModel.Tables.TryGetValue(target.Table ?? "", out var fields))
@@ -75,7 +78,11 @@ public sealed record ImportMapping(
     }
 }
 
-public sealed record ImportSource(string File, CsvOptions? Csv, IReadOnlyList<ImportTarget> Targets);
+/// <summary>
+/// One file and the tables it fills; the first target is its main table. If more than <paramref name="MaxRejectedShare"/>
+/// (default <see cref="CsvImport.DefaultMaxRejectedShare"/>) of its rows are rejected, the import fails (docs/import.md).
+/// </summary>
+public sealed record ImportSource(string File, CsvOptions? Csv, IReadOnlyList<ImportTarget> Targets, double? MaxRejectedShare = null);
 
 /// <summary>One journey table filled from a source; rows sharing the key collapse to the first or last by file order.</summary>
 public sealed record ImportTarget(

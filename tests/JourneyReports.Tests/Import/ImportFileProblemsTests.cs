@@ -22,11 +22,13 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
     }
 
     /// <summary>A mapping of people.csv (id,name,city,joined) to customers; <paramref name="csv"/> and <paramref name="source"/> add properties.</summary>
-    static string Mapping(string csv = "", string source = "") => $$"""
-        { "sources": [ { "file": "people.csv", "csv": { {{csv}} }, {{source}}
+    static string Mapping(string csv = "", string source = "") => $$"""{ "sources": [ {{Source(csv, source)}} ] }""";
+
+    static string Source(string csv = "", string source = "", string file = "people.csv") => $$"""
+        { "file": "{{file}}", "csv": { {{csv}} }, {{source}}
           "targets": [ { "table": "customers", "key": ["customer_id"], "fields": {
             "customer_id": { "column": "id" }, "persona": { "column": "name" }, "segment": { "const": "consumer" },
-            "region": { "column": "city" }, "signup_at": { "column": "joined" }, "acquisition_channel": { "const": "web" } } } ] } ] }
+            "region": { "column": "city" }, "signup_at": { "column": "joined" }, "acquisition_channel": { "const": "web" } } } ] }
         """;
 
     const string Header = "id,name,city,joined\n";
@@ -116,7 +118,8 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
     [Fact]
     public async Task QuoteInsideAnUnquotedField_IsText_AndLaterRejectsKeepTheirLines()
     {
-        var result = await ImportAsync(Header + "1,Ann 5\" tall,Leeds,2024-01-02 10:00:00\n2,Bob,York,yesterday\n3,Cy,Hull,2024-01-04 10:00:00\n");
+        var result = await ImportAsync(Header + "1,Ann 5\" tall,Leeds,2024-01-02 10:00:00\n2,Bob,York,yesterday\n3,Cy,Hull,2024-01-04 10:00:00\n",
+            Mapping(source: "\"maxRejectedShare\": 0.5,"));
 
         Assert.Equal(2, result.Files[0].Loaded);
         Assert.Contains(File.ReadAllLines(RejectsPath), l => l.Contains("people.csv,3,2,customers,signup_at: 'yesterday' is not a timestamp"));
@@ -191,7 +194,7 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
     {
         var text = Header.Replace("\n", "\r\n") + "1,\"“Zoë” €5\nnote\",Besançon,2024-01-02 10:00:00\r\n2,Noël – x,Orléans,demain\r\n3,Ann,Leeds,2024-01-03 10:00:00\r\n";
 
-        var result = await ImportAsync(Windows1252.GetBytes(text), Mapping("\"encoding\": \"windows-1252\""));
+        var result = await ImportAsync(Windows1252.GetBytes(text), Mapping("\"encoding\": \"windows-1252\"", "\"maxRejectedShare\": 0.5,"));
 
         Assert.Equal(2, result.Files[0].Loaded);
         Assert.Equal("“Zoë” €5\nnote", await w.Connection.ExecuteScalarAsync<string>("SELECT persona FROM customers WHERE customer_id = 1"));
@@ -242,7 +245,7 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
         var bytes = Utf8(Header + "1,Zoë,Leeds,2024-01-02 10:00:00\n").Concat(Latin1.GetBytes("2,Zoë,York,2024-01-03 10:00:00\n"))
             .Concat(Utf8("3,Ann,Hull,2024-01-04 10:00:00\n")).ToArray();
 
-        var result = await ImportAsync(bytes, Mapping("\"encoding\": \"utf-8\""));
+        var result = await ImportAsync(bytes, Mapping("\"encoding\": \"utf-8\"", "\"maxRejectedShare\": 0.5,"));
 
         Assert.Equal(2, result.Files[0].Loaded);
         Assert.Equal(1, result.Files[0].Unreadable);
@@ -272,5 +275,105 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
 
         Assert.Equal(2, result.Files[0].Loaded);
         Assert.Equal("Besançon", await w.Connection.ExecuteScalarAsync<string>("SELECT region FROM customers WHERE customer_id = 1"));
+    }
+
+    // ---- the share of rejected rows ----
+
+    /// <summary>10 data rows: <paramref name="badDates"/> with a date that is not one, <paramref name="badIds"/> with an id that is not a number.</summary>
+    static string People(int badDates, int badIds = 0, int noCity = 0)
+    {
+        var text = new StringBuilder(Header);
+        for (var i = 1; i <= 10; i++)
+        {
+            var id = i <= badDates + badIds && i > badDates ? $"x{i}" : $"{i}";
+            var city = i > 10 - noCity ? "" : "Leeds";
+            text.Append($"{id},P{i},{city},{(i <= badDates ? "soon" : "2024-01-02 10:00:00")}\n");
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public async Task MostlyRejectedFile_FailsTheWholeImport_NamingTheFileCountsAndTopReasons_AndStillWritesTheRejects()
+    {
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "good.csv"), Header + "100,Ann,Leeds,2024-01-02 10:00:00\n");
+        var mapping = $$"""{ "sources": [ {{Source(file: "good.csv")}}, {{Source()}} ] }""";
+
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(People(badDates: 6, badIds: 2), mapping));
+
+        Assert.Contains("people.csv: 8 of its 10 rows were rejected (80%), more than the 10% allowed", e.Message);
+        Assert.Contains("signup_at is not a timestamp (6), customer_id is not a whole number (2)", e.Message);
+        Assert.Contains("maxRejectedShare", e.Message);
+        Assert.Contains(RejectsPath, e.Message);
+        Assert.DoesNotContain("good.csv", e.Message);
+        // One transaction: the good file is not loaded either; the rejects say why.
+        Assert.Equal(0, await Customers());
+        Assert.Equal(9, File.ReadAllLines(RejectsPath).Length);
+    }
+
+    [Fact]
+    public async Task RejectsUpToTheShare_Load()
+    {
+        var result = await ImportAsync(People(badDates: 1));
+
+        Assert.Equal(9, result.Files[0].Loaded);
+        Assert.Equal(1, result.Files[0].Rejected);
+    }
+
+    [Fact]
+    public async Task MaxRejectedShare_OnTheSource_RaisesTheLimit()
+    {
+        var result = await ImportAsync(People(badDates: 6, badIds: 2), Mapping(source: "\"maxRejectedShare\": 0.8,"));
+
+        Assert.Equal(2, result.Files[0].Loaded);
+        Assert.Equal(2, await Customers());
+    }
+
+    [Fact]
+    public async Task TheCallersShare_OverridesTheMapping()
+    {
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "people.csv"), People(badDates: 2));
+        File.WriteAllText(MappingPath, Mapping(source: "\"maxRejectedShare\": 0.5,"));
+        w = await TempWarehouse.OpenAsync();
+        await w.Connection.DisposeAsync();
+
+        var e = await Assert.ThrowsAsync<ImportException>(() => CsvImport.RunAsync(w.Warehouse, MappingPath, null, RejectsPath, 0.1, CancellationToken.None));
+
+        Assert.Contains("2 of its 10 rows were rejected (20%), more than the 10% allowed", e.Message);
+        await w.ReopenAsync();
+    }
+
+    [Fact]
+    public async Task RowsLeftOutByRequire_AreNotCountedAgainstTheShare()
+    {
+        var mapping = Mapping().Replace("\"key\": [\"customer_id\"],", "\"key\": [\"customer_id\"], \"require\": [\"city\"],");
+
+        var result = await ImportAsync(People(badDates: 0, noCity: 6), mapping);
+
+        Assert.Equal(4, result.Files[0].Loaded);
+        Assert.Equal(6, result.Files[0].Rejected);
+        Assert.Contains(File.ReadAllLines(RejectsPath), l => l.Contains("people.csv,11,10,customers,city is empty"));
+    }
+
+    [Fact]
+    public async Task RowsLeftOutByRequire_AreNotInTheTotalEither()
+    {
+        var mapping = Mapping().Replace("\"key\": [\"customer_id\"],", "\"key\": [\"customer_id\"], \"require\": [\"city\"],");
+
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(People(badDates: 1, noCity: 6), mapping));
+
+        Assert.Contains("people.csv: 1 of its 4 rows were rejected (25%), more than the 10% allowed (6 more rows left out by \"require\" are not counted)", e.Message);
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    public async Task MaxRejectedShare_OutsideZeroToOne_IsAMappingError(string share)
+    {
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(People(0), Mapping(source: $"\"maxRejectedShare\": {share},")));
+
+        Assert.Contains("mapping.json", e.Message);
+        Assert.Contains($"maxRejectedShare {share}", e.Message);
     }
 }

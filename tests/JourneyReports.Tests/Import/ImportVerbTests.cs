@@ -40,6 +40,49 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains($"warning: {Path.Combine(work, "people.csv")} has a header but no data rows", result.Output);
     }
 
+    const string MostlyBad = "id,name,city,joined\n1,Ann,Leeds,2024-01-02 10:00:00\n2,Bob,York,soon\n3,Cy,Hull,later\n";
+
+    [Fact]
+    public async Task MostlyRejectedFile_ExitsWith2_NamingTheFileAndReasons_AndStillWritesTheRejects()
+    {
+        var mapping = WriteFiles(MostlyBad);
+        var rejects = Path.Combine(work, "rejects.csv");
+
+        var result = await CliAsync("import", "--mapping", mapping, "--rejects", rejects);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{Path.Combine(work, "people.csv")}: 2 of its 3 rows were rejected (66.7%), more than the 10% allowed", result.Output);
+        Assert.Contains("signup_at is not a timestamp (2)", result.Output);
+        Assert.Equal(3, File.ReadAllLines(rejects).Length);
+    }
+
+    [Theory]
+    [InlineData("70%")]
+    [InlineData("0.7")]
+    public async Task MaxRejectedOption_RaisesTheLimit(string share)
+    {
+        var mapping = WriteFiles(MostlyBad);
+
+        var result = await CliAsync("import", "--mapping", mapping, "--rejects", Path.Combine(work, "rejects.csv"), "--max-rejected", share);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("people.csv: 1 loaded, 2 rejected", result.Output);
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("150%")]
+    [InlineData("10")]
+    public async Task MaxRejectedOption_ThatIsNotAShare_IsAUsageError(string share)
+    {
+        var mapping = WriteFiles(MostlyBad);
+
+        var result = await CliAsync("import", "--mapping", mapping, "--max-rejected", share);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--max-rejected '{share}' is not a share", result.Output);
+    }
+
     async Task<(int ExitCode, string Output)> CliAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
