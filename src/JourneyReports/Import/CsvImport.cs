@@ -31,7 +31,9 @@ public static class CsvImport
             var path = Path.GetFullPath(Path.Combine(root, file));
             if (!File.Exists(path)) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} does not exist (or is not a file).");
             // DuckDB reads an empty file as one column named column0, which then surfaces as a puzzling "no such column".
-            if (new FileInfo(path).Length == 0) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} is empty (0 bytes).");
+            var length = new FileInfo(path).Length;
+            if (length == 0) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} is empty (0 bytes).");
+            if (OnlyBlank(path)) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} is empty ({length:N0} bytes: only a byte order mark or blank lines).");
             return path;
         }
         // Every file is checked before anything is read, so a typo fails fast.
@@ -154,6 +156,20 @@ public static class CsvImport
         var notCounted = leftOut > 0 ? $" ({leftOut:N0} more rows left out by \"require\" are not counted)" : "";
         return $"{file.Path}: {failed.Count:N0} of its {rows:N0} rows were rejected ({Percent((double)failed.Count / rows)}), more than the {Percent(limit)} allowed{notCounted}. "
             + $"Top reasons: {string.Join(", ", top)}.";
+    }
+
+    /// <summary>
+    /// Whether a file holds nothing but byte order marks, blanks and line breaks (as Excel's "CSV UTF-8" of an empty
+    /// sheet). Streaming, and a real file answers at its first bytes.
+    /// </summary>
+    static bool OnlyBlank(string path)
+    {
+        using var file = new BufferedStream(File.OpenRead(path), 4096);
+        int b;
+        while ((b = file.ReadByte()) >= 0)
+            // UTF-8 BOM EF BB BF, UTF-16 BOMs FF FE / FE FF and UTF-16's zero bytes.
+            if (b is not (' ' or '\t' or '\r' or '\n' or 0 or 0xEF or 0xBB or 0xBF or 0xFF or 0xFE)) return false;
+        return true;
     }
 
     static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";

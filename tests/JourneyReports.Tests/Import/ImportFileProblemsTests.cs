@@ -68,6 +68,17 @@ public sealed class ImportFileProblemsTests : IAsyncDisposable
     }
 
     [Theory]
+    [InlineData("\uFEFF", "3 bytes")] // what Excel's "CSV UTF-8" writes for an empty sheet
+    [InlineData("\r\n\r\n", "4 bytes")]
+    public async Task FileOfOnlyABomOrBlankLines_IsNamedAsEmpty_NotAsAFileWithAColumn0(string text, string size)
+    {
+        var e = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(text));
+
+        Assert.Contains($"people.csv is empty ({size}: only a byte order mark or blank lines)", e.Message);
+        Assert.DoesNotContain("column0", e.Message);
+    }
+
+    [Theory]
     [InlineData(Header)]
     [InlineData("\uFEFFid,name,city,joined\r\n")]
     [InlineData("id,name,city,joined")]
