@@ -1,5 +1,5 @@
--- Rows that parsed but break the model, with their source values for the rejects file.
-SELECT c.rec, c.reason, concat_ws(',', {content})
+-- Rows that parsed but break the model, with the check they failed and their source values for the rejects file.
+SELECT c.rec, c.check_no, c.reason, concat_ws(',', {content})
 FROM {checked} c JOIN {source} s ON s.rec = c.rec
 WHERE c.reason IS NOT NULL
 ORDER BY c.rec;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using Dapper;
 using JourneyReports.Warehouse;
 
@@ -12,8 +13,16 @@ namespace JourneyReports.Import;
 /// </summary>
 public static class CsvImport
 {
+    /// <summary>The share of a file's rows that may be rejected before the import fails, unless its mapping says otherwise.</summary>
+    public const double DefaultMaxRejectedShare = 0.1;
+
     /// <param name="dataDirectory">Where the mapping's relative file names live; by default the mapping file's folder.</param>
-    public static async Task<ImportResult> RunAsync(JourneyWarehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, CancellationToken ct)
+    public static Task<ImportResult> RunAsync(JourneyWarehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, CancellationToken ct) =>
+        RunAsync(warehouse, mappingPath, dataDirectory, rejectsPath, null, ct);
+
+    /// <param name="dataDirectory">Where the mapping's relative file names live; by default the mapping file's folder.</param>
+    /// <param name="maxRejectedShare">If given, replaces every source's "maxRejectedShare" (0..1).</param>
+    public static async Task<ImportResult> RunAsync(JourneyWarehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, double? maxRejectedShare, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var mapping = ImportMapping.Load(mappingPath);
@@ -22,6 +31,10 @@ public static class CsvImport
         {
             var path = Path.GetFullPath(Path.Combine(root, file));
             if (!File.Exists(path)) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} does not exist (or is not a file).");
+            // DuckDB reads an empty file as one column named column0, which then surfaces as a puzzling "no such column".
+            var length = new FileInfo(path).Length;
+            if (length == 0) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} is empty (0 bytes).");
+            if (OnlyBlank(path)) throw new ImportException($"Mapping file '{mappingPath}' names '{file}', but {path} is empty ({length:N0} bytes: only a byte order mark or blank lines).");
             return path;
         }
         // Every file is checked before anything is read, so a typo fails fast.
@@ -31,11 +44,27 @@ public static class CsvImport
 
         await using var db = await warehouse.OpenAsync(ct);
         var staged = new Dictionary<(string, CsvOptions), StagedFile>();
+        var warnings = new List<string>();
+        var transcoded = new List<string>();
         async Task<StagedFile> Stage(string file, CsvOptions? csv)
         {
             var key = (Resolve(file), csv ?? CsvOptions.Default);
             if (!staged.TryGetValue(key, out var s))
-                staged[key] = s = await StagedFile.ReadAsync(db, warehouse, key.Item1, key.Item2, $"import_src{staged.Count + 1}", ct);
+            {
+                var encoding = key.Item2.EncodingOrDefault;
+                var readPath = key.Item1;
+                if (encoding.DuckDb is null)
+                {
+                    readPath = Path.Combine(Path.GetTempPath(), $"journeyreports-import-{Guid.NewGuid():n}.csv");
+                    transcoded.Add(readPath);
+                    try { await encoding.TranscodeAsync(key.Item1, readPath, ct); }
+                    catch (IOException e) { throw new ImportException($"Cannot read {key.Item1} as {encoding.Name}: {e.Message}", e); }
+                }
+                staged[key] = s = await StagedFile.ReadAsync(db, warehouse, key.Item1, readPath, key.Item2, $"import_src{staged.Count + 1}", ct);
+                // Loading nothing is not an error (an export of a quiet day), but it should not pass unnoticed either.
+                if (s.Rows == 0 && s.Rejects.Count == 0)
+                    warnings.Add(s.Csv.HeaderOrDefault ? $"{s.Path} has a header but no data rows: nothing was loaded from it." : $"{s.Path} has no data rows: nothing was loaded from it.");
+            }
             return s;
         }
 
@@ -54,35 +83,46 @@ public static class CsvImport
 
             var files = new List<FileResult>();
             var rejects = new List<ImportReject>();
+            var tooManyRejected = new List<string>();
             foreach (var source in mapping.Sources)
             {
                 var started = clock.Elapsed;
                 var file = await Stage(source.File, source.Csv);
                 rejects.AddRange(file.Rejects);
                 var targets = new List<TargetResult>();
-                var modelRejects = new List<(long Record, string Table, string Reason, string Content)>();
+                var modelRejects = new List<(string Table, TargetLoader.Reject Reject)>();
+                IReadOnlyList<TargetLoader.Reject> main = [];
                 foreach (var target in source.Targets)
                 {
                     var (result, bad) = await TargetLoader.LoadAsync(db, warehouse, file, target, lookups, $"import_t{files.Count + 1}_{targets.Count + 1}", ct);
+                    if (targets.Count == 0) main = bad;
                     targets.Add(result);
-                    modelRejects.AddRange(bad.Select(b => (b.Record, target.Table, b.Reason, b.Content)));
+                    modelRejects.AddRange(bad.Select(b => (target.Table, b)));
                 }
                 if (modelRejects.Count > 0)
                 {
-                    var lines = RecordLines.Scan(file.Path, file.Csv, file.Rejects.Select(r => r.Line!.Value).ToHashSet());
-                    rejects.AddRange(modelRejects.OrderBy(r => r.Record).Select(r => new ImportReject(
-                        file.Path, r.Record <= lines.Count ? lines[(int)r.Record - 1] : null, r.Record, r.Table, r.Reason, r.Content)));
+                    List<long> lines;
+                    using (var reader = file.OpenText())
+                        lines = RecordLines.Scan(reader, file.Csv, file.Rejects.Select(r => r.Line!.Value).ToHashSet());
+                    rejects.AddRange(modelRejects.OrderBy(r => r.Reject.Record).Select(r => new ImportReject(file.Path,
+                        r.Reject.Record <= lines.Count ? lines[(int)r.Reject.Record - 1] : null, r.Reject.Record, r.Table, r.Reject.Reason, r.Reject.Content, r.Reject.Kind)));
                 }
                 files.Add(new FileResult(file.Path, file.Rows, file.Rejects.Count, targets, clock.Elapsed - started));
+                if (TooManyRejected(file, main, maxRejectedShare ?? source.MaxRejectedShare ?? DefaultMaxRejectedShare) is { } problem)
+                    tooManyRejected.Add(problem);
             }
-            // Written before the commit: if the rejects cannot be recorded, nothing is loaded either.
+            // Written before the commit: if the rejects cannot be recorded, nothing is loaded either. Written also when
+            // too many rows were rejected, as that is where the reasons are.
             try { RejectsFile.Write(rejectsPath, rejects); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new ImportException($"Cannot write the rejects file {rejectsPath}: {e.Message}", e);
             }
+            if (tooManyRejected.Count > 0)
+                throw new ImportException($"{string.Join(" ", tooManyRejected)} Nothing was imported; every rejected row and why is in {Path.GetFullPath(rejectsPath)}. "
+                    + "If rejects like these are expected, raise \"maxRejectedShare\" on the source in the mapping (the import verb: --max-rejected).");
             await db.ExecuteAsync(new CommandDefinition("COMMIT", cancellationToken: ct));
-            return new ImportResult(files, Path.GetFullPath(rejectsPath), clock.Elapsed);
+            return new ImportResult(files, Path.GetFullPath(rejectsPath), clock.Elapsed, warnings);
         }
         catch (ImportException e) when (!e.Message.Contains(mappingPath))
         {
@@ -94,5 +134,44 @@ public static class CsvImport
             await db.ExecuteAsync(new CommandDefinition("ROLLBACK", cancellationToken: CancellationToken.None));
             throw;
         }
+        finally
+        {
+            foreach (var copy in transcoded)
+                try { File.Delete(copy); } catch (IOException) { }
+        }
     }
+
+    /// <summary>
+    /// Why a file fails the import when more than <paramref name="limit"/> of its rows were rejected, or null. Counted:
+    /// lines DuckDB could not read and rows the main (first) table rejected. Rows the mapping's own "require" leaves out
+    /// are its intent, not failures (UCI's lines without a CustomerID), so they count neither as rejected nor in the total.
+    /// </summary>
+    static string? TooManyRejected(StagedFile file, IReadOnlyList<TargetLoader.Reject> main, double limit)
+    {
+        var leftOut = main.Count(r => r.LeftOut);
+        var failed = file.Rejects.Select(r => r.Kind is null ? "unreadable line" : $"unreadable line ({r.Kind.ToLowerInvariant()})")
+            .Concat(main.Where(r => !r.LeftOut).Select(r => r.Kind)).ToList();
+        var rows = file.Rows + file.Rejects.Count - leftOut;
+        if (failed.Count == 0 || failed.Count <= limit * rows) return null;
+        var top = failed.GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => $"{g.Key} ({g.Count():N0})");
+        var notCounted = leftOut > 0 ? $" ({leftOut:N0} more rows left out by \"require\" are not counted)" : "";
+        return $"{file.Path}: {failed.Count:N0} of its {rows:N0} rows were rejected ({Percent((double)failed.Count / rows)}), more than the {Percent(limit)} allowed{notCounted}. "
+            + $"Top reasons: {string.Join(", ", top)}.";
+    }
+
+    /// <summary>
+    /// Whether a file holds nothing but byte order marks, blanks and line breaks (as Excel's "CSV UTF-8" of an empty
+    /// sheet). Streaming, and a real file answers at its first bytes.
+    /// </summary>
+    static bool OnlyBlank(string path)
+    {
+        using var file = new BufferedStream(File.OpenRead(path), 4096);
+        int b;
+        while ((b = file.ReadByte()) >= 0)
+            // UTF-8 BOM EF BB BF, UTF-16 BOMs FF FE / FE FF and UTF-16's zero bytes.
+            if (b is not (' ' or '\t' or '\r' or '\n' or 0 or 0xEF or 0xBB or 0xBF or 0xFF or 0xFE)) return false;
+        return true;
+    }
+
+    static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

@@ -1,5 +1,6 @@
-using System.Text.Json.Serialization;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace JourneyReports.Import;
 
@@ -38,10 +39,16 @@ public sealed record ImportMapping(
     void Check(string path)
     {
         void Fail(string problem) => throw new ImportException($"Mapping file '{path}': {problem}");
+        void CheckCsv(string where, CsvOptions? csv)
+        {
+            if (csv?.Encoding is { } encoding && CsvEncoding.Find(encoding) is null)
+                Fail($"{where} has unknown encoding '{encoding}'. Encodings: {CsvEncoding.Accepted}.");
+        }
         foreach (var (name, lookup) in Lookups ?? new Dictionary<string, ImportLookup>())
         {
             if (string.IsNullOrWhiteSpace(lookup.File) || string.IsNullOrWhiteSpace(lookup.Key) || lookup.Value.ValueKind == JsonValueKind.Undefined)
                 Fail($"lookup '{name}' needs \"file\", \"key\" and \"value\".");
+            CheckCsv($"lookup '{name}'", lookup.Csv);
             if (lookup.Aggregate is not (null or "first" or "last" or "min" or "max" or "sum" or "avg" or "count"))
                 Fail($"lookup '{name}' has unknown aggregate '{lookup.Aggregate}' (first, last, min, max, sum, avg, count).");
         }
@@ -49,6 +56,9 @@ public sealed record ImportMapping(
         {
             if (string.IsNullOrWhiteSpace(source.File)) Fail("a source has no \"file\".");
             if (source.Targets is not { Count: > 0 }) Fail($"source '{source.File}' has no \"targets\".");
+            CheckCsv($"source '{source.File}'", source.Csv);
+            if (source.MaxRejectedShare is { } share and (< 0 or > 1))
+                Fail($"source '{source.File}' has maxRejectedShare {share.ToString(CultureInfo.InvariantCulture)}: it is a share from 0 to 1 (0.1 = 10%).");
             foreach (var target in source.Targets!)
             {
                 if (!ImportModel.Tables.TryGetValue(target.Table ?? "", out var fields))
@@ -68,7 +78,11 @@ public sealed record ImportMapping(
     }
 }
 
-public sealed record ImportSource(string File, CsvOptions? Csv, IReadOnlyList<ImportTarget> Targets);
+/// <summary>
+/// One file and the tables it fills; the first target is its main table. If more than <paramref name="MaxRejectedShare"/>
+/// (default <see cref="CsvImport.DefaultMaxRejectedShare"/>) of its rows are rejected, the import fails (docs/import.md).
+/// </summary>
+public sealed record ImportSource(string File, CsvOptions? Csv, IReadOnlyList<ImportTarget> Targets, double? MaxRejectedShare = null);
 
 /// <summary>One journey table filled from a source; rows sharing the key collapse to the first or last by file order.</summary>
 public sealed record ImportTarget(
@@ -86,7 +100,8 @@ public sealed record CsvOptions(
     bool? Header,
     string? Quote,
     string? TimestampFormat,
-    string? TimeZone)
+    string? TimeZone,
+    string? Encoding = null)
 {
     public static readonly CsvOptions Default = new(",", true, "\"", "%Y-%m-%d %H:%M:%S", "UTC");
 
@@ -96,6 +111,9 @@ public sealed record CsvOptions(
     public string QuoteOrDefault => Quote ?? "\"";
     public string TimestampFormatOrDefault => TimestampFormat ?? Default.TimestampFormat!;
     public string TimeZoneOrDefault => TimeZone ?? "UTC";
+    /// <summary>The file's encoding (UTF-8 unless named); the mapping was checked, so the name is a known one.</summary>
+    [JsonIgnore] // not part of the format: System.Text.Json would otherwise inspect System.Text.Encoding's members
+    public CsvEncoding EncodingOrDefault => CsvEncoding.Find(Encoding) ?? throw new ImportException($"unknown encoding '{Encoding}'. Encodings: {CsvEncoding.Accepted}.");
 }
 
 public sealed class ImportException(string message, Exception? inner = null) : InvalidOperationException(message, inner);

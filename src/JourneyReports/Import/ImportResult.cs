@@ -2,7 +2,8 @@ using System.Text;
 
 namespace JourneyReports.Import;
 
-public sealed record ImportResult(IReadOnlyList<FileResult> Files, string RejectsPath, TimeSpan Elapsed)
+/// <summary>What an import loaded; <paramref name="Warnings"/> name files that loaded but deserve a look (e.g. no data rows).</summary>
+public sealed record ImportResult(IReadOnlyList<FileResult> Files, string RejectsPath, TimeSpan Elapsed, IReadOnlyList<string> Warnings)
 {
     public long Rejected => Files.Sum(f => f.Rejected);
 }

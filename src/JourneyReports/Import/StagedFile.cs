@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Dapper;
 using JourneyReports.Warehouse;
 
@@ -10,7 +11,10 @@ namespace JourneyReports.Import;
 /// </summary>
 public sealed class StagedFile
 {
+    /// <summary>The file the mapping names (in messages and the rejects file).</summary>
     public required string Path { get; init; }
+    /// <summary>The file DuckDB read: <see cref="Path"/>, or its UTF-8 copy when DuckDB cannot decode its encoding (<see cref="CsvEncoding"/>).</summary>
+    public required string ReadPath { get; init; }
     public required string Table { get; init; }
     public required IReadOnlyList<string> Columns { get; init; }
     public required long Rows { get; init; }
@@ -24,18 +28,29 @@ public sealed class StagedFile
             : throw new ImportException($"{where}: column '{name}' is not in {Path}. Its columns: {string.Join(", ", Columns)}.");
     }
 
-    public static async Task<StagedFile> ReadAsync(DbConnection db, JourneyWarehouse warehouse, string path, CsvOptions csv, string table, CancellationToken ct)
+    /// <summary>The text DuckDB read, decoded as DuckDB did, for scans whose lines must be DuckDB's lines.</summary>
+    public StreamReader OpenText() => Open(Path, ReadPath, Csv);
+
+    static StreamReader Open(string path, string readPath, CsvOptions csv) =>
+        new(readPath, readPath == path ? csv.EncodingOrDefault.Decoder : new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+
+    /// <param name="readPath"><paramref name="path"/>, or a UTF-8 copy of it if DuckDB cannot decode its encoding.</param>
+    public static async Task<StagedFile> ReadAsync(DbConnection db, JourneyWarehouse warehouse, string path, string readPath, CsvOptions csv, string table, CancellationToken ct)
     {
+        var encoding = readPath == path ? csv.EncodingOrDefault : CsvEncoding.Utf8;
+        // Invalid bytes in a header would not be reported: DuckDB's sniffer takes a later line for the header instead.
+        if (encoding == CsvEncoding.Utf8 && readPath == path && csv.HeaderOrDefault && !CsvEncoding.FirstLineIsUtf8(path))
+            throw CsvEncoding.NotUtf8(path, 1, null, null);
         // The path is a prepared parameter: DuckDB accepts one as read_csv's file argument, so no quoting is needed.
         // Bare-CR files (UCI Online Retail) need no conversion either: DuckDB's reader detects \r as the newline.
-        var args = new DynamicParameters(new { path, header = csv.HeaderOrDefault });
+        var args = new DynamicParameters(new { path = readPath, header = csv.HeaderOrDefault, encoding = encoding.DuckDb });
         string[] columns;
         string select;
         if (csv.Whitespace)
         {
             // DuckDB's delimiter is one fixed string, so runs of blanks (CDNOW) are read as one text column per line
             // (unit separator as delimiter: it never occurs in text) and split on whitespace here.
-            columns = csv.HeaderOrDefault ? WhitespaceHeader(path) : [];
+            columns = csv.HeaderOrDefault ? WhitespaceHeader(Open(path, readPath, csv)) : [];
             args.Add("delim", "\u001f");
             args.Add("quote", "");
             var width = columns.Length > 0 ? columns.Length : 1;
@@ -48,44 +63,67 @@ public sealed class StagedFile
                 throw new ImportException($"{path}: delimiter must be one character or \"whitespace\", not '{csv.DelimiterOrDefault}'.");
             args.Add("delim", csv.DelimiterOrDefault);
             args.Add("quote", csv.QuoteOrDefault);
-            columns = (await Query<string>(db, warehouse.Sql("import_csv_columns"), args, path, ct)).ToArray();
+            columns = (await Query<string>(db, warehouse.Sql("import_csv_columns"), args, path, readPath, csv, ct)).ToArray();
             select = string.Join(", ", columns.Select((_, i) => $"#{i + 1} AS c{i + 1}"));
         }
 
         var reader = csv.Whitespace ? warehouse.Sql("import_csv_lines") : warehouse.Sql("import_csv_read");
         var sql = warehouse.Sql("import_stage").Replace("{table}", table).Replace("{select}", select).Replace("{read}", reader)
             .Replace("{rejects}", table + "_rejects").Replace("{scan}", table + "_scan");
-        await Exec(db, sql, args, path, ct);
-        await Exec(db, warehouse.Sql("import_stage_number").Replace("{table}", table), new { }, path, ct);
+        await Exec(db, sql, args, path, readPath, csv, ct);
+        await Exec(db, warehouse.Sql("import_stage_number").Replace("{table}", table), new { }, path, readPath, csv, ct);
 
-        var rejects = (await db.QueryAsync<(long Line, string Reason, string Content)>(new CommandDefinition(
+        var rejects = (await db.QueryAsync<(long Line, string Reason, string Content, string Kind)>(new CommandDefinition(
             warehouse.Sql("import_csv_rejects").Replace("{rejects}", table + "_rejects"), cancellationToken: ct)))
-            .Select(r => new ImportReject(path, r.Line, null, null, r.Reason, r.Content.Trim('\r', '\n')))
+            .Select(r => new ImportReject(path, r.Line, null, null, r.Reason, r.Content.Trim('\r', '\n'), r.Kind))
             .ToList();
         var rows = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {table}", cancellationToken: ct));
-        return new StagedFile { Path = path, Table = table, Columns = columns, Rows = rows, Rejects = rejects, Csv = csv };
+        // Read as UTF-8 because the mapping names no encoding, but it is not: the file is in another encoding, and
+        // dropping every line with an accent would be silent data loss. A mapping that says "utf-8" means it, and gets
+        // the damaged lines rejected instead.
+        var notUtf8 = rejects.Where(r => r.Kind == "INVALID ENCODING").ToList();
+        if (notUtf8.Count > 0 && csv.Encoding is null) throw CsvEncoding.NotUtf8(path, notUtf8[0].Line!.Value, notUtf8.Count, rows + rejects.Count);
+        return new StagedFile { Path = path, ReadPath = readPath, Table = table, Columns = columns, Rows = rows, Rejects = rejects, Csv = csv };
     }
 
-    static string[] WhitespaceHeader(string path)
+    static string[] WhitespaceHeader(StreamReader text)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var reader = text;
         return (reader.ReadLine() ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
     }
 
-    static async Task<IEnumerable<T>> Query<T>(DbConnection db, string sql, object args, string path, CancellationToken ct)
+    static async Task<IEnumerable<T>> Query<T>(DbConnection db, string sql, object args, string path, string readPath, CsvOptions csv, CancellationToken ct)
     {
         try { return await db.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct)); }
-        catch (DbException e) { throw new ImportException($"Cannot read {path}: {FirstLine(e.Message)}", e); }
+        catch (DbException e) { throw CannotRead(path, readPath, csv, e); }
     }
 
-    static async Task Exec(DbConnection db, string sql, object args, string path, CancellationToken ct)
+    static async Task Exec(DbConnection db, string sql, object args, string path, string readPath, CsvOptions csv, CancellationToken ct)
     {
         try { await db.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct)); }
-        catch (DbException e) { throw new ImportException($"Cannot read {path}: {FirstLine(e.Message)}", e); }
+        catch (DbException e) { throw CannotRead(path, readPath, csv, e); }
+    }
+
+    /// <summary>
+    /// DuckDB's reason, made specific where DuckDB's is not: when its sniffer gives up ("Error when sniffing file", no
+    /// line), the usual cause is a quote left open, so the file is scanned (only on this path) for the line it starts on;
+    /// DuckDB's "File is not latin-1 encoded" gets the line and the encoding it probably is.
+    /// </summary>
+    static ImportException CannotRead(string path, string readPath, CsvOptions csv, DbException e)
+    {
+        if (e.Message.Contains("not latin-1 encoded", StringComparison.OrdinalIgnoreCase)) return CsvEncoding.NotLatin1(path, e);
+        if (e.Message.Contains("sniffing", StringComparison.OrdinalIgnoreCase) && !csv.Whitespace && csv.QuoteOrDefault.Length > 0)
+        {
+            using var reader = Open(path, readPath, csv);
+            if (RecordLines.FindBrokenQuote(reader, csv) is { } broken)
+                return new ImportException($"Cannot read {path}: {broken.Problem}. Fix the quoting on line {broken.Line}, or set \"quote\" in the mapping's csv block if this file quotes fields differently.", e);
+        }
+        // DuckDB names the file it read, which for a transcoded file is a temporary copy the user has never heard of.
+        return new ImportException($"Cannot read {path}: {FirstLine(e.Message).Replace(readPath, path)}", e);
     }
 
     static string FirstLine(string message) => message.Split('\n')[0];
 }
 
-/// <summary>A row not loaded: its file, line (when known), record number, target table and why.</summary>
-public sealed record ImportReject(string File, long? Line, long? Record, string? Table, string Reason, string Content);
+/// <summary>A row not loaded: its file, line (when known), record number, target table and why (<paramref name="Kind"/>: the reason without its values).</summary>
+public sealed record ImportReject(string File, long? Line, long? Record, string? Table, string Reason, string Content, string? Kind = null);

@@ -11,7 +11,11 @@ namespace JourneyReports.Import;
 /// </summary>
 public static class TargetLoader
 {
-    public static async Task<(TargetResult Result, List<(long Record, string Reason, string Content)> Rejects)> LoadAsync(
+    /// <summary>A row the target rejected: <paramref name="Kind"/> is the reason without its values ("signup_at is not a
+    /// timestamp"), <paramref name="LeftOut"/> whether the mapping's own "require" left it out (not a failure).</summary>
+    public sealed record Reject(long Record, string Reason, string Kind, bool LeftOut, string Content);
+
+    public static async Task<(TargetResult Result, List<Reject> Rejects)> LoadAsync(
         DbConnection db, JourneyWarehouse warehouse, StagedFile file, ImportTarget target, IReadOnlyDictionary<string, string> lookups,
         string work, CancellationToken ct)
     {
@@ -33,25 +37,30 @@ public static class TargetLoader
             check.Add("tz", file.Csv.TimeZoneOrDefault);
         }
         var typed = fields.Select((f, i) => $"{Typed(f, $"r{i}")} AS {f.Name}, r{i}");
-        var reasons = new List<string>();
-        if (file.Csv.Whitespace) reasons.Add($"WHEN field_count <> {file.Columns.Count} THEN 'expected {file.Columns.Count} fields, found ' || field_count");
+        // Each check: the condition, the reason (SQL, with the row's values), its kind (the reason without values) and
+        // whether it is the mapping's own "require" leaving the row out rather than the row failing.
+        var checks = new List<(string When, string Reason, string Kind, bool LeftOut)>();
+        if (file.Csv.Whitespace)
+            checks.Add(($"field_count <> {file.Columns.Count}", $"'expected {file.Columns.Count} fields, found ' || field_count", $"expected {file.Columns.Count} fields", false));
         foreach (var (r, i) in required.Select((r, i) => (r, i)))
         {
             // The column name comes from the file's header, so it is a value like any other.
             check.Add($"q{i}name", r.Name + " is empty");
-            reasons.Add($"WHEN q{i} IS NULL THEN CAST($q{i}name AS VARCHAR)");
+            checks.Add(($"q{i} IS NULL", $"CAST($q{i}name AS VARCHAR)", r.Name + " is empty", true));
         }
         foreach (var (f, i) in fields.Select((f, i) => (f, i)))
         {
-            if (f.Required) reasons.Add($"WHEN r{i} IS NULL THEN {Lit(f.Name + " is missing")}");
+            if (f.Required) checks.Add(($"r{i} IS NULL", Lit(f.Name + " is missing"), f.Name + " is missing", false));
             var format = f.Type == ImportModel.FieldType.Timestamp ? " (format ' || $fmt || ')" : "";
-            reasons.Add($"WHEN r{i} IS NOT NULL AND {f.Name} IS NULL THEN {Lit(f.Name + ": '")} || r{i} || {Lit($"' is not {ImportModel.Describe(f.Type)}")} || '{format}'");
-            if (f.Min is { } min) reasons.Add($"WHEN {f.Name} < {min} THEN {Lit($"{f.Name} is below {min}")}");
-            if (f.Max is { } max) reasons.Add($"WHEN {f.Name} > {max} THEN {Lit($"{f.Name} is above {max}")}");
+            checks.Add(($"r{i} IS NOT NULL AND {f.Name} IS NULL", $"{Lit(f.Name + ": '")} || r{i} || {Lit($"' is not {ImportModel.Describe(f.Type)}")} || '{format}'",
+                $"{f.Name} is not {ImportModel.Describe(f.Type)}", false));
+            if (f.Min is { } min) checks.Add(($"{f.Name} < {min}", Lit($"{f.Name} is below {min}"), $"{f.Name} is below {min}", false));
+            if (f.Max is { } max) checks.Add(($"{f.Name} > {max}", Lit($"{f.Name} is above {max}"), $"{f.Name} is above {max}", false));
         }
-        var reason = $"CASE {string.Join(" ", reasons)} END";
+        var checkNo = checks.Count == 0 ? "CAST(NULL AS INTEGER)" : $"CASE {string.Join(" ", checks.Select((c, n) => $"WHEN {c.When} THEN {n + 1}"))} END";
+        var reason = checks.Count == 0 ? "CAST(NULL AS VARCHAR)" : $"CASE check_no {string.Join(" ", checks.Select((c, n) => $"WHEN {n + 1} THEN {c.Reason}"))} END";
         await Exec(db, warehouse.Sql("import_target_check").Replace("{table}", work + "_checked").Replace("{raw}", work + "_raw")
-            .Replace("{select}", string.Join(", ", typed.Concat(required.Select((_, i) => $"q{i}")))).Replace("{reason}", reason), check, where, ct);
+            .Replace("{select}", string.Join(", ", typed.Concat(required.Select((_, i) => $"q{i}")))).Replace("{check}", checkNo).Replace("{reason}", reason), check, where, ct);
 
         var keys = string.Join(", ", target.Key);
         await Exec(db, warehouse.Sql("import_target_dedupe").Replace("{table}", work + "_good").Replace("{checked}", work + "_checked")
@@ -66,9 +75,11 @@ public static class TargetLoader
             $"SELECT count(reason IS NULL OR NULL), count(reason) FROM {work}_checked", cancellationToken: ct));
         var loaded = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {work}_good", cancellationToken: ct));
         var content = string.Join(", ", file.Columns.Select((_, i) => $"coalesce(s.c{i + 1}, '')"));
-        var rejects = (await db.QueryAsync<(long, string, string)>(new CommandDefinition(
+        var rejects = (await db.QueryAsync<(long Record, int Check, string Reason, string Content)>(new CommandDefinition(
             warehouse.Sql("import_target_rejects").Replace("{checked}", work + "_checked").Replace("{source}", file.Table)
-                .Replace("{content}", file.Columns.Count > 0 ? content : "''"), cancellationToken: ct))).ToList();
+                .Replace("{content}", file.Columns.Count > 0 ? content : "''"), cancellationToken: ct)))
+            .Select(r => new Reject(r.Record, r.Reason, checks[r.Check - 1].Kind, checks[r.Check - 1].LeftOut, r.Content))
+            .ToList();
         return (new TargetResult(target.Table, loaded, counts.Rejected, counts.Valid - loaded), rejects);
     }
 
