@@ -4,26 +4,9 @@ using SkiaSharp;
 namespace JourneyReports.Tests;
 
 /// <summary>The gallery: every built-in definition runs against one small demo warehouse and renders as one PNG and one SVG.</summary>
-public sealed class DashboardComposerTests : IAsyncLifetime
+public sealed class DashboardComposerTests(SmallDemoYear demo) : IClassFixture<SmallDemoYear>
 {
     static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-    const string Gallery = "/tmp/gallery";
-    TempWarehouse w = null!;
-
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.Connection.DisposeAsync();
-        await DemoWarehouse.SeedAsync(w.Warehouse, new DemoSpec(0.01, 11, new DateOnly(2026, 11, 22)), replace: false, null, default);
-        await w.ReopenAsync();
-        await w.Connection.DisposeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        try { System.IO.Directory.Delete(w.Directory, recursive: true); } catch (IOException) { }
-        await Task.CompletedTask;
-    }
 
     [Fact]
     public async Task EveryBuiltInDashboard_RunsAndRenders_AsPngAndAllVectorSvg_WithNoVisualFailing()
@@ -32,15 +15,12 @@ public sealed class DashboardComposerTests : IAsyncLifetime
         Assert.Empty(library.Errors);
         var definitions = library.Definitions;
         Assert.Equal(8, definitions.Count);
-        Directory.CreateDirectory(Gallery);
         var culture = CultureInfo.GetCultureInfo("en-GB");
         foreach (var definition in definitions)
         {
-            var result = await DashboardComposer.RunAsync(definition, w.Warehouse, Clock, default);
+            var result = await DashboardComposer.RunAsync(definition, demo.Warehouse, Clock, default);
             var image = DashboardComposer.Render(definition, result, culture, 1600);
             var svg = DashboardComposer.RenderSvg(definition, result, culture, 1600);
-            await File.WriteAllBytesAsync(Path.Combine(Gallery, definition.Name + ".png"), image.Png);
-            await File.WriteAllTextAsync(Path.Combine(Gallery, definition.Name + ".svg"), svg.Svg);
 
             using var bitmap = SKBitmap.Decode(image.Png);
             Assert.NotNull(bitmap);
@@ -61,7 +41,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
         var culture = CultureInfo.GetCultureInfo("en-GB");
         foreach (var definition in DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"), TestEngine.SqlChecker).Definitions)
         {
-            var result = await DashboardComposer.RunAsync(definition, w.Warehouse, Clock, default);
+            var result = await DashboardComposer.RunAsync(definition, demo.Warehouse, Clock, default);
             foreach (var visual in definition.Visuals)
             {
                 var png = DashboardComposer.RenderVisual(definition, result, visual.Id, culture, 1600)!;

@@ -167,7 +167,16 @@ public sealed class DashboardDefinitionTests
     public void AllErrorsAreReturned()
     {
         var errors = Errors(Valid.Replace("last-28-days", "last-fortnight").Replace("\"metric\": \"trend\"", "\"metric\": \"trends\"").Replace("\"col\": 7", "\"col\": 5"));
-        Assert.True(errors.Count >= 3, string.Join("\n", errors));
+        // One error per broken line, each where it is, none lost behind the first; the line with the unknown metric
+        // hides no further error (the trend visual's fields cannot be checked against an unknown metric).
+        (int Line, string Starts)[] expected =
+        [
+            (5, "unknown relative period 'last-fortnight'; use one of: last-complete-week,"),
+            (8, "dataset 'trend': unknown metric 'trends'; use one of: kpis, funnel, trend,"),
+            (14, "visual 't' overlaps visual 'f'"),
+        ];
+        Assert.Equal(expected.Select(x => x.Line), errors.Select(e => e.Line));
+        Assert.All(expected.Zip(errors), pair => Assert.StartsWith(pair.First.Starts, pair.Second.Problem));
     }
 
     [Fact]

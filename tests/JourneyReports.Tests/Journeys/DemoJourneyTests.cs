@@ -1,21 +1,15 @@
 namespace JourneyReports.Tests;
 
 /// <summary>The journey metrics over a generated demo year: what an executive would see must make sense.</summary>
-public sealed class DemoJourneyTests : IAsyncLifetime
+public sealed class DemoJourneyTests(DemoYear42 demo) : IClassFixture<DemoYear42>, IAsyncLifetime
 {
     static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-    static readonly DateOnly LastDay = new(2026, 11, 22);
-    TempWarehouse w = null!;
+    static readonly DateOnly LastDay = DemoYear.LastDay;
+    (JourneyMetrics Metrics, System.Data.Common.DbConnection Connection) w;
 
-    public async Task InitializeAsync()
-    {
-        w = await TempWarehouse.OpenAsync();
-        await w.Connection.DisposeAsync();
-        await DemoWarehouse.SeedAsync(w.Warehouse, new DemoSpec(0.02, 42, LastDay), replace: false, null, default);
-        await w.ReopenAsync();
-    }
+    public async Task InitializeAsync() => w = await demo.MetricsAsync();
 
-    public async Task DisposeAsync() => await w.DisposeAsync();
+    public async Task DisposeAsync() => await w.Connection.DisposeAsync();
 
     [Theory]
     [InlineData(1)]

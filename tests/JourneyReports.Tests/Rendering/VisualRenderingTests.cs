@@ -197,18 +197,4 @@ public class VisualRenderingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Visuals.FlowPng(SampleVisuals.SingleLink(), 0, 100, EnGb));
         Assert.Throws<ArgumentOutOfRangeException>(() => Visuals.HeatmapSvg(SampleVisuals.SingleCell(), 100, 100_000, EnGb));
     }
-
-    [Fact]
-    public void Writes_samples_when_asked()
-    {
-        // Set JR_VISUAL_SAMPLES=/tmp to look at the output; normal runs write nothing.
-        if (Environment.GetEnvironmentVariable("JR_VISUAL_SAMPLES") is not { Length: > 0 } dir) return;
-        File.WriteAllBytes(Path.Combine(dir, "heatmap.png"), Visuals.HeatmapPng(SampleVisuals.CohortRetention(), 1100, 640, EnGb));
-        File.WriteAllText(Path.Combine(dir, "heatmap.svg"), Visuals.HeatmapSvg(SampleVisuals.CohortRetention(), 1100, 640, EnGb));
-        File.WriteAllBytes(Path.Combine(dir, "heatmap-extreme.png"), Visuals.HeatmapPng(SampleVisuals.ExtremeHeatmap(), 1000, 500, EnGb));
-        File.WriteAllBytes(Path.Combine(dir, "flow.png"), Visuals.FlowPng(SampleVisuals.Journey(), 1200, 700, EnGb));
-        File.WriteAllText(Path.Combine(dir, "flow.svg"), Visuals.FlowSvg(SampleVisuals.Journey(), 1200, 700, EnGb));
-        File.WriteAllBytes(Path.Combine(dir, "flow-extreme.png"), Visuals.FlowPng(SampleVisuals.ExtremeFlow(), 1200, 600, EnGb));
-        File.WriteAllBytes(Path.Combine(dir, "flow-single.png"), Visuals.FlowPng(SampleVisuals.SingleLink(), 800, 400, EnGb));
-    }
 }

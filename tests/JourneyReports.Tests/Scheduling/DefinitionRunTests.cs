@@ -3,7 +3,7 @@ using MimeKit;
 namespace JourneyReports.Tests;
 
 /// <summary>A dashboard definition run as a report, as a schedule runs it: artifacts, emails and the catalog.</summary>
-public sealed class DefinitionRunTests : IAsyncLifetime
+public sealed class DefinitionRunTests(ReportsDemoYear demo) : IAsyncLifetime, IClassFixture<ReportsDemoYear>
 {
     // The runner's clock stands at Monday 23 Nov 2026 08:00 in London: month-to-date is 1-22 Nov.
     readonly string dir = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
@@ -12,7 +12,7 @@ public sealed class DefinitionRunTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        options = new JourneyReportsOptions { DataDirectory = dir, DashboardsDirectory = Path.Combine(RepoPaths.Root, "dashboards") };
+        options = demo.Options(dir);
         runner = await DemoReportRunner.CreateAsync(options);
     }
 

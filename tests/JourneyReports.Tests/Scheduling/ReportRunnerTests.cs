@@ -6,21 +6,29 @@ using SkiaSharp;
 namespace JourneyReports.Tests;
 
 /// <summary>One real run of the executive weekly report over a generated demo warehouse: every artifact checked as a user would open it.</summary>
-public sealed class ReportRunnerTests : IAsyncLifetime
+public sealed class ReportRunnerTests(ReportRunnerTests.OneRun run) : IClassFixture<ReportRunnerTests.OneRun>
 {
-    // The runner's clock stands at Monday 23 Nov 2026 08:00 in London: the last complete week is 16-22 Nov.
-    readonly string dir = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
-    JourneyReportsOptions options = null!;
-    RunResult result = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>The run every test here looks at, made once.</summary>
+    public sealed class OneRun : IAsyncLifetime
     {
-        options = new JourneyReportsOptions { DataDirectory = dir };
-        var runner = await DemoReportRunner.CreateAsync(options);
-        result = await runner.RunAsync(new RunRequest("executive-weekly", "test", ["ceo@example.com", "cfo@example.com"], "Europe/London", JourneyFilter.None), default);
+        // The runner's clock stands at Monday 23 Nov 2026 08:00 in London: the last complete week is 16-22 Nov.
+        readonly ReportsDemoYear demo = new();
+        public JourneyReportsOptions Options { get; private set; } = null!;
+        public RunResult Result { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await demo.InitializeAsync();
+            Options = demo.Options(Path.Combine(demo.Directory, "data"));
+            var runner = await DemoReportRunner.CreateAsync(Options);
+            Result = await runner.RunAsync(new RunRequest("executive-weekly", "test", ["ceo@example.com", "cfo@example.com"], "Europe/London", JourneyFilter.None), default);
+        }
+
+        public Task DisposeAsync() => demo.DisposeAsync();
     }
 
-    public Task DisposeAsync() => DemoReportRunner.DeleteAsync(dir);
+    readonly JourneyReportsOptions options = run.Options;
+    readonly RunResult result = run.Result;
 
     [Fact]
     public void Run_CoversTheLastCompleteWeek_InTheScheduleTimeZone()

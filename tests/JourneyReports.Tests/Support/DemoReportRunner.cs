@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyReports.Tests;
 
 /// <summary>
-/// How the scheduling tests run reports: a small generated demo warehouse (scale 0.01, seed 7, data up to Sunday
-/// 22 Nov 2026) and a migrated catalog in the options' data folder, and a runner whose clock stands at Monday
+/// How the scheduling tests run reports: over a <see cref="ReportsDemoYear"/> (scale 0.01, seed 7, data up to Sunday
+/// 22 Nov 2026), a migrated catalog in the options' data folder, and a runner whose clock stands at Monday
 /// 23 Nov 2026 08:00 UTC.
 /// </summary>
 public static class DemoReportRunner
@@ -13,9 +13,6 @@ public static class DemoReportRunner
 
     public static async Task<ReportRunner> CreateAsync(JourneyReportsOptions options)
     {
-        if (options.DashboardsDirectory == new JourneyReportsOptions().DashboardsDirectory)
-            options.DashboardsDirectory = Path.Combine(RepoPaths.Root, "dashboards");
-        await DemoWarehouse.SeedAsync(TestEngine.Warehouse(options), new DemoSpec(0.01, 7, new DateOnly(2026, 11, 22)), replace: false, null, default);
         var services = TestEngine.Services(options, new FixedClock(Monday));
         await services.GetRequiredService<ReportCatalog>().MigrateAsync(default);
         return services.GetRequiredService<ReportRunner>();

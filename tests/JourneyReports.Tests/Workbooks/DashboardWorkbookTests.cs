@@ -6,16 +6,13 @@ namespace JourneyReports.Tests;
 /// <summary>The workbook of every built-in dashboard, read back and checked against the rows it was written from.</summary>
 public sealed partial class DashboardWorkbookTests(BuiltInDashboardsFixture dashboards, ITestOutputHelper output) : IClassFixture<BuiltInDashboardsFixture>
 {
-    const string Gallery = "/tmp/gallery";
 
     [Fact]
     public void EveryBuiltInDashboard_WritesAWorkbook_WithNoValidationErrors()
     {
         Assert.Equal(8, dashboards.Runs.Count);
-        Directory.CreateDirectory(Gallery);
         foreach (var (name, run) in dashboards.Runs)
         {
-            File.WriteAllBytes(Path.Combine(Gallery, name + ".xlsx"), run.Xlsx);
             var errors = BuiltInDashboardsFixture.ValidationErrors(run.Xlsx).Concat(BuiltInDashboardsFixture.ValidationErrors(run.Readable)).ToList();
             Assert.True(errors.Count == 0, $"{name}: {errors.Count} validation error(s):\n" + string.Join("\n", errors));
 
