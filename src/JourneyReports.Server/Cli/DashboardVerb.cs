@@ -35,8 +35,9 @@ public static class DashboardVerb
         var (definition, problems) = ParameterOverrides.Read(args.Value).ApplyTo(found);
         if (definition is null) throw new CliUsageException(string.Join("; ", problems));
         // Everything that can be wrong with the outputs is checked before the warehouse is queried.
-        var width = args.Int("width", DashboardComposer.DefaultWidth);
-        if (width is < 400 or > 4000) throw new CliUsageException($"--width must be from 400 to 4000 pixels, not {width}");
+        var width = args.Int("width", DashboardComposer.WidthOf(definition));
+        if (width is < DashboardComposer.MinWidth or > DashboardComposer.MaxWidth)
+            throw new CliUsageException($"--width must be from {DashboardComposer.MinWidth} to {DashboardComposer.MaxWidth} pixels, not {width}");
         if (DashboardComposer.PageHeight(definition, width) is var height && height > DashboardComposer.MaxSide)
             throw new CliUsageException($"at --width {width} the dashboard would be {height:N0} px high, over the {DashboardComposer.MaxSide:N0} px that can be drawn; use a smaller width");
         if (args.Value("out") is { } outPath && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(outPath))))
