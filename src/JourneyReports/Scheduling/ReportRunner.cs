@@ -17,15 +17,17 @@ public sealed record RunResult(long RunId, ReportPeriod Period, string Artifacts
 /// <summary>A report that cannot run as asked (its definition is gone or has errors): recorded as a failed run, never retried.</summary>
 public sealed class ReportNotRunnableException(string message) : ArgumentException(message);
 
-/// <summary>What a run's page shows without reading the definition again: its title, live link, KPIs and failed datasets.</summary>
-public sealed record DefinitionRunSummary(string Title, string LivePath, IReadOnlyList<Kpi> Kpis, IReadOnlyList<string> FailedDatasets);
+/// <summary>A report that ran but must not be sent (a visual could not be drawn): recorded as a failed run with its picture.</summary>
+public sealed class ReportFailedException(string message) : InvalidOperationException(message);
+
+/// <summary>What a run's page shows without reading the definition again: its title, live link and KPIs.</summary>
+public sealed record DefinitionRunSummary(string Title, string LivePath, IReadOnlyList<Kpi> Kpis);
 
 /// <summary>
 /// One run of a report, the same for every dashboard definition: resolve its period at this moment in the request's
 /// time zone, query the warehouse, render, build the workbook, keep the artifacts under the run's id, email each
 /// recipient and record all of it in the catalog. The warehouse is closed before rendering, so the DuckDB file is held
-/// only for the queries. A dataset that fails shows its error in its cell; the run still goes out, and says which data
-/// is missing.
+/// only for the queries. A dashboard with a cell that could not be drawn is kept with the run but not sent.
 /// </summary>
 public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyWarehouse warehouse, ReportCatalog catalog, RunArtifacts artifacts,
     IMailTransport mail, TimeProvider clock, ILogger<ReportRunner> log)
@@ -36,43 +38,42 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyW
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = request.ReportId, ["RunId"] = runId });
         log.LogInformation("Run {RunId} of {Report} started by {Trigger}", runId, request.ReportId, request.Trigger);
         DashboardResult? result = null;
+        string? directory = null;
         try
         {
             var culture = options.ReportCulture();
             var (found, definition) = Resolve(request);
             result = await DashboardComposer.RunAsync(definition, warehouse, clock, ct);
-            var failed = result.Datasets.Values.Where(d => d.Error is not null).ToList();
-            foreach (var f in failed)
-                log.LogWarning("Run {RunId} of {Report}: dataset {Dataset} could not be loaded: {Problem}", runId, request.ReportId, f.Name, f.Error);
-            var warning = failed.Count == 0 ? null
-                : $"{failed.Count} of {result.Datasets.Count} datasets could not be loaded: {string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}"))}";
-
             var image = DashboardComposer.Render(definition, result, culture);
             var workbook = Bytes(xlsx => DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx));
-            var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result), [.. failed.Select(f => f.Name)]);
-            var directory = artifacts.Save(runId, new Dictionary<string, byte[]>
+            var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result));
+            directory = artifacts.Save(runId, new Dictionary<string, byte[]>
             {
                 [RunArtifacts.DashboardPng] = image.Png,
                 [RunArtifacts.DashboardSvg] = System.Text.Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture).Svg),
                 [RunArtifacts.Workbook] = workbook,
                 [RunArtifacts.Summary] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(summary),
             });
+            // A dashboard with a hole in it is not sent: the data behind a cell failed (a query, a time zone), or it could
+            // not be drawn. The run keeps the picture, so whoever looks into it sees which cell.
+            if (image.Problems.Count > 0)
+                throw new ReportFailedException($"{image.Problems.Count} of {definition.Visuals.Count} visuals could not be drawn, so nothing was sent: " +
+                    string.Join("; ", image.Problems.Select(p => $"{p.Key} (dataset {definition.Visuals.First(v => v.Id == p.Key).Dataset}): {p.Value}")));
 
-            var note = failed.Count == 0 ? null : $"Some of this dashboard's data could not be loaded ({string.Join(", ", summary.FailedDatasets)}); those charts say so.";
-            var content = EmailText(definition.Title, result, summary.Kpis, culture, note);
+            var content = EmailText(definition.Title, result, summary.Kpis, culture, note: null);
             var deliveries = await DeliverAsync(runId, request, content, image.Png, workbook, $"{definition.Name}-{result.Period.FirstDay:yyyy-MM-dd}.xlsx",
                 options.PublicUrl.TrimEnd('/') + summary.LivePath, ct);
 
             var failedAll = deliveries.Count > 0 && deliveries.All(d => d.Status == "failed");
             await catalog.FinishRunAsync(runId, failedAll ? RunStatus.Failed : RunStatus.Succeeded, clock.GetUtcNow(), result.Period, directory,
-                failedAll ? "No recipient could be sent the report: " + deliveries[0].Detail : warning, ct);
+                failedAll ? "No recipient could be sent the report: " + deliveries[0].Detail : null, ct);
             log.LogInformation("Run {RunId} of {Report} for {Period} finished: {Sent} of {Recipients} emails sent, artifacts in {Directory}",
                 runId, request.ReportId, result.Period.ToString(), deliveries.Count(d => d.Status == "sent"), deliveries.Count, directory);
             return new RunResult(runId, result.Period, directory, artifacts.PathOf(runId, RunArtifacts.DashboardPng), artifacts.PathOf(runId, RunArtifacts.Workbook), deliveries);
         }
         catch (Exception e)
         {
-            await RecordFailureAsync(runId, request.ReportId, result?.Period, e);
+            await RecordFailureAsync(runId, request.ReportId, result?.Period, directory, e);
             throw;
         }
     }
@@ -117,12 +118,12 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyW
         return $"/dashboards/{Uri.EscapeDataString(applied.Name)}?{string.Join("&", query)}";
     }
 
-    async Task RecordFailureAsync(long runId, string report, ReportPeriod? period, Exception e)
+    async Task RecordFailureAsync(long runId, string report, ReportPeriod? period, string? directory, Exception e)
     {
         log.LogError(e, "Run {RunId} of {Report} failed", runId, report);
         try
         {
-            await catalog.FinishRunAsync(runId, RunStatus.Failed, clock.GetUtcNow(), period, null, e.Message, CancellationToken.None);
+            await catalog.FinishRunAsync(runId, RunStatus.Failed, clock.GetUtcNow(), period, directory, e.Message, CancellationToken.None);
         }
         catch (Exception recording)
         {

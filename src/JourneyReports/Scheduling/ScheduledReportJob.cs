@@ -19,9 +19,9 @@ public sealed class ScheduledReportJob(ReportRunner runner, JourneyReportsOption
         {
             await runner.RunAsync(new RunRequest(schedule.Report, $"schedule:{schedule.Key}", schedule.Recipients, schedule.TimeZone, JourneyFilter.None), ct);
         }
-        catch (ReportNotRunnableException)
+        catch (Exception e) when (e is ReportNotRunnableException or ReportFailedException)
         {
-            // Already recorded as a failed run with the reason; retrying cannot fix a missing or broken definition.
+            // Already recorded as a failed run with the reason; retrying would not mend a broken definition or query.
         }
     }
 

@@ -163,6 +163,11 @@ public sealed class CliTests : IDisposable
     [InlineData("run executive-weekly --to not-an-address", "--to 'not-an-address' is not an email address")]
     [InlineData("run sales-forecast", "'sales-forecast' is not a known report; available: channels-and-attribution, customer-experience, department-breakdown, executive-weekly,")]
     [InlineData("run executive-weekly --tz Mars/Olympus --no-email", "unknown time zone 'Mars/Olympus'")]
+    // Files of the system's zone folder that are not IANA zones: .NET reads them, the warehouse does not know them.
+    [InlineData("run executive-weekly --tz posix/Europe/London --no-email", "'posix/Europe/London' is not an IANA time zone; use 'Europe/London'")]
+    [InlineData("run executive-weekly --tz right/UTC --no-email", "'right/UTC' is not an IANA time zone; use 'UTC'")]
+    [InlineData("run executive-weekly --tz localtime --no-email", "'localtime' is not an IANA time zone")]
+    [InlineData("metrics funnel --tz posix/Europe/London", "'posix/Europe/London' is not an IANA time zone; use 'Europe/London'")]
     [InlineData("metrics churn-of-the-moon", "name one metric family")]
     [InlineData("metrics funnel --from 2026-13-01 --to 2026-12-31", "--from '2026-13-01' is not a date")]
     [InlineData("metrics funnel --from 2026-12-01 --to 2026-11-01", "is before --from")]

@@ -52,7 +52,7 @@ public sealed class DefinitionRunTests(ReportsDemoYear demo) : IAsyncLifetime, I
     }
 
     [Fact]
-    public async Task ADatasetThatFails_LeavesTheRunSucceeded_ButTheRunAndTheEmailSayWhichDataIsMissing()
+    public async Task ADatasetThatFails_FailsTheRun_AndSendsNothing_NamingTheDatasetAndItsError()
     {
         var folder = Path.Combine(dir, "boards");
         Directory.CreateDirectory(folder);
@@ -68,12 +68,17 @@ public sealed class DefinitionRunTests(ReportsDemoYear demo) : IAsyncLifetime, I
             """);
         options.DashboardsDirectory = folder;
 
-        var result = await runner.RunAsync(new RunRequest("half-broken", "test", ["ops@example.com"], "Europe/London", JourneyFilter.None), default);
+        var e = await Assert.ThrowsAsync<ReportFailedException>(() =>
+            runner.RunAsync(new RunRequest("half-broken", "test", ["ops@example.com"], "Europe/London", JourneyFilter.None), default));
 
-        var run = await TestEngine.Catalog(options).GetRunAsync(result.RunId, default);
-        Assert.Equal(RunStatus.Succeeded, run!.Status);
-        Assert.StartsWith("1 of 2 datasets could not be loaded: odd: ", run.Error);
-        Assert.Contains("Some of this dashboard's data could not be loaded (odd)", MimeMessage.Load(result.Deliveries.Single().Detail).TextBody);
+        // An executive must not be sent a dashboard with a hole in it: nothing goes out, and the run says why.
+        Assert.StartsWith("1 of 2 visuals could not be drawn, so nothing was sent: t (dataset odd): Could not load data: ", e.Message);
+        Assert.False(Directory.Exists(Path.Combine(dir, "outbox")) && Directory.EnumerateFiles(Path.Combine(dir, "outbox")).Any());
+        var run = (await TestEngine.Catalog(options).RecentRunsAsync(1, default)).Single();
+        Assert.Equal((RunStatus.Failed, e.Message), (run.Status, run.Error));
+        Assert.Empty(await TestEngine.Catalog(options).DeliveriesAsync(run.RunId, default));
+        // Its dashboard is kept with the run, so whoever looks into it sees which cell failed.
+        Assert.True(File.Exists(Path.Combine(run.ArtifactsDir!, RunArtifacts.DashboardPng)));
     }
 
     [Fact]
