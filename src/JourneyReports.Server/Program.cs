@@ -18,8 +18,9 @@ builder.Host.UseSerilog((context, log) => ServerSetup.ConfigureLogging(log, cont
 // Engine: catalog, mail transport, report runner.
 builder.Services.AddJourneyReports();
 
-// Scheduling: Hangfire with in-memory job storage.
-builder.Services.AddHangfire(h => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseInMemoryStorage());
+// Scheduling: Hangfire with durable job storage beside the catalog; its recurring jobs follow the catalog's subscriptions.
+builder.Services.AddHangfire((sp, h) => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+    .UseJobStorage(sp.GetRequiredService<JourneyReportsOptions>()));
 builder.Services.AddHangfireServer(s => s.WorkerCount = 2);
 
 var app = builder.Build();
@@ -32,7 +33,6 @@ app.MapPortal();
 app.MapDashboards();
 app.UseHangfireDashboard("/hangfire");
 
-ServerSetup.RegisterSchedules(app, options);
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("JourneyReports is up: open {Url}", app.Urls.FirstOrDefault() ?? options.PublicUrl));
 

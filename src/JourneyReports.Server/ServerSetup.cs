@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage.SQLite;
 using JourneyReports.Catalog;
 using JourneyReports.Scheduling;
 using JourneyReports.Warehouse;
@@ -51,7 +52,8 @@ public static class ServerSetup
         services.AddSingleton(sp => LoadOptions(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
         services.AddJourneyReportsEngine();
         services.AddSingleton<DashboardRuns>();
-        services.AddTransient<ScheduledReportJob>();
+        services.AddSingleton<SubscriptionSchedule>();
+        services.AddHostedService<SubscriptionSync>();
         return services;
     }
 
@@ -81,26 +83,28 @@ public static class ServerSetup
                 log.LogWarning("{Problem}", e.Message);
             }
         }
-        // Only the demo's executive report is run at once: the home page shows it. Other schedules wait for their time, so a
-        // new monthly schedule does not email its recipients the moment the server starts.
-        foreach (var schedule in options.Schedules.Where(s => s.Report == FirstRunReport))
+        var schedule = app.Services.GetRequiredService<SubscriptionSchedule>();
+        await schedule.ResumeInterruptedAsync(CancellationToken.None);
+        await schedule.SeedFromSettingsAsync(CancellationToken.None);
+        await schedule.SyncAsync(CancellationToken.None);
+        // Only the demo's executive report is run at once: the home page shows it. Other subscriptions wait for their time,
+        // so a new monthly one does not email its recipients the moment the server starts.
+        if (await catalog.LatestSucceededRunAsync(FirstRunReport, CancellationToken.None) is null
+            && (await catalog.SubscriptionsAsync(CancellationToken.None)).FirstOrDefault(s => s.Report == FirstRunReport && s.Enabled) is { } first)
         {
-            if (await catalog.LatestSucceededRunAsync(schedule.Report, CancellationToken.None) is null)
-            {
-                var key = schedule.Key;
-                app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScheduledReportJob>(job => job.RunAsync(key, CancellationToken.None));
-                log.LogInformation("No run of {Report} yet: the first one is queued now", schedule.Report);
-            }
+            schedule.RunNow(first);
+            log.LogInformation("No run of {Report} yet: subscription {Subscription} runs once now", FirstRunReport, first.Name);
         }
     }
 
-    /// <summary>The report a fresh start runs at once (when a schedule names it), so the home page has a dashboard to show.</summary>
+    /// <summary>The report a fresh start runs at once (when a subscription names it), so the home page has a dashboard to show.</summary>
     public const string FirstRunReport = "executive-weekly";
 
-    public static void RegisterSchedules(WebApplication app, JourneyReportsOptions options)
+    /// <summary>Hangfire's job storage: a SQLite file beside the catalog, so a restart neither loses a schedule nor repeats a finished run.</summary>
+    public static IGlobalConfiguration UseJobStorage(this IGlobalConfiguration hangfire, JourneyReportsOptions options)
     {
-        ScheduledReportJob.Register(app.Services.GetRequiredService<IRecurringJobManager>(), options);
-        foreach (var s in options.Schedules)
-            app.Logger.LogInformation("Schedule {Schedule}: {Report} at '{Cron}' ({TimeZone}) to {Count} recipient(s)", s.Key, s.Report, s.Cron, s.TimeZone, s.Recipients.Count);
+        var path = options.ResolvePath(options.Catalog.JobStoragePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return hangfire.UseSQLiteStorage(path);
     }
 }

@@ -32,6 +32,7 @@ public sealed class JourneyReportsOptions
     public CatalogOptions Catalog { get; set; } = new();
     public JourneyOptions Journey { get; set; } = new();
     public MailOptions Mail { get; set; } = new();
+    public SubscriptionOptions Subscriptions { get; set; } = new();
 
     /// <summary>Recurring report deliveries.</summary>
     public List<ScheduleOptions> Schedules { get; set; } = [];

@@ -1,2 +1,3 @@
-SELECT run_id AS RunId, recipient AS Recipient, transport AS Transport, status AS Status, detail AS Detail, delivered_at AS DeliveredAt
+SELECT run_id AS RunId, recipient AS Recipient, transport AS Transport, status AS Status, detail AS Detail, delivered_at AS DeliveredAt,
+       attempt AS Attempt
 FROM deliveries WHERE run_id = @RunId ORDER BY rowid;

@@ -1,2 +1,2 @@
-INSERT INTO deliveries (run_id, recipient, transport, status, detail, delivered_at)
-VALUES (@RunId, @Recipient, @Transport, @Status, @Detail, @DeliveredAt);
+INSERT INTO deliveries (run_id, recipient, transport, status, detail, delivered_at, attempt)
+VALUES (@RunId, @Recipient, @Transport, @Status, @Detail, @DeliveredAt, @Attempt);

@@ -1,3 +1,3 @@
-INSERT INTO runs (report_id, trigger, status, started_at)
-VALUES (@ReportId, @Trigger, 'running', @StartedAt)
+INSERT INTO runs (report_id, trigger, status, started_at, subscription_id, fire_time)
+VALUES (@ReportId, @Trigger, 'running', @StartedAt, @SubscriptionId, @FireTime)
 RETURNING run_id;

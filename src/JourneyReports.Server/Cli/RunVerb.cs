@@ -42,7 +42,7 @@ public static class RunVerb
         Console.WriteLine($"Run {result.RunId} of {reportId} for {ReportFormat.Period(result.Period, System.Globalization.CultureInfo.GetCultureInfo(options.Culture))} ({result.Period.TimeZoneId})");
         foreach (var f in files) Console.WriteLine($"  {Path.GetFullPath(f)}");
         foreach (var d in result.Deliveries) Console.WriteLine($"  email to {d.Recipient}: {d.Status} — {d.Detail}");
-        return result.Deliveries.Any(d => d.Status == "failed") ? 1 : 0;
+        return result.Status == RunStatus.Succeeded ? 0 : 1;
     }
 
     static string Copy(string file, string directory)

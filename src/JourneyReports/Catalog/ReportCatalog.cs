@@ -7,10 +7,10 @@ using Microsoft.Data.Sqlite;
 namespace JourneyReports.Catalog;
 
 /// <summary>
-/// The catalog: run history and deliveries, in SQLite by default. Migrations are the dated scripts under
+/// The catalog: subscriptions, run history, deliveries and the delivery ledger, in SQLite by default. Migrations are the dated scripts under
 /// sql/catalog/sqlite/migrations, applied once each in name order and recorded in schema_versions.
 /// </summary>
-public sealed class ReportCatalog(string path)
+public sealed partial class ReportCatalog(string path)
 {
     public string FilePath => path;
 
@@ -18,6 +18,8 @@ public sealed class ReportCatalog(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var c = await OpenAsync(ct);
+        // Write-ahead logging: the server's pages read while a run writes, and a verb's write waits less for the server's.
+        await c.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(Sql("schema_versions"), cancellationToken: ct));
         var applied = (await c.QueryAsync<string>(new CommandDefinition("SELECT version FROM schema_versions", cancellationToken: ct))).ToHashSet();
         foreach (var script in SqlScripts.Under("catalog/sqlite/migrations"))
@@ -32,10 +34,30 @@ public sealed class ReportCatalog(string path)
         }
     }
 
-    public async Task<long> StartRunAsync(string reportId, string trigger, DateTimeOffset startedAt, CancellationToken ct)
+    /// <summary>Records a run as running; a subscription's run names the subscription and the fire time it is for.</summary>
+    public async Task<long> StartRunAsync(string reportId, string trigger, DateTimeOffset startedAt, CancellationToken ct,
+        long? subscriptionId = null, DateTimeOffset? fireTime = null)
     {
         await using var c = await OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(Command("run_start", new { ReportId = reportId, Trigger = trigger, StartedAt = Iso(startedAt) }, ct));
+        return await c.ExecuteScalarAsync<long>(Command("run_start", new
+        {
+            ReportId = reportId, Trigger = trigger, StartedAt = Iso(startedAt), SubscriptionId = subscriptionId,
+            FireTime = fireTime is { } f ? Iso(f) : null,
+        }, ct));
+    }
+
+    /// <summary>Marks every run still 'running' interrupted (their process is gone) and returns them.</summary>
+    public async Task<IReadOnlyList<RunRecord>> InterruptRunningAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return [.. await c.QueryAsync<RunRecord>(Command("runs_interrupt", new { At = Iso(at) }, ct))];
+    }
+
+    /// <summary>The run that already delivered a subscription's fire time, if any.</summary>
+    public async Task<RunRecord?> SucceededRunOfFireAsync(long subscriptionId, DateTimeOffset fireTime, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<RunRecord>(Command("run_of_fire", new { SubscriptionId = subscriptionId, FireTime = Iso(fireTime) }, ct));
     }
 
     public async Task FinishRunAsync(long runId, string status, DateTimeOffset finishedAt, ReportPeriod? period, string? artifactsDir, string? error, CancellationToken ct)
@@ -49,10 +71,14 @@ public sealed class ReportCatalog(string path)
         }, ct));
     }
 
-    public async Task AddDeliveryAsync(long runId, string recipient, string transport, string status, string? detail, DateTimeOffset at, CancellationToken ct)
+    public async Task AddDeliveryAsync(long runId, string recipient, string transport, string status, string? detail, DateTimeOffset at, CancellationToken ct,
+        long attempt = 1)
     {
         await using var c = await OpenAsync(ct);
-        await c.ExecuteAsync(Command("delivery_add", new { RunId = runId, Recipient = recipient, Transport = transport, Status = status, Detail = detail, DeliveredAt = Iso(at) }, ct));
+        await c.ExecuteAsync(Command("delivery_add", new
+        {
+            RunId = runId, Recipient = recipient, Transport = transport, Status = status, Detail = detail, DeliveredAt = Iso(at), Attempt = attempt,
+        }, ct));
     }
 
     public async Task<RunRecord?> GetRunAsync(long runId, CancellationToken ct)
@@ -88,6 +114,6 @@ public sealed class ReportCatalog(string path)
     }
 
     static string Sql(string name) => SqlScripts.Load($"catalog/sqlite/{name}.sql");
-    static CommandDefinition Command(string name, object parameters, CancellationToken ct) => new(Sql(name), parameters, cancellationToken: ct);
-    static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    static CommandDefinition Command(string name, object? parameters, CancellationToken ct) => new(Sql(name), parameters, cancellationToken: ct);
+    internal static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

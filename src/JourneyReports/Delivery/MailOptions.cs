@@ -12,6 +12,9 @@ public sealed class MailOptions
     public string From { get; set; } = "JourneyReports <reports@journeyreports.local>";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Domains report emails may go to (e.g. "example.com"); empty allows any. A subscription to another domain is refused when saved.</summary>
+    public List<string> AllowedDomains { get; set; } = [];
 }
 
 public sealed class SmtpOptions

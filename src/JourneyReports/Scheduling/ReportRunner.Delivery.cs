@@ -1,48 +1,122 @@
 using System.Globalization;
-using JourneyReports.Dashboards;
+using JourneyReports.Catalog;
 using JourneyReports.Delivery;
-using JourneyReports.Journeys;
 using JourneyReports.Rendering;
 using Microsoft.Extensions.Logging;
+using MimeKit;
+using MimeKit.Utils;
 
 namespace JourneyReports.Scheduling;
 
 public sealed partial class ReportRunner
 {
-    /// <summary>The email's words and numbers, written out here so delivery only moves finished text and files.</summary>
-    static EmailContent EmailText(string title, DashboardResult result, IReadOnlyList<Kpi> kpis, CultureInfo culture, string? note)
-    {
-        var periodLine = result.Comparison is { } c ? ReportFormat.PeriodLine(result.Period, c, culture) : ReportFormat.Period(result.Period, culture);
-        var symbol = culture.NumberFormat.CurrencySymbol;
-        return new EmailContent(title, periodLine,
-            [.. kpis.Select(k => new EmailKpi(k.Label, ReportFormat.KpiValue(k, symbol, culture), ReportFormat.Change(k, culture) ?? "no comparison",
-                ReportFormat.Sentiment(k)))],
-            result.GeneratedAt, note);
-    }
-
-    // Each recipient gets a message of their own, and one bad address or refused delivery does not stop the others.
-    async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(long runId, RunRequest request, EmailContent content, byte[] png, byte[] xlsx,
-        string fileName, string url, CancellationToken ct)
+    /// <summary>
+    /// Emails one slice to its recipients, each with a message of their own; one bad address or refused delivery does not
+    /// stop the others. A subscription's deliveries go through the ledger: claimed before sending, so a recipient already
+    /// delivered for this period is not sent again, and settled after, whatever the server said.
+    /// </summary>
+    async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(long runId, RunPlan plan, Rendered rendered, IReadOnlyList<SubscriptionRecipient> recipients,
+        CancellationToken ct)
     {
         var results = new List<DeliveryResult>();
-        foreach (var recipient in request.Recipients)
+        var whenEmpty = plan.Subscription?.WhenEmpty ?? "send";
+        var note = rendered.Empty && whenEmpty == "note" ? NoDataNote(rendered, options.ReportCulture()) : null;
+        var periodKey = PeriodKey(rendered.Result.Period);
+        foreach (var recipient in recipients)
         {
+            using var recipientScope = log.BeginScope(new Dictionary<string, object> { ["Recipient"] = recipient.Email });
             DeliveryResult result;
-            try
+            long attempt = 1;
+            if (rendered.Empty && whenEmpty == "skip")
+                result = new DeliveryResult(recipient.Email, DeliveryStatus.Skipped, "no data for this period");
+            else if (plan.Subscription is { } subscription)
             {
-                var message = ReportEmail.Build(content, png, xlsx, fileName, url, options.Mail.From, recipient);
-                var where = await mail.SendAsync(message, ct);
-                result = new DeliveryResult(recipient, "sent", where);
-                log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", request.ReportId, runId, recipient, mail.Name, where);
+                var claim = await catalog.ClaimDeliveryAsync(subscription.Id, periodKey, recipient.Email, runId, MimeUtils.GenerateMessageId(), clock.GetUtcNow(), ct);
+                if (claim is not { } c)
+                    result = new DeliveryResult(recipient.Email, DeliveryStatus.AlreadyDelivered, $"delivered for {periodKey} before");
+                else
+                {
+                    attempt = c.Attempt;
+                    result = await SendAsync(runId, plan, rendered, recipient, note, c.MessageId, ct);
+                    await catalog.SettleDeliveryAsync(subscription.Id, periodKey, recipient.Email, result.Status, result.Detail, clock.GetUtcNow(), TimeSpan.FromMinutes(5));
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                result = new DeliveryResult(recipient, "failed", e.Message);
-                log.LogWarning(e, "Could not send {Report} run {RunId} to {Recipient} via {Transport}", request.ReportId, runId, recipient, mail.Name);
-            }
-            await catalog.AddDeliveryAsync(runId, recipient, mail.Name, result.Status, result.Detail, clock.GetUtcNow(), ct);
+            else
+                result = await SendAsync(runId, plan, rendered, recipient, note, MimeUtils.GenerateMessageId(), ct);
+            await catalog.AddDeliveryAsync(runId, recipient.Email, mail.Name, result.Status, result.Detail, clock.GetUtcNow(), ct, attempt);
             results.Add(result);
         }
         return results;
     }
+
+    /// <summary>Builds and sends one recipient's message; a refusal for now is tried again after each configured delay.</summary>
+    async Task<DeliveryResult> SendAsync(long runId, RunPlan plan, Rendered rendered, SubscriptionRecipient recipient, string? note, string messageId,
+        CancellationToken ct)
+    {
+        MimeMessage message;
+        try
+        {
+            message = Message(plan, rendered, recipient, note);
+            message.MessageId = messageId;
+        }
+        catch (ParseException e)
+        {
+            return new DeliveryResult(recipient.Email, DeliveryStatus.Permanent, $"not an email address: {e.Message}");
+        }
+        var delays = options.Subscriptions.RetryDelaysSeconds.Count > 0 ? options.Subscriptions.RetryDelaysSeconds : SubscriptionOptions.DefaultRetryDelaysSeconds;
+        for (var i = 0; ; i++)
+        {
+            var (status, detail) = await SendOnceAsync(message, ct);
+            if (status == DeliveryStatus.Sent)
+                log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", plan.ReportId, runId, recipient.Email, mail.Name, detail);
+            else
+                log.LogWarning("Could not send {Report} run {RunId} to {Recipient} via {Transport} ({Status}): {Detail}", plan.ReportId, runId, recipient.Email, mail.Name, status, detail);
+            if (status != DeliveryStatus.Transient || i >= delays.Count) return new DeliveryResult(recipient.Email, status, detail);
+            await Task.Delay(TimeSpan.FromSeconds(delays[i]), clock, ct);
+        }
+    }
+
+    async Task<(string Status, string Detail)> SendOnceAsync(MimeMessage message, CancellationToken ct)
+    {
+        try
+        {
+            return (DeliveryStatus.Sent, await mail.SendAsync(message, ct));
+        }
+        catch (MailKit.Net.Smtp.SmtpCommandException e) when ((int)e.StatusCode is >= 400 and < 500)
+        {
+            return (DeliveryStatus.Transient, $"{(int)e.StatusCode} {e.Message}");
+        }
+        catch (MailKit.Net.Smtp.SmtpCommandException e)
+        {
+            return (DeliveryStatus.Permanent, $"{(int)e.StatusCode} {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or TimeoutException or MailKit.ProtocolException)
+        {
+            return (DeliveryStatus.Transient, e.Message);
+        }
+    }
+
+    /// <summary>Tells a subscription's owner that a run fell short, once per run; ad-hoc runs have no owner to tell.</summary>
+    async Task NotifyOwnerAsync(long runId, RunPlan plan, string status, string problem, CancellationToken ct)
+    {
+        if (plan.Subscription is not { Owner.Length: > 0 } subscription) return;
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.Mail.From));
+        message.To.Add(MailboxAddress.Parse(subscription.Owner));
+        message.Subject = $"JourneyReports: subscription '{subscription.Name}' run {runId} {status}";
+        message.Body = new TextPart("plain")
+        {
+            Text = $"The run {runId} of your subscription '{subscription.Name}' ({plan.ReportId}) {status}.\n\n{problem}\n\n" +
+                   $"Its history: {options.PublicUrl.TrimEnd('/')}/runs/{runId}\n",
+        };
+        var (sent, detail) = await SendOnceAsync(message, ct);
+        log.LogInformation("Told owner {Owner} of subscription {Subscription} that run {RunId} {Status}: {Outcome}", subscription.Owner, subscription.Name, runId, status, sent);
+        await catalog.AddDeliveryAsync(runId, subscription.Owner, mail.Name, sent, "owner notice: " + detail, clock.GetUtcNow(), ct);
+    }
+
+    static string PeriodKey(Journeys.ReportPeriod period) =>
+        $"{period.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {period.TimeZoneId}";
+
+    static string NoDataNote(Rendered rendered, CultureInfo culture) =>
+        $"There is no data for {ReportFormat.Period(rendered.Result.Period, culture)} yet, so this email carries no dashboard.";
 }

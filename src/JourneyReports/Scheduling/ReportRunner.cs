@@ -7,75 +7,103 @@ using Microsoft.Extensions.Logging;
 
 namespace JourneyReports.Scheduling;
 
-/// <summary>What to run: a report (a dashboard definition) in a time zone, with filters over its own, sent to these recipients.</summary>
-public sealed record RunRequest(string ReportId, string Trigger, IReadOnlyList<string> Recipients, string TimeZoneId, JourneyFilter Filter);
-
-public sealed record DeliveryResult(string Recipient, string Status, string Detail);
-
-public sealed record RunResult(long RunId, ReportPeriod Period, string ArtifactsDirectory, string DashboardPath, string WorkbookPath, IReadOnlyList<DeliveryResult> Deliveries);
-
 /// <summary>A report that cannot run as asked (its definition is gone or has errors): recorded as a failed run, never retried.</summary>
 public sealed class ReportNotRunnableException(string message) : ArgumentException(message);
 
-/// <summary>A report that ran but must not be sent (a visual could not be drawn): recorded as a failed run with its picture.</summary>
+/// <summary>A report that ran but must not be sent (no slice of it could be drawn whole): recorded as a failed run with its picture.</summary>
 public sealed class ReportFailedException(string message) : InvalidOperationException(message);
+
+/// <summary>Some recipients could not be reached for now (a 4xx, the server down): the run is tried again later, skipping those delivered.</summary>
+public sealed class DeliveryIncompleteException(string message) : Exception(message);
 
 /// <summary>What a run's page shows without reading the definition again: its title, live link and KPIs.</summary>
 public sealed record DefinitionRunSummary(string Title, string LivePath, IReadOnlyList<Kpi> Kpis);
 
 /// <summary>
-/// One run of a report, the same for every dashboard definition: resolve its period at this moment in the request's
-/// time zone, query the warehouse, render, build the workbook, keep the artifacts under the run's id, email each
-/// recipient and record all of it in the catalog. The warehouse is closed before rendering, so the DuckDB file is held
-/// only for the queries. A dashboard with a cell that could not be drawn is kept with the run but not sent.
+/// One run of a report, the same for every dashboard definition and every way of starting it (a subscription's fire, the
+/// run verb, a test send): resolve the period at this moment in the plan's time zone, then for each slice the recipients
+/// have (recipients sharing a slice share one rendering) query the warehouse, render, keep the artifacts under the run's
+/// id and email each of its recipients; record all of it in the catalog. The warehouse is closed before rendering, so
+/// the DuckDB file is held only for the queries. A slice with a cell that could not be drawn is kept but not sent.
 /// </summary>
 public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyWarehouse warehouse, ReportCatalog catalog, RunArtifacts artifacts,
-    IMailTransport mail, TimeProvider clock, ILogger<ReportRunner> log)
+    IMailTransport mail, RecipientLinks links, TimeProvider clock, ILogger<ReportRunner> log)
 {
-    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken ct)
+    public Task<RunResult> RunAsync(RunRequest request, CancellationToken ct) => RunAsync(RunPlan.AdHoc(request), ct);
+
+    public async Task<RunResult> RunAsync(RunPlan plan, CancellationToken ct)
     {
-        var runId = await catalog.StartRunAsync(request.ReportId, request.Trigger, clock.GetUtcNow(), ct);
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = request.ReportId, ["RunId"] = runId });
-        log.LogInformation("Run {RunId} of {Report} started by {Trigger}", runId, request.ReportId, request.Trigger);
-        DashboardResult? result = null;
+        var runId = await catalog.StartRunAsync(plan.ReportId, plan.Trigger, clock.GetUtcNow(), ct, plan.Subscription?.Id, plan.FireTime);
+        using var scope = log.BeginScope(new Dictionary<string, object>
+            { ["Report"] = plan.ReportId, ["RunId"] = runId, ["Subscription"] = plan.Subscription?.Name ?? "" });
+        log.LogInformation("Run {RunId} of {Report} started by {Trigger} for {Recipients} recipient(s)", runId, plan.ReportId, plan.Trigger, plan.Recipients.Count);
+        ReportPeriod? period = null;
         string? directory = null;
         try
         {
-            var culture = options.ReportCulture();
-            var (found, definition) = Resolve(request);
-            result = await DashboardComposer.RunAsync(definition, warehouse, clock, ct);
-            var image = DashboardComposer.Render(definition, result, culture);
-            var workbook = Bytes(xlsx => DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx));
-            var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result));
-            directory = artifacts.Save(runId, new Dictionary<string, byte[]>
+            var found = Definition(plan.ReportId);
+            var deliveries = new List<DeliveryResult>();
+            foreach (var skipped in plan.Skipped ?? [])
             {
-                [RunArtifacts.DashboardPng] = image.Png,
-                [RunArtifacts.DashboardSvg] = System.Text.Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture).Svg),
-                [RunArtifacts.Workbook] = workbook,
-                [RunArtifacts.Summary] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(summary),
-            });
-            // A dashboard with a hole in it is not sent: the data behind a cell failed (a query, a time zone), or it could
-            // not be drawn. The run keeps the picture, so whoever looks into it sees which cell.
-            if (image.Problems.Count > 0)
-                throw new ReportFailedException($"{image.Problems.Count} of {definition.Visuals.Count} visuals could not be drawn, so nothing was sent: " +
-                    string.Join("; ", image.Problems.Select(p => $"{p.Key} (dataset {definition.Visuals.First(v => v.Id == p.Key).Dataset}): {p.Value}")));
-
-            var content = EmailText(definition.Title, result, summary.Kpis, culture, note: null);
-            var deliveries = await DeliverAsync(runId, request, content, image.Png, workbook, $"{definition.Name}-{result.Period.FirstDay:yyyy-MM-dd}.xlsx",
-                options.PublicUrl.TrimEnd('/') + summary.LivePath, ct);
-
-            var failedAll = deliveries.Count > 0 && deliveries.All(d => d.Status == "failed");
-            await catalog.FinishRunAsync(runId, failedAll ? RunStatus.Failed : RunStatus.Succeeded, clock.GetUtcNow(), result.Period, directory,
-                failedAll ? "No recipient could be sent the report: " + deliveries[0].Detail : null, ct);
-            log.LogInformation("Run {RunId} of {Report} for {Period} finished: {Sent} of {Recipients} emails sent, artifacts in {Directory}",
-                runId, request.ReportId, result.Period.ToString(), deliveries.Count(d => d.Status == "sent"), deliveries.Count, directory);
-            return new RunResult(runId, result.Period, directory, artifacts.PathOf(runId, RunArtifacts.DashboardPng), artifacts.PathOf(runId, RunArtifacts.Workbook), deliveries);
+                deliveries.Add(skipped);
+                await catalog.AddDeliveryAsync(runId, skipped.Recipient, mail.Name, skipped.Status, skipped.Detail, clock.GetUtcNow(), ct);
+            }
+            var failedSlices = new List<string>();
+            var slices = Slices(plan.Recipients);
+            for (var i = 0; i < slices.Count; i++)
+            {
+                var (slice, recipients) = slices[i];
+                var rendered = await RenderAsync(found, plan, slice, ct);
+                period ??= rendered.Result.Period;
+                // The first slice's files are the run's own; the others go beside them (saved after, so nothing overwrites them).
+                var saved = artifacts.Save(runId, rendered.Files, i == 0 ? null : $"{i}");
+                directory ??= saved;
+                if (rendered.Problem is { } problem)
+                {
+                    failedSlices.Add(problem);
+                    foreach (var r in recipients)
+                    {
+                        deliveries.Add(new DeliveryResult(r.Email, DeliveryStatus.NotSent, problem));
+                        await catalog.AddDeliveryAsync(runId, r.Email, mail.Name, DeliveryStatus.NotSent, problem, clock.GetUtcNow(), ct);
+                    }
+                    continue;
+                }
+                deliveries.AddRange(await DeliverAsync(runId, plan, rendered, recipients, ct));
+            }
+            return await FinishAsync(runId, plan, slices.Count, failedSlices, deliveries, period!, directory!, ct);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not DeliveryIncompleteException and not ReportFailedException)
         {
-            await RecordFailureAsync(runId, request.ReportId, result?.Period, directory, e);
+            await RecordFailureAsync(runId, plan, period, directory, e);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Records how the run ended: succeeded (every recipient has it), partial (some were refused for good, or a slice could
+    /// not be drawn), failed (nothing could be sent); tells the owner of a subscription about anything short of success;
+    /// and throws when recipients are left to try again, so the schedule's job retries the run.
+    /// </summary>
+    async Task<RunResult> FinishAsync(long runId, RunPlan plan, int sliceCount, List<string> failedSlices, List<DeliveryResult> deliveries,
+        ReportPeriod period, string directory, CancellationToken ct)
+    {
+        var waiting = deliveries.Where(d => d.Status is DeliveryStatus.Transient).ToList();
+        var refused = deliveries.Where(d => d.Status is DeliveryStatus.Permanent or DeliveryStatus.Uncertain or DeliveryStatus.NotSent).ToList();
+        var allFailed = failedSlices.Count == sliceCount;
+        var status = allFailed || waiting.Count > 0 ? RunStatus.Failed : refused.Count > 0 ? RunStatus.Partial
+            : deliveries.Count > 0 && deliveries.All(d => d.Status == DeliveryStatus.Skipped) ? RunStatus.Skipped : RunStatus.Succeeded;
+        var error = allFailed ? failedSlices[0]
+            : waiting.Count > 0 ? $"{waiting.Count} recipient(s) could not be reached yet and will be tried again: " + string.Join("; ", waiting.Select(d => $"{d.Recipient}: {d.Detail}"))
+            : refused.Count > 0 ? $"{refused.Count} of {deliveries.Count} recipient(s) not delivered: " + string.Join("; ", refused.Select(d => $"{d.Recipient} ({d.Status}): {d.Detail}"))
+            : null;
+        await catalog.FinishRunAsync(runId, status, clock.GetUtcNow(), period, directory, error, ct);
+        log.LogInformation("Run {RunId} of {Report} for {Period} {Status}: {Sent} of {Recipients} delivered, artifacts in {Directory}",
+            runId, plan.ReportId, period.ToString(), status, deliveries.Count(d => d.Status is DeliveryStatus.Sent or DeliveryStatus.AlreadyDelivered),
+            deliveries.Count, directory);
+        if (error is not null) await NotifyOwnerAsync(runId, plan, status, error, ct);
+        if (allFailed) throw new ReportFailedException(error!);
+        if (waiting.Count > 0) throw new DeliveryIncompleteException(error!);
+        return new RunResult(runId, status, period, directory, Path.Combine(directory, RunArtifacts.DashboardPng), Path.Combine(directory, RunArtifacts.Workbook), deliveries);
     }
 
     /// <summary>Null when <paramref name="reportId"/> names a valid definition; else why not: unknown (with the reports there are), or its errors.</summary>
@@ -86,57 +114,33 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyW
             : $"'{reportId}' is not a known report; available: {string.Join(", ", library.Definitions.Select(d => d.Name))}";
     }
 
-    /// <summary>The definition as found, and with the request's time zone and filters applied.</summary>
-    (DashboardDefinition Found, DashboardDefinition Applied) Resolve(RunRequest request)
+    DashboardDefinition Definition(string reportId)
     {
         var library = DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider);
-        var found = library.Definitions.FirstOrDefault(d => d.Name == request.ReportId)
-            ?? throw new ReportNotRunnableException($"Report '{request.ReportId}' cannot run: {library.ProblemWith(request.ReportId)}.");
-        var f = request.Filter;
-        var (applied, problems) = new ParameterOverrides(TimeZone: request.TimeZoneId, Persona: f.Persona, Segment: f.Segment, Channel: f.Channel,
-            Device: f.Device, Department: f.Department, Region: f.Region).ApplyTo(found);
-        return applied is null
-            ? throw new ReportNotRunnableException($"Report '{request.ReportId}' cannot run with these parameters: {string.Join("; ", problems)}.")
-            : (found, applied);
+        return library.Definitions.FirstOrDefault(d => d.Name == reportId)
+            ?? throw new ReportNotRunnableException($"Report '{reportId}' cannot run: {library.ProblemWith(reportId)}.");
     }
 
-    /// <summary>The KPI rows of the dashboard's KPI tiles, in order: what the email lists as text.</summary>
-    static List<Kpi> Kpis(DashboardDefinition definition, DashboardResult result) =>
-        [.. definition.Visuals.Where(v => v.Type == "kpi-tiles").Select(v => v.Dataset).Distinct()
-            .SelectMany(d => result.Datasets.GetValueOrDefault(d)?.Rows.OfType<Kpi>() ?? [])];
-
-    /// <summary>
-    /// The live dashboard for the run's period, time zone and filters. A filter the run cleared is written empty, so the
-    /// live page does not bring back the definition's own.
-    /// </summary>
-    static string LivePath(DashboardDefinition found, DashboardDefinition applied, DashboardResult result)
+    /// <summary>The recipients grouped by their slice, in order of first appearance; one group without recipients when there are none.</summary>
+    static List<(IReadOnlyDictionary<string, string> Slice, List<SubscriptionRecipient> Recipients)> Slices(IReadOnlyList<SubscriptionRecipient> recipients)
     {
-        var query = new List<string> { $"from={result.Period.FirstDay:yyyy-MM-dd}", $"to={result.Period.LastDay:yyyy-MM-dd}", $"tz={Uri.EscapeDataString(result.Period.TimeZoneId)}" };
-        foreach (var (key, value) in applied.Parameters.Filters.ByName())
-            if (value is not null || found.Parameters.Filters.ByName().Any(x => x.Name == key && x.Value is not null))
-                query.Add($"{key}={Uri.EscapeDataString(value ?? "")}");
-        return $"/dashboards/{Uri.EscapeDataString(applied.Name)}?{string.Join("&", query)}";
+        if (recipients.Count == 0) return [(new Dictionary<string, string>(), [])];
+        return [.. recipients.GroupBy(r => string.Join("\n", r.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")))
+            .Select(g => (g.First().Filters, g.ToList()))];
     }
 
-    async Task RecordFailureAsync(long runId, string report, ReportPeriod? period, string? directory, Exception e)
+    async Task RecordFailureAsync(long runId, RunPlan plan, ReportPeriod? period, string? directory, Exception e)
     {
-        log.LogError(e, "Run {RunId} of {Report} failed", runId, report);
+        log.LogError(e, "Run {RunId} of {Report} failed", runId, plan.ReportId);
         try
         {
             await catalog.FinishRunAsync(runId, RunStatus.Failed, clock.GetUtcNow(), period, directory, e.Message, CancellationToken.None);
+            await NotifyOwnerAsync(runId, plan, RunStatus.Failed, e.Message, CancellationToken.None);
         }
         catch (Exception recording)
         {
             // The run's own failure is what the caller must see; the catalog's is only logged.
-            log.LogError(recording, "Could not record the failure of run {RunId} of {Report}", runId, report);
+            log.LogError(recording, "Could not record the failure of run {RunId} of {Report}", runId, plan.ReportId);
         }
-    }
-
-    /// <summary>What <paramref name="write"/> writes, as one array: kept with the run and attached to every email.</summary>
-    static byte[] Bytes(Action<Stream> write)
-    {
-        using var buffer = new MemoryStream();
-        write(buffer);
-        return buffer.ToArray();
     }
 }

@@ -1,22 +1,35 @@
+using System.Globalization;
+
 namespace JourneyReports.Scheduling;
 
-/// <summary>Each run's files live in their own folder named by run id, so anything a run produced can be found from the run.</summary>
+/// <summary>
+/// Each run's files live in their own folder named by run id, so anything a run produced can be found from the run. A run
+/// for recipients with different slices keeps each slice's files in a folder of its own under the run's.
+/// </summary>
 public sealed class RunArtifacts(string root)
 {
     public const string DashboardPng = "dashboard.png";
     public const string DashboardSvg = "dashboard.svg";
+    public const string DashboardPdf = "dashboard.pdf";
     public const string Workbook = "workbook.xlsx";
     /// <summary>The run's title, live link and KPIs as JSON (<see cref="DefinitionRunSummary"/>), so pages can show them without querying again.</summary>
     public const string Summary = "run.json";
 
-    public string DirectoryOf(long runId) => Path.Combine(root, runId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    public string PathOf(long runId, string file) => Path.Combine(DirectoryOf(runId), file);
-
-    /// <summary>Writes all of a run's files into a staging folder first, then renames it, so a run's folder is never half-written.</summary>
-    public string Save(long runId, IReadOnlyDictionary<string, byte[]> files)
+    public string DirectoryOf(long runId, string? slice = null)
     {
-        var final = DirectoryOf(runId);
+        var run = Path.Combine(root, runId.ToString(CultureInfo.InvariantCulture));
+        return slice is null ? run : Path.Combine(run, "slices", slice);
+    }
+
+    public string PathOf(long runId, string file, string? slice = null) => Path.Combine(DirectoryOf(runId, slice), file);
+
+    /// <summary>
+    /// Writes a run's (or one slice's) files into a staging folder first, then renames it, so its folder is never
+    /// half-written. A folder left by an attempt that died is replaced.
+    /// </summary>
+    public string Save(long runId, IReadOnlyDictionary<string, byte[]> files, string? slice = null)
+    {
+        var final = DirectoryOf(runId, slice);
         var staging = final + ".partial";
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
@@ -24,7 +37,8 @@ public sealed class RunArtifacts(string root)
         {
             foreach (var (name, bytes) in files)
                 File.WriteAllBytes(Path.Combine(staging, name), bytes);
-            Directory.Move(staging, final); // run ids are never reused, so the final folder cannot exist yet
+            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+            Directory.Move(staging, final);
         }
         catch
         {

@@ -1,6 +1,6 @@
 namespace JourneyReports.Scheduling;
 
-/// <summary>One entry of the "Schedules" section.</summary>
+/// <summary>One entry of the "Schedules" section: seeded as a subscription on the first start of a catalog, nothing more.</summary>
 public sealed class ScheduleOptions
 {
     /// <summary>Unique name of the schedule; the Hangfire recurring job is "report:{Id}". Defaults to the report id.</summary>
@@ -18,4 +18,7 @@ public sealed class ScheduleOptions
     public string TimeZone { get; set; } = "Europe/London";
 
     public List<string> Recipients { get; set; } = [];
+
+    /// <summary>Who hears of the seeded subscription's failures; by default its first recipient.</summary>
+    public string? Owner { get; set; }
 }

@@ -76,7 +76,9 @@ public sealed class DefinitionRunTests(ReportsDemoYear demo) : IAsyncLifetime, I
         Assert.False(Directory.Exists(Path.Combine(dir, "outbox")) && Directory.EnumerateFiles(Path.Combine(dir, "outbox")).Any());
         var run = (await TestEngine.Catalog(options).RecentRunsAsync(1, default)).Single();
         Assert.Equal((RunStatus.Failed, e.Message), (run.Status, run.Error));
-        Assert.Empty(await TestEngine.Catalog(options).DeliveriesAsync(run.RunId, default));
+        // The recipient is in the run's history, as not sent and why.
+        var delivery = Assert.Single(await TestEngine.Catalog(options).DeliveriesAsync(run.RunId, default));
+        Assert.Equal(("ops@example.com", DeliveryStatus.NotSent, e.Message), (delivery.Recipient, delivery.Status, delivery.Detail));
         // Its dashboard is kept with the run, so whoever looks into it sees which cell failed.
         Assert.True(File.Exists(Path.Combine(run.ArtifactsDir!, RunArtifacts.DashboardPng)));
     }

@@ -1,0 +1,1 @@
+SELECT value FROM catalog_facts WHERE key = @Key;

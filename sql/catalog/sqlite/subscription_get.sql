@@ -1,0 +1,1 @@
+SELECT * FROM subscription_records WHERE SubscriptionId = @Id OR Name = @Name;

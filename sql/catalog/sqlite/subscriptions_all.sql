@@ -1,0 +1,1 @@
+SELECT * FROM subscription_records ORDER BY Name;

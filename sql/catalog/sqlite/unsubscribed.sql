@@ -1,0 +1,1 @@
+SELECT recipient FROM unsubscribes WHERE subscription_id = @SubscriptionId;

@@ -1,0 +1,47 @@
+using JourneyReports.Catalog;
+using JourneyReports.Dashboards;
+using JourneyReports.Journeys;
+using JourneyReports.Warehouse;
+
+namespace JourneyReports.Scheduling;
+
+/// <summary>
+/// Who receives a subscription's run, and with which slice: its listed recipients, then the rows of its recipients query
+/// (a new department head in the warehouse gets their email without anyone editing the subscription); without those who
+/// unsubscribed or are outside Mail:AllowedDomains, who are kept as skipped with the reason.
+/// </summary>
+public sealed class SubscriptionRecipients(JourneyWarehouse warehouse, ReportCatalog catalog, JourneyReportsOptions options, TimeProvider clock)
+{
+    public sealed record Resolved(IReadOnlyList<SubscriptionRecipient> Send, IReadOnlyList<DeliveryResult> Skipped);
+
+    public async Task<Resolved> ResolveAsync(Subscription subscription, CancellationToken ct)
+    {
+        var all = new List<SubscriptionRecipient>(subscription.Recipients);
+        if (subscription.RecipientsSql is { Length: > 0 } sql)
+            all.AddRange(await QueryAsync(subscription, sql, ct));
+        var unsubscribed = await catalog.UnsubscribedAsync(subscription.Id, ct);
+        var send = new List<SubscriptionRecipient>();
+        var skipped = new List<DeliveryResult>();
+        foreach (var r in all.DistinctBy(r => r.Email.ToLowerInvariant()))
+        {
+            if (unsubscribed.Contains(r.Email)) skipped.Add(new DeliveryResult(r.Email, DeliveryStatus.Skipped, "unsubscribed"));
+            else if (SubscriptionValidation.DomainProblem(r.Email, options.Mail.AllowedDomains) is { } domain) skipped.Add(new DeliveryResult(r.Email, DeliveryStatus.Skipped, domain));
+            else send.Add(r);
+        }
+        return new Resolved(send, skipped);
+    }
+
+    /// <summary>The query's rows as recipients: its email column, and its filter columns as the slice.</summary>
+    async Task<IReadOnlyList<SubscriptionRecipient>> QueryAsync(Subscription subscription, string sql, CancellationToken ct)
+    {
+        var zone = TimeZones.Find(subscription.TimeZone);
+        await using var connection = await warehouse.OpenAsync(ct);
+        var rows = await AnalystSql.RunAsync(warehouse.Provider, connection, sql, ReportPeriod.LastCompleteWeek(clock.GetUtcNow(), zone), JourneyFilter.None, ct: ct);
+        var email = rows.Columns.ToList().FindIndex(c => c.Equals("email", StringComparison.OrdinalIgnoreCase));
+        if (email < 0) throw new ReportNotRunnableException($"The recipients query of subscription '{subscription.Name}' returns no 'email' column.");
+        var filters = rows.Columns.Select((c, i) => (Name: c.ToLowerInvariant(), Index: i)).Where(c => DashboardFilters.Names.Contains(c.Name)).ToList();
+        return [.. rows.Rows.Where(r => r[email] is string { Length: > 0 })
+            .Select(r => new SubscriptionRecipient((string)r[email]!,
+                filters.Where(f => r[f.Index] is not null).ToDictionary(f => f.Name, f => Convert.ToString(r[f.Index], System.Globalization.CultureInfo.InvariantCulture)!)))];
+    }
+}
