@@ -15,6 +15,9 @@ builder.AddRootConfiguration(args);
 // Logging: Serilog to the console, with report, run and recipient on every line that has them.
 builder.Host.UseSerilog((context, log) => ServerSetup.ConfigureLogging(log, context.Configuration));
 
+// Requests: only the allowed host names (AllowedHosts, loopback by default); /hangfire POSTs need the page's antiforgery token.
+builder.AddRequestGuards();
+
 // Engine: catalog, mail transport, report runner.
 builder.Services.AddJourneyReports();
 
@@ -30,7 +33,7 @@ await ServerSetup.PrepareDataAsync(app, options);
 app.MapGet("/healthz", () => TypedResults.Ok("healthy"));
 app.MapPortal();
 app.MapDashboards();
-app.UseHangfireDashboard("/hangfire");
+app.MapJobDashboard();
 
 ServerSetup.RegisterSchedules(app, options);
 app.Lifetime.ApplicationStarted.Register(() =>
