@@ -26,7 +26,10 @@ builder.Services.AddHangfire(h => h.UseSimpleAssemblyNameTypeSerializer().UseRec
 builder.Services.AddHangfireServer(s => s.WorkerCount = 2);
 
 var app = builder.Build();
-var options = app.Services.GetRequiredService<JourneyReportsOptions>(); // validates the configuration, naming every problem
+
+// Configuration: validated as a whole; with any problem the server names them all and exits with 1.
+if (ConfigurationProblems.ValidOptions(app) is not { } options)
+    return 1;
 
 await ServerSetup.PrepareDataAsync(app, options);
 
