@@ -15,6 +15,9 @@ builder.AddRootConfiguration(args);
 // Logging: Serilog to the console, with report, run and recipient on every line that has them.
 builder.Host.UseSerilog((context, log) => ServerSetup.ConfigureLogging(log, context.Configuration));
 
+// Requests: only the allowed host names (AllowedHosts, loopback by default); /hangfire POSTs need the page's antiforgery token.
+builder.AddRequestGuards();
+
 // Engine: catalog, mail transport, report runner.
 builder.Services.AddJourneyReports();
 
@@ -24,14 +27,17 @@ builder.Services.AddHangfire((sp, h) => h.UseSimpleAssemblyNameTypeSerializer().
 builder.Services.AddHangfireServer(s => s.WorkerCount = 2);
 
 var app = builder.Build();
-var options = app.Services.GetRequiredService<JourneyReportsOptions>(); // validates the configuration, naming every problem
+
+// Configuration: validated as a whole; with any problem the server names them all and exits with 1.
+if (ConfigurationProblems.ValidOptions(app) is not { } options)
+    return 1;
 
 await ServerSetup.PrepareDataAsync(app, options);
 
 app.MapGet("/healthz", () => TypedResults.Ok("healthy"));
 app.MapPortal();
 app.MapDashboards();
-app.UseHangfireDashboard("/hangfire");
+app.MapJobDashboard();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("JourneyReports is up: open {Url}", app.Urls.FirstOrDefault() ?? options.PublicUrl));

@@ -13,7 +13,7 @@ public static class ServerSetup
 {
     public const string LogTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>Binds and validates the JourneyReports section; every problem is reported at once.</summary>
+    /// <summary>Binds and validates the JourneyReports section (and that the data directory takes files); every problem is reported at once.</summary>
     public static JourneyReportsOptions LoadOptions(IConfiguration configuration, string baseDirectory)
     {
         var options = configuration.GetSection(JourneyReportsOptions.Section).Get<JourneyReportsOptions>() ?? new JourneyReportsOptions();
@@ -21,9 +21,11 @@ public static class ServerSetup
             options.DataDirectory = Path.GetFullPath(Path.Combine(baseDirectory, options.DataDirectory));
         if (!Path.IsPathRooted(options.DashboardsDirectory))
             options.DashboardsDirectory = Path.GetFullPath(Path.Combine(baseDirectory, options.DashboardsDirectory));
-        var errors = OptionsValidation.Validate(options);
+        var errors = OptionsValidation.Validate(options).ToList();
+        if (ConfigurationProblems.DataDirectoryProblem(options.DataDirectory) is { } dataDirectory)
+            errors.Insert(0, dataDirectory);
         if (errors.Count > 0)
-            throw new InvalidOperationException("The configuration has problems:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
+            throw new ConfigurationProblemsException(errors);
         return options;
     }
 

@@ -29,10 +29,10 @@ public static class DashboardPages
             }));
         app.MapGet("/dashboards/{name}/visuals/{id}.svg", (string name, string id, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, culture) => DashboardComposer.RenderVisualSvg(d, r, id, culture) is { } image
-                ? Results.Text(image.Svg, "image/svg+xml; charset=utf-8") : NoVisual(d, id), d => DatasetOf(d, id)));
+                ? Results.Text(image.Svg, "image/svg+xml; charset=utf-8") : NoVisual(d, id, "svg"), d => DatasetOf(d, id)));
         app.MapGet("/dashboards/{name}/visuals/{id}.png", (string name, string id, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, culture) => DashboardComposer.RenderVisual(d, r, id, culture) is { } image
-                ? Results.File(image.Png, "image/png") : NoVisual(d, id), d => DatasetOf(d, id)));
+                ? Results.File(image.Png, "image/png") : NoVisual(d, id, "png"), d => DatasetOf(d, id)));
         app.MapGet("/dashboards/{name}/data/{dataset}.csv", (string name, string dataset, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, _) => Csv(d, r, dataset), _ => [dataset]));
     }
@@ -41,8 +41,15 @@ public static class DashboardPages
     static IReadOnlyCollection<string> DatasetOf(DashboardDefinition d, string visualId) =>
         [.. d.Visuals.Where(v => v.Id == visualId).Select(v => v.Dataset)];
 
-    static IResult NoVisual(DashboardDefinition d, string id) =>
-        Results.NotFound($"Dashboard '{d.Name}' has no visual '{id}'; it has: {string.Join(", ", d.Visuals.Select(v => v.Id))}.");
+    // The unknown name is echoed only encoded: it comes straight from the URL.
+    static IResult NoVisual(DashboardDefinition d, string id, string extension) => ErrorPage(404, "Chart not found",
+        $"Dashboard '{E(d.Name)}' has no chart '{E(id)}'. It has: {Links(d, d.Visuals.Select(v => v.Id), "visuals", extension)}.");
+
+    static IResult NoDataset(DashboardDefinition d, string dataset) => ErrorPage(404, "Dataset not found",
+        $"Dashboard '{E(d.Name)}' has no dataset '{E(dataset)}'. It has: {Links(d, d.Datasets.Keys, "data", "csv")}.");
+
+    static string Links(DashboardDefinition d, IEnumerable<string> names, string folder, string extension) => string.Join(", ", names.Select(n =>
+        $"<a href=\"/dashboards/{E(Uri.EscapeDataString(d.Name))}/{folder}/{E(Uri.EscapeDataString(n))}.{extension}\">{E(n)}</a>"));
 
     static IResult List(DashboardRuns runs)
     {
@@ -93,7 +100,7 @@ public static class DashboardPages
     static IResult Csv(DashboardDefinition d, DashboardResult r, string dataset)
     {
         if (!r.Datasets.TryGetValue(dataset, out var rows))
-            return Results.NotFound($"Dashboard '{d.Name}' has no dataset '{dataset}'; it has: {string.Join(", ", d.Datasets.Keys)}.");
+            return NoDataset(d, dataset);
         // The dataset's own query failed (an analyst query past its time limit, say): the definition's problem, named.
         if (rows.Error is { } error) return Results.Problem(title: $"Dataset '{dataset}' could not be loaded", detail: error, statusCode: 422);
         using var buffer = new MemoryStream();

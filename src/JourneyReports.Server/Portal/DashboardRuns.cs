@@ -28,12 +28,12 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
             var why = library.Errors.Keys.Any(f => Path.GetFileNameWithoutExtension(f) == name)
                 ? $"The definition of '{E(name)}' has errors; see <a href=\"/dashboards\">Dashboards</a>."
                 : $"There is no dashboard '{E(name)}'. Available: {string.Join(", ", library.Definitions.Select(d => $"<a href=\"/dashboards/{E(d.Name)}\">{E(d.Name)}</a>"))}.";
-            return Problem(404, "Dashboard not found", why);
+            return ErrorPage(404, "Dashboard not found", why);
         }
 
         var (applied, errors) = ParameterOverrides.Read(key => request.Query[key].FirstOrDefault()).ApplyTo(definition);
         if (applied is null)
-            return Problem(400, $"{definition.Title}: the parameters are not valid",
+            return ErrorPage(400, $"{definition.Title}: the parameters are not valid",
                 $"<ul>{string.Concat(errors.Select(e => $"<li>{E(e)}</li>"))}</ul>{ParameterForm.Html(definition, request)}");
 
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = definition.Name });
@@ -47,26 +47,12 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
         {
             log.LogWarning("Dashboard {Report} not run: {Problem}", definition.Name, e.Message);
             // The file's path and the holder's process id go to the log, not to whoever asked.
-            return Problem(503, "The warehouse is busy",
+            return ErrorPage(503, "The warehouse is busy",
                 "Another process (an import or a seed on the command line) has the warehouse open. Try again when it has finished.");
         }
         var failed = result.Datasets.Values.Where(d => d.Error is not null).Select(d => d.Name).ToList();
         log.LogInformation("Dashboard {Report} ran for {Period} with {Filter} in {Milliseconds} ms; failed datasets: {Failed}",
             definition.Name, result.Period.ToString(), result.Filter.ToString(), watch.ElapsedMilliseconds, failed.Count == 0 ? "none" : string.Join(", ", failed));
         return respond(applied, result, culture);
-    }
-
-    static IResult Problem(int status, string title, string html) =>
-        new StatusPage(status, Page(title, $"<h1>{E(title)}</h1><div class=\"bad\">{html}</div>"));
-
-    /// <summary>An HTML page with a status code other than 200.</summary>
-    sealed class StatusPage(int status, IResult page) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.StatusCode = status;
-            if (status == 503) context.Response.Headers.RetryAfter = "10";
-            return page.ExecuteAsync(context);
-        }
     }
 }

@@ -7,6 +7,24 @@ public static class Html
 {
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
+    /// <summary>
+    /// A page for a request that cannot be answered (404, 400, 503, ...): the title, then <paramref name="html"/>, which
+    /// the caller builds with every value it echoes encoded, naming the problem and linking what does exist.
+    /// </summary>
+    public static IResult ErrorPage(int status, string title, string html) =>
+        new StatusPage(status, Page(title, $"<h1>{E(title)}</h1><div class=\"bad\">{html}</div>"));
+
+    /// <summary>An HTML page with a status code other than 200.</summary>
+    sealed class StatusPage(int status, IResult page) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = status;
+            if (status == 503) context.Response.Headers.RetryAfter = "10";
+            return page.ExecuteAsync(context);
+        }
+    }
+
     public static IResult Page(string title, string body, int? refreshSeconds = null) => Results.Content($$"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

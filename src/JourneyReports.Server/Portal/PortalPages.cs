@@ -16,14 +16,16 @@ public static class PortalPages
         app.MapGet("/", Home);
         app.MapGet("/runs", History);
         app.MapGet("/runs/{runId:long}", Run);
-        app.MapGet("/runs/{runId:long}/dashboard.png", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, RunArtifacts.DashboardPng, "image/png", null));
-        app.MapGet("/runs/{runId:long}/dashboard.svg", (long runId, RunArtifacts artifacts) => Artifact(artifacts, runId, RunArtifacts.DashboardSvg, "image/svg+xml", null));
-        app.MapGet("/runs/{runId:long}/workbook.xlsx", async (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
-        {
-            var run = await catalog.GetRunAsync(runId, ct);
-            return Artifact(artifacts, runId, RunArtifacts.Workbook, ReportEmail.XlsxMediaType, run is null ? null : $"{run.ReportId}-{run.PeriodFirst}.xlsx");
-        });
+        app.MapGet("/runs/{runId:long}/dashboard.png", (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
+            Artifact(runId, RunArtifacts.DashboardPng, "image/png", artifacts, catalog, ct));
+        app.MapGet("/runs/{runId:long}/dashboard.svg", (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
+            Artifact(runId, RunArtifacts.DashboardSvg, "image/svg+xml", artifacts, catalog, ct));
+        app.MapGet("/runs/{runId:long}/workbook.xlsx", (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
+            Artifact(runId, RunArtifacts.Workbook, ReportEmail.XlsxMediaType, artifacts, catalog, ct, run => $"{run.ReportId}-{run.PeriodFirst}.xlsx"));
     }
+
+    static IResult NoRun(long runId) =>
+        ErrorPage(404, "Run not found", $"There is no run {runId}. Every run is in the <a href=\"/runs\">run history</a>.");
 
     static async Task<IResult> Home(ReportCatalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
     {
@@ -40,7 +42,7 @@ public static class PortalPages
     static async Task<IResult> Run(long runId, ReportCatalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
     {
         var run = await catalog.GetRunAsync(runId, ct);
-        if (run is null) return Results.NotFound($"There is no run {runId}.");
+        if (run is null) return NoRun(runId);
         var deliveries = await catalog.DeliveriesAsync(runId, ct);
         var rows = string.Concat(deliveries.Select(d => $"<tr><td>{E(d.Recipient)}</td><td>{E(d.Transport)}</td><td class=\"{(d.Status == "sent" ? "good" : "bad")}\">{E(d.Status)}</td><td>{E(d.Detail)}</td><td>{E(d.DeliveredAt)}</td></tr>"));
         var body = run.Status == RunStatus.Succeeded ? RunBody(run, artifacts, options)
@@ -93,11 +95,14 @@ public static class PortalPages
         return $"<table><tr><th>Run</th><th>Report</th><th>Trigger</th><th>Status</th><th>Period</th><th>Started</th><th>Error</th></tr>{rows}</table>";
     }
 
-    static IResult Artifact(RunArtifacts artifacts, long runId, string name, string contentType, string? downloadName)
+    static async Task<IResult> Artifact(long runId, string name, string contentType, RunArtifacts artifacts, ReportCatalog catalog,
+        CancellationToken ct, Func<RunRecord, string>? downloadName = null)
     {
+        var run = await catalog.GetRunAsync(runId, ct);
+        if (run is null) return NoRun(runId);
         var path = artifacts.PathOf(runId, name);
         return System.IO.File.Exists(path)
-            ? Results.File(path, contentType, downloadName)
-            : Results.NotFound($"Run {runId} has no {name}.");
+            ? Results.File(path, contentType, downloadName?.Invoke(run))
+            : ErrorPage(404, "File not found", $"Run {runId} ({E(run.Status)}) has no {E(name)}; see <a href=\"/runs/{runId}\">run {runId}</a>.");
     }
 }

@@ -198,6 +198,20 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Recipients is empty", result.Output);
     }
 
+    [Fact]
+    public async Task AnImpossibleDataDirectory_IsNamed_WithTheSettingAndThePath()
+    {
+        var file = Path.Combine(work, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        var data = Path.Combine(file, "data");
+
+        var result = await CliAsync(["seed", "--scale", "0.01"], ("JourneyReports__DataDirectory", data));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"JourneyReports:DataDirectory '{data}'", result.Output);
+        Assert.Contains($"'{file}' is a file", result.Output);
+    }
+
     Task<(int ExitCode, string Output)> CliAsync(params string[] args) => CliAsync(args, []);
 
     async Task<(int ExitCode, string Output)> CliAsync(string[] args, params (string Name, string Value)[] env)

@@ -114,6 +114,22 @@ public sealed class DashboardPagesTests : IClassFixture<ServerTests.Host>
         Assert.Contains("funnel", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/dashboards/executive-weekly/visuals/<img%20onerror=alert(1)>.png", "/dashboards/executive-weekly/visuals/revenue-trend.png")]
+    [InlineData("/dashboards/executive-weekly/visuals/<img%20onerror=alert(1)>.svg", "/dashboards/executive-weekly/visuals/revenue-trend.svg")]
+    [InlineData("/dashboards/executive-weekly/data/<img%20onerror=alert(1)>.csv", "/dashboards/executive-weekly/data/funnel.csv")]
+    public async Task AnUnknownChartOrDataset_IsAnHtml404_WithTheNameEscaped_LinkingWhatExists(string url, string link)
+    {
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("&lt;img onerror=alert(1)&gt;", html);
+        Assert.DoesNotContain("<img onerror", html);
+        Assert.Contains($"href=\"{link}\"", html);
+    }
+
     [Fact]
     public async Task OneChart_IsServedAlone_AndAnUnknownOneIs404_ListingTheCharts()
     {

@@ -54,12 +54,20 @@ public sealed class ServerTests : IClassFixture<ServerTests.Host>
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(host.DataDirectory, "outbox"), "*.eml"));
     }
 
-    [Fact]
-    public async Task UnknownRun_Is404_NotAnError()
+    [Theory]
+    [InlineData("/runs/999999")]
+    [InlineData("/runs/999999/dashboard.png")]
+    [InlineData("/runs/999999/dashboard.svg")]
+    [InlineData("/runs/999999/workbook.xlsx")]
+    public async Task UnknownRun_IsAnHtml404_PointingToTheRunHistory(string url)
     {
-        var response = await host.CreateClient().GetAsync("/runs/999999");
+        var response = await host.CreateClient().GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("There is no run 999999", html);
+        Assert.Contains("<a href=\"/runs\">", html);
     }
 
     // Polls a page: the first run is a background job, and no test may depend on how fast this machine is.
