@@ -155,15 +155,18 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
         var groups = await w.Metrics.LateDeliveryEffectAsync(Week, JourneyFilter.None, 10, default);
 
         var (onTime, late) = (groups.Single(g => !g.Late), groups.Single(g => g.Late));
-        // late: customer 1 from 5 Nov 12:00 -> answer 4 (CSAT 2, no NPS); no order in the next 10 days -> churned
+        // late: customer 1, promised 4 Nov, delivered 5 Nov; late from the end of the promised day (5 Nov 00:00) ->
+        // answers from 5 Nov: answer 4 (CSAT 2, no NPS); answer 1 (3 Nov) came before. No order in the next 10 days -> churned
         Assert.Equal((1L, 0L, 1L), (late.Customers, late.NpsResponses, late.CsatResponses));
         Assert.Equal(0.0, late.Csat!.Value, 6);
         Assert.Equal(1.0, late.ChurnShare!.Value, 6);
-        // on time: customer 2 from 4 Nov 12:00 -> answer 5 (answer 2 came before); customer 3 from 5 Nov 08:00 -> 3, 7.
-        // NPS 9 -> +100; CSAT 1, 4, 2 -> 1/3. Customer 3 ordered again on 12 Nov, customer 2 only on 30 Nov -> 1 of 2.
+        // on time: customer 2 delivered 4 Nov 12:00 -> answers from that day: 2 (that morning) and 5; customer 3
+        // delivered 5 Nov 08:00 -> 3, 7. NPS 6, 9 -> (1 - 1) / 2 = 0; CSAT 3, 1, 4, 2 -> 1/4. Customer 3 ordered again
+        // on 12 Nov, customer 2 only on 30 Nov -> 1 of 2.
         Assert.Equal(2, onTime.Customers);
-        Assert.Equal(100.0, onTime.Nps!.Value, 6);
-        Assert.Equal(33.333333, onTime.Csat!.Value, 5);
+        Assert.Equal((2L, 4L), (onTime.NpsResponses, onTime.CsatResponses));
+        Assert.Equal(0.0, onTime.Nps!.Value, 6);
+        Assert.Equal(25.0, onTime.Csat!.Value, 6);
         Assert.Equal((2L, 1L), (onTime.ChurnObserved, onTime.Churned));
         Assert.Equal(0.5, onTime.ChurnShare!.Value, 6);
     }
