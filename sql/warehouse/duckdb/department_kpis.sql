@@ -1,14 +1,15 @@
 -- Per department, the numbers the department filter would give: visitors who touched its products (buyers: those of
--- them with a purchase event), orders with a line of it and only its lines' revenue. A visitor or order spanning
--- departments counts in each, so departments add up to more than the whole.
+-- them with a purchase event that the filter keeps: one of its products, or one that concerns no product), orders with
+-- a line of it and only its lines' revenue. A visitor or order spanning departments counts in each, so departments
+-- add up to more than the whole.
 WITH je AS MATERIALIZED (
-    SELECT visitor_id, stage, department
+    SELECT visitor_id, stage, department, product_id
     FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department)
 ),
-buyers AS (SELECT DISTINCT visitor_id FROM je WHERE stage = 'purchase'),
+purchases AS (SELECT DISTINCT visitor_id, department, product_id IS NULL AS any_department FROM je WHERE stage = 'purchase'),
 v AS (
     SELECT je.department, count(DISTINCT je.visitor_id) AS visitors, count(DISTINCT b.visitor_id) AS buyers
-    FROM je LEFT JOIN buyers b USING (visitor_id)
+    FROM je LEFT JOIN purchases b ON b.visitor_id = je.visitor_id AND (b.any_department OR b.department = je.department)
     WHERE je.department IS NOT NULL
     GROUP BY je.department
 ),
