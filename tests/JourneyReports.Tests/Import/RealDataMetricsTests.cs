@@ -2,7 +2,10 @@ namespace JourneyReports.Tests;
 
 /// <summary>
 /// The product's metrics over real exports nobody here produced, against figures computed independently with Python's
-/// csv module straight from the files in ../shared/data (not through the product's SQL):
+/// csv module straight from the files in ../shared/data (not through the product's SQL); the scripts are beside this
+/// file (rees46_metrics.py, cdnow_metrics.py, uci_online_retail_metrics.py, olist_metrics.py, olist_late_delivery.py)
+/// and the other families are checked in RealDataRees46Tests, RealDataOlistTests, RealDataCdnowTests and
+/// RealDataOnlineRetailTests:
 /// - REES46: per user_id, the first 'view', then the first 'cart' at or after it, then the first 'purchase' at or after
 ///   that (rows with 9 fields only) -> 4,504 / 111 / 62.
 /// - CDNOW: cohort = month of a customer's first transaction; cell k = customers of the cohort with a transaction in

@@ -84,6 +84,8 @@ for churned in (True, False):
     print(f"  {'churned' if churned else 'retained'}: {len(g)} customers, late {late} of {len(delivered)} delivered, "
           f"mean orders {sum(len(os_) for os_ in g)}/{len(g)}, mean revenue {mean_revenue:.6f}")
 
+scores = [int(r["review_score"]) for r in rows(SAMPLE, "olist_order_reviews_dataset.csv")]
+print(f"CSAT of every review: {sum(x >= 4 for x in scores)} of {len(scores)} = {100 * sum(x >= 4 for x in scores) / len(scores):.2f}%")
 print("CSAT by local month of 2017 (answers, 4-5)")
 months = defaultdict(list)
 for r in rows(SAMPLE, "olist_order_reviews_dataset.csv"):
