@@ -23,6 +23,16 @@ public sealed class RealDataOlistTests(OlistData data) : IClassFixture<OlistData
     }
 
     [Fact]
+    public async Task Attribution_EveryModelCreditsTheYearsOrdersToNoTouch_WithoutAClickstream()
+    {
+        var rows = await data.Metrics.AttributionAsync(Year2017, JourneyFilter.None, AttributionOptions.Default);
+
+        // no events, so no touches: each of the six models puts all 6,669 orders and their revenue on "(none)"
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, r => Assert.Equal((AttributionRow.NoTouch, 6_669.0, 1_044_793.04m, 1.0), (r.Channel, r.Orders, r.Revenue, r.Share)));
+    }
+
+    [Fact]
     public async Task RepeatPurchase_CustomersWithTwoOrdersInTheYear()
     {
         var r = await data.Metrics.RepeatPurchaseAsync(Year2017, JourneyFilter.None, default);

@@ -33,16 +33,19 @@ public sealed class RealDataRees46Tests(Rees46Data data) : IClassFixture<Rees46D
     }
 
     [Fact]
-    public async Task Touchpoints_EveryStageOnTheWebFromAnUnknownDevice_ForItsWholeReach()
+    public async Task Touchpoints_AndChannelMix_EveryStageOnTheWebFromAnUnknownDevice_ForItsWholeReach()
     {
         var t = await data.Metrics.TouchpointsAsync(Day, JourneyFilter.None, default);
         var cross = await data.Metrics.CrossChannelAsync(Day, JourneyFilter.None, default);
+        var mix = await data.Metrics.ChannelMixAsync(Day, JourneyFilter.None, default);
 
         Assert.Equal(new[] { ("consideration", "web", 4_504L, 1m), ("decision", "web", 111L, 1m), ("purchase", "web", 193L, 1m) },
             t.Channels.Select(c => (c.Stage, c.Value, c.StageVisitors, c.Share)));
         Assert.Equal(new[] { ("consideration", "unknown", 4_504L), ("decision", "unknown", 111L), ("purchase", "unknown", 193L) },
             t.Devices.Select(c => (c.Stage, c.Value, c.Visitors)));
         Assert.Equal((193L, 1m, 1m), (cross.Purchasers, cross.AverageChannels, cross.AverageDevices));
+        Assert.Equal(new[] { ("consideration", 4_504L, 1m), ("decision", 111L, 1m), ("purchase", 193L, 1m) },
+            mix.Select(m => (m.Stage, m.Customers, m.Share)));
     }
 
     [Fact]

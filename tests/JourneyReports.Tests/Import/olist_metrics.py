@@ -9,7 +9,8 @@ Olist's columns read the way the documented definitions say (README "Journey met
 docs/journey-model.md). Every Olist time is São Paulo wall-clock time; the report period is 2017 in America/Sao_Paulo.
 - An order counts unless cancelled (order_status canceled or unavailable); when: order_purchase_timestamp. A customer
   is a customer_unique_id. An order's revenue is the sum of its items' price + freight_value (0 without items).
-- KPIs: orders in the period, their revenue, revenue / orders.
+- KPIs: orders in the period, their revenue, revenue / orders. Attribution: with no clickstream there are no touches,
+  so every model credits exactly these orders and this revenue to "(none)".
 - Repeat purchase: customers with 2+ orders in the period / customers with an order in it. The KPI repeat rate also
   counts a customer with one order in the period and another before it.
 - Churn (90 days): the customers with an order from 90 days before the period start to its end; churned when their

@@ -13,6 +13,7 @@ What the file is, read the way the documented definitions say (docs/journey-metr
 - Ordered funnel: a person's first view; then their first cart at or after it; then their first purchase at or after
   that. Reach: people with any event of the stage. Hours from the previous stage: for those who made the step, the
   time between the two stage times; median and p90 linearly interpolated between the sorted values.
+- Touchpoints and channel mix: every stage's people are all on the web from an unknown device (shares 1).
 - A department's figures are those of the person's events on its products only (every event has a product).
 - Paths: a touch is a session; all are web, so every path is the single step "web". Conversion: people with a
   purchase; drop-off: people with a cart and no purchase.
