@@ -6,12 +6,17 @@ WITH je AS MATERIALIZED (
     SELECT visitor_id, stage, department, product_id
     FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department)
 ),
-purchases AS (SELECT DISTINCT visitor_id, department, product_id IS NULL AS any_department FROM je WHERE stage = 'purchase'),
+touched AS (SELECT DISTINCT department, visitor_id FROM je WHERE department IS NOT NULL),
+bought AS (
+    SELECT department, visitor_id FROM je WHERE stage = 'purchase' AND department IS NOT NULL
+    UNION
+    SELECT t.department, t.visitor_id
+    FROM touched t JOIN (SELECT DISTINCT visitor_id FROM je WHERE stage = 'purchase' AND product_id IS NULL) p USING (visitor_id)
+),
 v AS (
-    SELECT je.department, count(DISTINCT je.visitor_id) AS visitors, count(DISTINCT b.visitor_id) AS buyers
-    FROM je LEFT JOIN purchases b ON b.visitor_id = je.visitor_id AND (b.any_department OR b.department = je.department)
-    WHERE je.department IS NOT NULL
-    GROUP BY je.department
+    SELECT t.department, count(*) AS visitors, count(b.visitor_id) AS buyers
+    FROM touched t LEFT JOIN bought b USING (department, visitor_id)
+    GROUP BY t.department
 ),
 o AS (
     SELECT p.department, count(DISTINCT o.order_id) AS orders, sum(l.quantity * l.unit_price) AS revenue
