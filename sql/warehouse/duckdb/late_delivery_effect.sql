@@ -13,15 +13,18 @@ WITH delivery AS (
     WHERE delivered_at IS NOT NULL AND promised_at IS NOT NULL AND delivered_at < $end
 ),
 dl AS (
-    SELECT customer_id, bool_or(late) AS late,
-           coalesce(min(known_at) FILTER (WHERE late), min(known_at)) AS ref_delivery
-    FROM delivery
-    GROUP BY customer_id
+    SELECT *, local_day_start(local_day(ref_delivery, $tz), $tz) AS ref_day_start
+    FROM (
+        SELECT customer_id, bool_or(late) AS late,
+               coalesce(min(known_at) FILTER (WHERE late), min(known_at)) AS ref_delivery
+        FROM delivery
+        GROUP BY customer_id
+    )
 ),
 sv AS (
     SELECT dl.customer_id, s.nps, s.csat
     FROM journey_surveys($start, $end, $persona, $segment, $region, $channel) s
-    JOIN dl ON dl.customer_id = s.customer_id AND local_day(s.answered_at, $tz) >= local_day(dl.ref_delivery, $tz)
+    JOIN dl ON dl.customer_id = s.customer_id AND s.answered_at >= dl.ref_day_start
 ),
 later AS (
     SELECT DISTINCT dl.customer_id
