@@ -210,4 +210,16 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
         Assert.Equal((-100.0, 0.0), (late.Nps!.Value, late.Csat!.Value));
         Assert.Equal((1L, 1L), (late.ChurnObserved, late.Churned));
     }
+
+    [Theory]
+    [InlineData("2017-10-15", "America/Sao_Paulo", "2017-10-15 03:00")] // clocks went from 00:00 to 01:00: the day starts at 01:00 -02
+    [InlineData("2018-02-18", "America/Sao_Paulo", "2018-02-18 03:00")] // 00:00 became 23:00 the day before: midnight comes once, at -03
+    [InlineData("2026-10-25", "Europe/London", "2026-10-24 23:00")]     // still BST at midnight
+    public async Task LateDelivery_LocalDayStart_IsTheFirstInstantOfTheLocalDay_AcrossClockChanges(string day, string tz, string utc)
+    {
+        // the moment a late parcel becomes late (the day after the promised one) and from which answers count
+        var start = await Dapper.SqlMapper.QuerySingleAsync<DateTime>(w.Connection, "SELECT local_day_start($day::DATE, $tz)", new { day, tz });
+
+        Assert.Equal(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), start);
+    }
 }
