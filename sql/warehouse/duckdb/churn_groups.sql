@@ -2,11 +2,12 @@
 -- $churn_days earlier. The population is the customers active at some point in the period: an order in the window
 -- from $churn_days before the period start to its end (those already gone are not lost again). What they did in that
 -- same window describes them: any support ticket, their effort answers (CES), the share of their delivered orders
--- that came late, their orders and revenue. The window also bounds the work for short periods.
+-- that came late (delivered on a later local day than promised, in the report's time zone $tz: delivered_late in
+-- journey_macros.sql), their orders and revenue. The window also bounds the work for short periods.
 WITH hist AS (
     SELECT customer_id, max(ordered_at) AS last_order, count(*) AS orders, sum(revenue) AS revenue,
            count(*) FILTER (WHERE delivered_at < $end AND promised_at IS NOT NULL) AS delivered,
-           count(*) FILTER (WHERE delivered_at < $end AND delivered_at > promised_at) AS late
+           count(*) FILTER (WHERE delivered_at < $end AND delivered_late(promised_at, delivered_at, $tz)) AS late
     FROM journey_orders($start - to_days($churn_days), $end, $persona, $segment, $region, $channel, $department)
     GROUP BY customer_id
 ),

@@ -1,16 +1,22 @@
 -- Per department, the numbers the department filter would give: visitors who touched its products (buyers: those of
--- them with a purchase event), orders with a line of it and only its lines' revenue. A visitor or order spanning
--- departments counts in each, so departments add up to more than the whole.
+-- them with a purchase event that the filter keeps: one of its products, or one that concerns no product), orders with
+-- a line of it and only its lines' revenue. A visitor or order spanning departments counts in each, so departments
+-- add up to more than the whole.
 WITH je AS MATERIALIZED (
-    SELECT visitor_id, stage, department
+    SELECT visitor_id, stage, department, product_id
     FROM journey_events($start, $end, $persona, $segment, $region, $channel, $device, $department)
 ),
-buyers AS (SELECT DISTINCT visitor_id FROM je WHERE stage = 'purchase'),
+touched AS (SELECT DISTINCT department, visitor_id FROM je WHERE department IS NOT NULL),
+bought AS (
+    SELECT department, visitor_id FROM je WHERE stage = 'purchase' AND department IS NOT NULL
+    UNION
+    SELECT t.department, t.visitor_id
+    FROM touched t JOIN (SELECT DISTINCT visitor_id FROM je WHERE stage = 'purchase' AND product_id IS NULL) p USING (visitor_id)
+),
 v AS (
-    SELECT je.department, count(DISTINCT je.visitor_id) AS visitors, count(DISTINCT b.visitor_id) AS buyers
-    FROM je LEFT JOIN buyers b USING (visitor_id)
-    WHERE je.department IS NOT NULL
-    GROUP BY je.department
+    SELECT t.department, count(*) AS visitors, count(b.visitor_id) AS buyers
+    FROM touched t LEFT JOIN bought b USING (department, visitor_id)
+    GROUP BY t.department
 ),
 o AS (
     SELECT p.department, count(DISTINCT o.order_id) AS orders, sum(l.quantity * l.unit_price) AS revenue

@@ -79,6 +79,24 @@ WHERE t.opened_at >= start_at AND t.opened_at < end_at
   AND (f_region  IS NULL OR c.region  = f_region)
   AND (f_channel IS NULL OR t.channel = f_channel);
 
+-- Local days of time zone tz: the day of a UTC timestamp, and the UTC instant a day starts (a midnight skipped by a
+-- clock change starts the day at the first instant after it, as ReportPeriod does).
+CREATE OR REPLACE TEMP MACRO local_day(utc_at, tz) AS timezone(tz, timezone('UTC', utc_at))::DATE;
+CREATE OR REPLACE TEMP MACRO local_day_start(day, tz) AS timezone('UTC', timezone(tz, day::TIMESTAMP));
+
+-- Deliveries, defined once for every query, in the report's time zone tz. A promise (promised_at) is a day: a parcel
+-- delivered on the promised local day, at any hour, is on time; it is late only when delivered on a later local day.
+-- The days are compared only when the parcel came between 2 hours before and 26 hours after promised_at: outside
+-- that band the answer is the same in every zone (no offset moves by 2 hours at once), and the conversion is most
+-- of the cost. Its outcome is known when it arrives, or, for a late one, when the promised day ends without it (the
+-- start of the next local day): from then on the customer knows it is late, and what they answer is about that.
+CREATE OR REPLACE TEMP MACRO delivered_late(promised, delivered, tz) AS
+    CASE WHEN delivered <= promised - INTERVAL 2 HOUR THEN false
+         WHEN delivered >= promised + INTERVAL 26 HOUR THEN true
+         ELSE local_day(delivered, tz) > local_day(promised, tz) END;
+CREATE OR REPLACE TEMP MACRO delivery_known_at(promised, delivered, tz) AS
+    CASE WHEN delivered_late(promised, delivered, tz) THEN local_day_start(local_day(promised, tz) + 1, tz) ELSE delivered END;
+
 -- Survey scores, defined once for every query (aggregates, expanded in place): NPS = % promoters (9-10) minus
 -- % detractors (0-6) of the answers to that question, in points; CSAT = share of answers 4-5, from 0 to 1.
 CREATE OR REPLACE TEMP MACRO nps_score(score) AS

@@ -1,19 +1,30 @@
--- Customers with a delivery in the period (ordered and delivered inside it) split by whether any came late
--- (delivered_at > promised_at). Each customer is measured from a reference delivery: their first late one, else their
--- first one, so both groups are read from the same kind of moment. Satisfaction: their answers from that delivery to
--- the period end. Churned: no order in the $churn_days after it; only customers whose window has passed by the newest
--- order in the warehouse count towards the churn share, so recent deliveries cannot look loyal.
-WITH dl AS (
-    SELECT customer_id, bool_or(delivered_at > promised_at) AS late,
-           coalesce(min(delivered_at) FILTER (WHERE delivered_at > promised_at), min(delivered_at)) AS ref_delivery
+-- Customers with a delivery in the period (ordered and delivered inside it) split by whether any came late: delivered
+-- on a later local day than the promised one (delivered_late, journey_macros.sql; $tz is the report's time zone).
+-- Each customer is measured from a reference outcome: when their first late delivery became late (the promised day
+-- ended without it), else when their first delivery arrived (delivery_known_at), so both groups are read from the
+-- moment they learnt how the delivery went. Satisfaction: their answers from that local day to the period end; an
+-- answer given while a late parcel is still on its way is about that late parcel. Churned: no order in the
+-- $churn_days after the reference; only customers whose window has passed by the newest order in the warehouse count
+-- towards the churn share, so recent deliveries cannot look loyal.
+WITH delivery AS (
+    SELECT customer_id, delivered_late(promised_at, delivered_at, $tz) AS late,
+           delivery_known_at(promised_at, delivered_at, $tz) AS known_at
     FROM journey_orders($start, $end, $persona, $segment, $region, $channel, $department)
     WHERE delivered_at IS NOT NULL AND promised_at IS NOT NULL AND delivered_at < $end
-    GROUP BY customer_id
+),
+dl AS (
+    SELECT *, local_day_start(local_day(ref_delivery, $tz), $tz) AS ref_day_start
+    FROM (
+        SELECT customer_id, bool_or(late) AS late,
+               coalesce(min(known_at) FILTER (WHERE late), min(known_at)) AS ref_delivery
+        FROM delivery
+        GROUP BY customer_id
+    )
 ),
 sv AS (
     SELECT dl.customer_id, s.nps, s.csat
     FROM journey_surveys($start, $end, $persona, $segment, $region, $channel) s
-    JOIN dl ON dl.customer_id = s.customer_id AND s.answered_at >= dl.ref_delivery
+    JOIN dl ON dl.customer_id = s.customer_id AND s.answered_at >= dl.ref_day_start
 ),
 later AS (
     SELECT DISTINCT dl.customer_id

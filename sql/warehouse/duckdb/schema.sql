@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS orders (
     channel       VARCHAR NOT NULL,          -- web, app, store, phone
     status        VARCHAR NOT NULL,          -- completed, returned, cancelled
     revenue       DECIMAL(14, 2) NOT NULL,   -- sum of its lines, before returns
-    promised_at   TIMESTAMP,                 -- delivery promised by
+    promised_at   TIMESTAMP,                 -- the promised delivery day (its local day counts, not the time)
     delivered_at  TIMESTAMP,                 -- NULL while in transit or for store pick-up on the spot
     returned      BOOLEAN NOT NULL
 );

@@ -86,6 +86,7 @@ public sealed partial class JourneyMetrics
     {
         var p = Parameters(period, filter);
         p.Add("churn_days", Positive(churnDays, nameof(churnDays)));
+        p.Add("tz", period.TimeZoneId);
         return (await connection.QueryAsync<DeliveryGroup>(Command("late_delivery_effect", p, ct))).ToList();
     }
 

@@ -74,6 +74,7 @@ public sealed partial class JourneyMetrics
     {
         var p = Parameters(period, filter);
         p.Add("churn_days", Positive(churnDays, nameof(churnDays)));
+        p.Add("tz", period.TimeZoneId);
         return p;
     }
 }

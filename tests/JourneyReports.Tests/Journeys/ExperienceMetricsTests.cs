@@ -155,16 +155,71 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
         var groups = await w.Metrics.LateDeliveryEffectAsync(Week, JourneyFilter.None, 10, default);
 
         var (onTime, late) = (groups.Single(g => !g.Late), groups.Single(g => g.Late));
-        // late: customer 1 from 5 Nov 12:00 -> answer 4 (CSAT 2, no NPS); no order in the next 10 days -> churned
+        // late: customer 1, promised 4 Nov, delivered 5 Nov; late from the end of the promised day (5 Nov 00:00) ->
+        // answers from 5 Nov: answer 4 (CSAT 2, no NPS); answer 1 (3 Nov) came before. No order in the next 10 days -> churned
         Assert.Equal((1L, 0L, 1L), (late.Customers, late.NpsResponses, late.CsatResponses));
         Assert.Equal(0.0, late.Csat!.Value, 6);
         Assert.Equal(1.0, late.ChurnShare!.Value, 6);
-        // on time: customer 2 from 4 Nov 12:00 -> answer 5 (answer 2 came before); customer 3 from 5 Nov 08:00 -> 3, 7.
-        // NPS 9 -> +100; CSAT 1, 4, 2 -> 1/3. Customer 3 ordered again on 12 Nov, customer 2 only on 30 Nov -> 1 of 2.
+        // on time: customer 2 delivered 4 Nov 12:00 -> answers from that day: 2 (that morning) and 5; customer 3
+        // delivered 5 Nov 08:00 -> 3, 7. NPS 6, 9 -> (1 - 1) / 2 = 0; CSAT 3, 1, 4, 2 -> 1/4. Customer 3 ordered again
+        // on 12 Nov, customer 2 only on 30 Nov -> 1 of 2.
         Assert.Equal(2, onTime.Customers);
-        Assert.Equal(100.0, onTime.Nps!.Value, 6);
-        Assert.Equal(33.333333, onTime.Csat!.Value, 5);
+        Assert.Equal((2L, 4L), (onTime.NpsResponses, onTime.CsatResponses));
+        Assert.Equal(0.0, onTime.Nps!.Value, 6);
+        Assert.Equal(25.0, onTime.Csat!.Value, 6);
         Assert.Equal((2L, 1L), (onTime.ChurnObserved, onTime.Churned));
         Assert.Equal(0.5, onTime.ChurnShare!.Value, 6);
+    }
+
+    [Fact]
+    public async Task LateDelivery_IsALaterLocalDayThanPromised_AndAReviewWrittenWhileWaitingCountsForTheLateOrder()
+    {
+        // São Paulo is UTC-3 all year since 2019: a promise "by 5 Nov" is stored as its local midnight, 03:00 UTC.
+        var saoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+        var week = ReportPeriod.Days(new(2026, 11, 2), new(2026, 11, 8), saoPaulo);
+        await w.ExecAsync("""
+            INSERT INTO customers VALUES
+              (4, 'Planner', 'consumer', 'SP', '2026-01-01', 'web'),
+              (5, 'Planner', 'consumer', 'SP', '2026-01-01', 'web'),
+              (6, 'Planner', 'consumer', 'SP', '2026-01-01', 'web');
+            INSERT INTO orders VALUES
+              (20, 4, '2026-11-02 13:00', 'web', 'completed', 10, '2026-11-05 03:00', '2026-11-06 01:30', false), -- promised 5 Nov, came 5 Nov 22:30 local
+              (21, 5, '2026-11-02 13:00', 'web', 'completed', 10, '2026-11-04 03:00', '2026-11-05 21:00', false), -- promised 4 Nov, came 5 Nov 18:00 local
+              (22, 4, '2026-11-12 13:00', 'web', 'completed', 10, NULL, NULL, false),
+              (23, 6, '2026-11-30 13:00', 'web', 'completed', 10, NULL, NULL, false);                            -- the newest order
+            INSERT INTO surveys VALUES
+              (20, 4, '2026-11-02 15:00', 'retention', 'review', 3, 2, NULL, NULL), -- 2 Nov: before the parcel's day
+              (21, 4, '2026-11-06 12:00', 'retention', 'review', 9, 5, NULL, NULL), -- 6 Nov 09:00 local
+              (22, 5, '2026-11-03 13:00', 'retention', 'review', 8, 4, NULL, NULL), -- 3 Nov: the promise not yet broken
+              (23, 5, '2026-11-05 11:00', 'retention', 'review', 2, 1, NULL, NULL); -- 5 Nov 08:00 local, still waiting
+            """);
+
+        var groups = await w.Metrics.LateDeliveryEffectAsync(week, JourneyFilter.None, 10, default);
+
+        var (onTime, late) = (groups.Single(g => !g.Late), groups.Single(g => g.Late));
+        // On time: customer 4, delivered on the promised day (late in the evening, the next day in UTC). Answers from
+        // the delivery day: 21 (NPS 9, CSAT 5) -> +100, 100%; answer 20 came days before. Ordered again on 12 Nov,
+        // within 10 days of the delivery -> observed (6 Nov + 10 days is before the newest order), not churned.
+        Assert.Equal((1L, 1L, 1L), (onTime.Customers, onTime.NpsResponses, onTime.CsatResponses));
+        Assert.Equal((100.0, 100.0), (onTime.Nps!.Value, onTime.Csat!.Value));
+        Assert.Equal((1L, 0L), (onTime.ChurnObserved, onTime.Churned));
+        // Late: customer 5, delivered the day after the promised one; late from the start of 5 Nov local. Answers from
+        // that day: 23, written that morning before the parcel came (NPS 2, CSAT 1) -> -100, 0%; answer 22 came before
+        // the promise was broken. No order in the 10 days after 5 Nov -> churned.
+        Assert.Equal((1L, 1L, 1L), (late.Customers, late.NpsResponses, late.CsatResponses));
+        Assert.Equal((-100.0, 0.0), (late.Nps!.Value, late.Csat!.Value));
+        Assert.Equal((1L, 1L), (late.ChurnObserved, late.Churned));
+    }
+
+    [Theory]
+    [InlineData("2017-10-15", "America/Sao_Paulo", "2017-10-15 03:00")] // clocks went from 00:00 to 01:00: the day starts at 01:00 -02
+    [InlineData("2018-02-18", "America/Sao_Paulo", "2018-02-18 03:00")] // 00:00 became 23:00 the day before: midnight comes once, at -03
+    [InlineData("2026-10-25", "Europe/London", "2026-10-24 23:00")]     // still BST at midnight
+    public async Task LateDelivery_LocalDayStart_IsTheFirstInstantOfTheLocalDay_AcrossClockChanges(string day, string tz, string utc)
+    {
+        // the moment a late parcel becomes late (the day after the promised one) and from which answers count
+        var start = await Dapper.SqlMapper.QuerySingleAsync<DateTime>(w.Connection, "SELECT local_day_start($day::DATE, $tz)", new { day, tz });
+
+        Assert.Equal(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), start);
     }
 }

@@ -106,4 +106,18 @@ public sealed partial class DemoGeneratorTests(DemoWarehouseFixture fx) : IClass
         Assert.True(rows[true].Csat < rows[false].Csat - 0.6, $"late {rows[true].Csat:F2} vs on time {rows[false].Csat:F2}");
         Assert.True(rows[true].Nps < rows[false].Nps - 1, $"late {rows[true].Nps:F2} vs on time {rows[false].Nps:F2}");
     }
+
+    [Fact]
+    public void Generate_LateParcels_AreLateByTheLocalDay_InAnyZone()
+    {
+        // A promise is a day (docs/journey-model.md): late parcels come a day or more after promised_at and on-time
+        // ones at or before it, so the reports' local-day definition and the timestamps agree on every demo order.
+        var differing = _db.ExecuteScalar<long>("""
+            SELECT count(*) FROM orders, (VALUES ('Europe/London'), ('UTC'), ('America/Sao_Paulo'), ('Asia/Tokyo')) z(tz)
+            WHERE (delivered_at > promised_at)
+               <> (timezone(tz, timezone('UTC', delivered_at))::DATE > timezone(tz, timezone('UTC', promised_at))::DATE)
+            """);
+        Assert.Equal(0, differing);
+        Assert.True(_db.ExecuteScalar<long>("SELECT count(*) FROM orders WHERE delivered_at > promised_at") > 100);
+    }
 }
