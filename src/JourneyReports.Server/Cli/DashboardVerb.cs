@@ -7,7 +7,7 @@ namespace JourneyReports.Server;
 
 /// <summary>
 /// dashboard: validates the dashboard definitions in a folder (default: the configured dashboards folder) and renders
-/// one, for its default parameters or the ones given, to a PNG (an SVG when --out ends in .svg) and/or an Excel
+/// one, for its default parameters or the ones given, to a PNG (an SVG or a PDF when --out ends in .svg or .pdf) and/or an Excel
 /// workbook, so an analyst can check a definition before it is scheduled.
 /// </summary>
 public static class DashboardVerb
@@ -50,9 +50,12 @@ public static class DashboardVerb
         if (args.Value("out") is not null || xlsx is null)
         {
             var path = Path.GetFullPath(args.Value("out") ?? $"{definition.Name}.png");
-            var image = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase)
-                ? Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture, width).Svg)
-                : png;
+            var image = Path.GetExtension(path).ToLowerInvariant() switch
+            {
+                ".svg" => Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture, width).Svg),
+                ".pdf" => DashboardComposer.RenderPdf(definition, result, culture, width).Pdf,
+                _ => png,
+            };
             await Cli.WriteWholeAsync(path, file => file.WriteAsync(image));
             Console.WriteLine($"Rendered {definition.Name} for {ReportFormat.Period(result.Period, culture)} to {path}");
         }

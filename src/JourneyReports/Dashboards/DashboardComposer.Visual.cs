@@ -26,6 +26,17 @@ public static partial class DashboardComposer
         return new DashboardSvg(VisualCanvas.Svg(w, h, title, canvas => DrawAlone(canvas, visual, result, culture, w, h, problems)), problems);
     }
 
+    /// <inheritdoc cref="RenderVisual"/>
+    /// <remarks>As a one-page vector PDF, as <see cref="RenderPdf"/> makes the whole dashboard.</remarks>
+    public static DashboardPdf? RenderVisualPdf(DashboardDefinition definition, DashboardResult result, string visualId, CultureInfo culture, int? width = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (Cell(definition, visualId, width ?? WidthOf(definition)) is not var (visual, w, h)) return null;
+        var problems = new Dictionary<string, string>();
+        var title = string.IsNullOrWhiteSpace(visual.Title) ? visual.Id : visual.Title;
+        return new DashboardPdf(VisualCanvas.Pdf(w, h, title, result.GeneratedAt, canvas => DrawAlone(canvas, visual, result, culture, w, h, problems)), problems);
+    }
+
     static (VisualDefinition Visual, int Width, int Height)? Cell(DashboardDefinition definition, string visualId, int width)
     {
         ArgumentNullException.ThrowIfNull(definition);

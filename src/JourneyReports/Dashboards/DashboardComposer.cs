@@ -117,6 +117,24 @@ public static partial class DashboardComposer
         return new DashboardSvg(svg, problems);
     }
 
+    /// <summary>
+    /// The same dashboard as <see cref="Render"/>, as a one-page vector PDF for print: the page is the dashboard's own size
+    /// at 0.75 pt per pixel (a 1200 px dashboard is 900 pt, 12.5 in, wide), text stays text in the embedded fonts, and
+    /// the document is titled with the dashboard's title and dated at <see cref="DashboardResult.GeneratedAt"/>.
+    /// </summary>
+    public static DashboardPdf RenderPdf(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int? pageWidth = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(culture);
+        var width = pageWidth ?? WidthOf(definition);
+        var grid = Layout(definition, width);
+        var problems = new Dictionary<string, string>();
+        var pdf = VisualCanvas.Pdf(width, grid.Height, Title(definition), result.GeneratedAt,
+            canvas => Draw(canvas, definition, result, culture, width, grid, problems));
+        return new DashboardPdf(pdf, problems);
+    }
+
     readonly record struct Grid(float CellWidth, float CellHeight, int Height);
 
     /// <summary>The height in pixels of the dashboard drawn <paramref name="width"/> wide (it must stay within <see cref="VisualCanvas.MaxSide"/>).</summary>

@@ -12,3 +12,6 @@ public sealed record DashboardImage(byte[] Png, IReadOnlyDictionary<string, stri
 
 /// <summary>The same as <see cref="DashboardImage"/>, as an SVG document.</summary>
 public sealed record DashboardSvg(string Svg, IReadOnlyDictionary<string, string> Problems);
+
+/// <summary>The same as <see cref="DashboardImage"/>, as a PDF document.</summary>
+public sealed record DashboardPdf(byte[] Pdf, IReadOnlyDictionary<string, string> Problems);

@@ -6,8 +6,8 @@ using SkiaSharp;
 namespace JourneyReports.Rendering;
 
 /// <summary>
-/// One drawing routine, two outputs: a raster surface for PNG and Skia's SVG canvas for the web, so the two can never
-/// disagree about layout. Vector all the way: nothing is drawn as an embedded bitmap.
+/// One drawing routine, three outputs: a raster surface for PNG, Skia's SVG canvas for the web and its PDF document for
+/// print, so they can never disagree about layout. Vector all the way: nothing is drawn as an embedded bitmap.
 /// </summary>
 internal static class VisualCanvas
 {
@@ -35,6 +35,47 @@ internal static class VisualCanvas
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(width, height), stream))
             draw(canvas);
         return Finish(Encoding.UTF8.GetString(stream.ToArray()), width, height, title);
+    }
+
+    /// <summary>
+    /// Points per pixel on a PDF page: a pixel is a CSS pixel, 1/96 inch, as a browser prints one, so a 1200 px dashboard is
+    /// a 12.5 inch (900 pt) page whose 14 px text prints at 10.5 pt, and a PDF viewer at 100% shows it as large as the PNG.
+    /// </summary>
+    public const float PdfPointsPerPixel = 72f / 96f;
+
+    /// <summary>
+    /// The same drawing on one PDF page of <paramref name="width"/> × <paramref name="height"/> pixels
+    /// (<see cref="PdfPointsPerPixel"/>): text stays text in the embedded DejaVu fonts, with their Unicode map so a reader
+    /// can copy and search it, and shapes stay shapes. The fonts go in whole (this Skia build has no font subsetter), about
+    /// 0.7 MB of every document. The document is titled, made by JourneyReports and dated <paramref name="created"/>;
+    /// nothing in it comes from the clock, so the same input gives the same bytes.
+    /// </summary>
+    public static byte[] Pdf(int width, int height, string title, DateTimeOffset created, Action<SKCanvas> draw)
+    {
+        CheckSize(width, height);
+        ReportFonts.EnsureRegistered();
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = title,
+            Creator = "JourneyReports",
+            Creation = created.UtcDateTime,
+            Modified = created.UtcDateTime,
+            // Skia rounds the page to whole pixels at this resolution; a multiple of 96 keeps a pixel-sized page exact
+            // (1446 px high is 1084.5 pt, not 1084.56). Nothing is drawn as a bitmap, but should Skia ever have to
+            // rasterise an effect, it would come out at this print resolution.
+            RasterDpi = 288,
+        };
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream, metadata)
+            ?? throw new InvalidOperationException("Skia could not create a PDF document."))
+        {
+            var canvas = document.BeginPage(width * PdfPointsPerPixel, height * PdfPointsPerPixel);
+            canvas.Scale(PdfPointsPerPixel);
+            draw(canvas);
+            document.EndPage();
+            document.Close();
+        }
+        return stream.ToArray();
     }
 
     /// <summary>

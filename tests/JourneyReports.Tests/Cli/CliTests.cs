@@ -73,16 +73,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Dashboard_ListsTheValidDefinitions_AndRendersOne_AsPngOrSvgByExtension()
+    public async Task Dashboard_ListsTheValidDefinitions_AndRendersOne_AsPngSvgOrPdfByExtension()
     {
         Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01", "--seed", "5")).ExitCode);
         var folder = Path.Combine(RepoPaths.Root, "dashboards");
         var png = Path.Combine(work, "funnel.png");
         var svg = Path.Combine(work, "funnel.svg");
+        var pdf = Path.Combine(work, "funnel.pdf");
 
         var list = await CliAsync("dashboard", "--folder", folder);
         var render = await CliAsync("dashboard", "funnel-and-drop-off", "--folder", folder, "--out", png, "--width", "1200");
         var renderSvg = await CliAsync("dashboard", "funnel-and-drop-off", "--folder", folder, "--out", svg, "--width", "1200");
+        var renderPdf = await CliAsync("dashboard", "funnel-and-drop-off", "--folder", folder, "--out", pdf, "--width", "1200");
 
         Assert.True(list.ExitCode == 0, list.Output);
         Assert.Contains("executive-weekly  Executive weekly journey", list.Output);
@@ -91,7 +93,10 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1200, bitmap.Width);
         Assert.True(renderSvg.ExitCode == 0, renderSvg.Output);
         SvgAssert.Valid(await File.ReadAllTextAsync(svg), 1200, bitmap.Height, "Funnel and drop-off");
-        Assert.Equal(["funnel.png", "funnel.svg"], Directory.GetFiles(work, "funnel.*").Select(Path.GetFileName).Order());
+        Assert.True(renderPdf.ExitCode == 0, renderPdf.Output);
+        Assert.Contains($"to {pdf}", renderPdf.Output);
+        Assert.Contains("Funnel and drop-off", PdfAssert.Valid(await File.ReadAllBytesAsync(pdf), 1200, bitmap.Height, "Funnel and drop-off"));
+        Assert.Equal(["funnel.pdf", "funnel.png", "funnel.svg"], Directory.GetFiles(work, "funnel.*").Select(Path.GetFileName).Order());
     }
 
     [Fact]

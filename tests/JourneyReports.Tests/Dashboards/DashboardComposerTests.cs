@@ -3,13 +3,13 @@ using SkiaSharp;
 
 namespace JourneyReports.Tests;
 
-/// <summary>The gallery: every built-in definition runs against one small demo warehouse and renders as one PNG and one SVG.</summary>
+/// <summary>The gallery: every built-in definition runs against one small demo warehouse and renders as one PNG, one SVG and one PDF.</summary>
 public sealed class DashboardComposerTests(SmallDemoYear demo) : IClassFixture<SmallDemoYear>
 {
     static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public async Task EveryBuiltInDashboard_RunsAndRenders_AsPngAndAllVectorSvg_WithNoVisualFailing()
+    public async Task EveryBuiltInDashboard_RunsAndRenders_AsPngAndAllVectorSvgAndPdf_WithNoVisualFailing()
     {
         var library = DashboardLibrary.Load(Path.Combine(RepoPaths.Root, "dashboards"), TestEngine.SqlChecker);
         Assert.Empty(library.Errors);
@@ -21,6 +21,7 @@ public sealed class DashboardComposerTests(SmallDemoYear demo) : IClassFixture<S
             var result = await DashboardComposer.RunAsync(definition, demo.Warehouse, Clock, default);
             var image = DashboardComposer.Render(definition, result, culture, 1600);
             var svg = DashboardComposer.RenderSvg(definition, result, culture, 1600);
+            var pdf = DashboardComposer.RenderPdf(definition, result, culture, 1600);
 
             using var bitmap = SKBitmap.Decode(image.Png);
             Assert.NotNull(bitmap);
@@ -32,6 +33,10 @@ public sealed class DashboardComposerTests(SmallDemoYear demo) : IClassFixture<S
             // KPI tiles carry their own labels and draw no title of their own.
             foreach (var visual in definition.Visuals.Where(v => v.Type != "kpi-tiles"))
                 Assert.True(texts.Contains(visual.Title ?? visual.Id), $"{definition.Name}: no title '{visual.Title}' in the SVG");
+            AssertNoProblems(definition, pdf.Problems);
+            var pdfText = PdfAssert.Valid(pdf.Pdf, bitmap.Width, bitmap.Height, definition.Title);
+            foreach (var visual in definition.Visuals.Where(v => v.Type != "kpi-tiles"))
+                Assert.True(pdfText.Contains(visual.Title ?? visual.Id, StringComparison.Ordinal), $"{definition.Name}: no title '{visual.Title}' in the PDF");
         }
     }
 
