@@ -31,9 +31,12 @@ public sealed partial class ReportRunner
             try
             {
                 var message = ReportEmail.Build(content, png, xlsx, fileName, url, options.Mail.From, recipient);
-                var where = await mail.SendAsync(message, ct);
-                result = new DeliveryResult(recipient, "sent", where);
-                log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", request.ReportId, runId, recipient, mail.Name, where);
+                var outcome = await mail.SendAsync(message, ct);
+                result = outcome.IsSent ? new DeliveryResult(recipient, "sent", $"{outcome.Where} ({outcome.Detail})") : new DeliveryResult(recipient, "failed", outcome.ToString());
+                if (outcome.IsSent)
+                    log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", request.ReportId, runId, recipient, mail.Name, outcome.Where);
+                else
+                    log.LogWarning("Could not send {Report} run {RunId} to {Recipient} via {Transport}: {Outcome}", request.ReportId, runId, recipient, mail.Name, outcome);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
