@@ -32,9 +32,11 @@ public sealed partial class ReportRunner
             {
                 var message = ReportEmail.Build(content, png, xlsx, fileName, url, options.Mail.From, recipient);
                 var outcome = await mail.SendAsync(message, ct);
-                result = outcome.IsSent ? new DeliveryResult(recipient, "sent", $"{outcome.Where} ({outcome.Detail})") : new DeliveryResult(recipient, "failed", outcome.ToString());
+                // As before: sent records the outbox file (the run verb copies it) or the server with its reply.
+                var where = mail.Name == "smtp" ? $"{outcome.Where} ({outcome.Detail})" : outcome.Where;
+                result = outcome.IsSent ? new DeliveryResult(recipient, "sent", where) : new DeliveryResult(recipient, "failed", outcome.ToString());
                 if (outcome.IsSent)
-                    log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", request.ReportId, runId, recipient, mail.Name, outcome.Where);
+                    log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", request.ReportId, runId, recipient, mail.Name, where);
                 else
                     log.LogWarning("Could not send {Report} run {RunId} to {Recipient} via {Transport}: {Outcome}", request.ReportId, runId, recipient, mail.Name, outcome);
             }
