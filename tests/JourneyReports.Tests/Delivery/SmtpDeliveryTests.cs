@@ -103,6 +103,17 @@ public sealed class SmtpDeliveryTests : IClassFixture<SmtpTestServer>
     }
 
     [Fact]
+    public async Task Send_IsPermanent_WithTheServersWords_WhenItCannotTakeTheRecipientsAddress()
+    {
+        // Without SMTPUTF8 (aiosmtpd offers none here) an address like jörg@ can never pass this server.
+        var outcome = await new SmtpMailTransport(server.Options()).SendAsync(Message("jörg@example.com"), default);
+
+        Assert.Equal(DeliveryStatus.Permanent, outcome.Status);
+        Assert.StartsWith("recipient jörg@example.com refused: 500", outcome.Detail);
+        Assert.Empty(server.Received());
+    }
+
+    [Fact]
     public async Task Send_IsTransient_NamingTheRefusedConnection_WhenTheServerIsDown()
     {
         var options = server.Options();
