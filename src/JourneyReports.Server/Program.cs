@@ -37,6 +37,7 @@ await ServerSetup.PrepareDataAsync(app, options);
 app.MapGet("/healthz", () => TypedResults.Ok("healthy"));
 app.MapPortal();
 app.MapDashboards();
+app.MapSubscriptionLinks();
 app.MapJobDashboard();
 
 app.Lifetime.ApplicationStarted.Register(() =>

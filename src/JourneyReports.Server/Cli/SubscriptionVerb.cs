@@ -80,7 +80,7 @@ public static class SubscriptionVerb
         await using (var connection = await warehouse.OpenAsync(CancellationToken.None))
             values = await FilterValues.LoadAsync(warehouse, connection, CancellationToken.None);
         var problems = SubscriptionValidation.Problems(subscription, DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider),
-            warehouse.Provider, values, options.Mail.AllowedDomains);
+            warehouse.Provider, values, options.Mail);
         if (problems.Count > 0)
         {
             Console.Error.WriteLine($"{file}: the subscription '{subscription.Name}' has {problems.Count} problem(s), nothing was saved:");

@@ -22,6 +22,28 @@ public static class PortalPages
             Artifact(runId, RunArtifacts.DashboardSvg, "image/svg+xml", artifacts, catalog, ct));
         app.MapGet("/runs/{runId:long}/workbook.xlsx", (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
             Artifact(runId, RunArtifacts.Workbook, ReportEmail.XlsxMediaType, artifacts, catalog, ct, run => $"{run.ReportId}-{run.PeriodFirst}.xlsx"));
+        // Any file a run kept (a slice's, an attachment too large to email), by its path under the run's folder.
+        app.MapGet("/runs/{runId:long}/files/{**path}", (long runId, string path, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
+            RunFile(runId, path, artifacts, catalog, ct));
+    }
+
+    static async Task<IResult> RunFile(long runId, string path, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct)
+    {
+        var run = await catalog.GetRunAsync(runId, ct);
+        if (run is null) return NoRun(runId);
+        // "2/x.pdf" is slice 2's; nothing outside the run's folder can be named (resolved, then checked).
+        var parts = path.Split('/', 2);
+        var file = parts.Length == 2 && int.TryParse(parts[0], out _) ? artifacts.PathOf(runId, parts[1], parts[0]) : artifacts.PathOf(runId, path);
+        var folder = Path.GetFullPath(artifacts.DirectoryOf(runId)) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(file);
+        if (!full.StartsWith(folder, StringComparison.Ordinal) || !System.IO.File.Exists(full))
+            return ErrorPage(404, "File not found", $"Run {runId} has no file {E(path)}; see <a href=\"/runs/{runId}\">run {runId}</a>.");
+        var type = Path.GetExtension(full) switch
+        {
+            ".png" => "image/png", ".svg" => "image/svg+xml", ".pdf" => "application/pdf", ".csv" => "text/csv", ".xlsx" => ReportEmail.XlsxMediaType,
+            _ => "application/octet-stream",
+        };
+        return Results.File(full, type, Path.GetFileName(full));
     }
 
     static IResult NoRun(long runId) =>
@@ -45,7 +67,7 @@ public static class PortalPages
         if (run is null) return NoRun(runId);
         var deliveries = await catalog.DeliveriesAsync(runId, ct);
         var rows = string.Concat(deliveries.Select(d => $"<tr><td>{E(d.Recipient)}</td><td>{E(d.Transport)}</td><td class=\"{(d.Status == "sent" ? "good" : "bad")}\">{E(d.Status)}</td><td>{E(d.Detail)}</td><td>{E(d.DeliveredAt)}</td></tr>"));
-        var body = run.Status == RunStatus.Succeeded ? RunBody(run, artifacts, options)
+        var body = run.Status is RunStatus.Succeeded or RunStatus.Partial ? RunBody(run, artifacts, options)
             : $"<h1>Run {run.RunId} of {E(run.ReportId)}</h1><p class=\"{(run.Status == RunStatus.Failed ? "bad" : "muted")}\">{E(run.Status)}: {E(run.Error)}</p>";
         return Page($"Run {runId}", body + (deliveries.Count == 0 ? "" : $"<h2>Deliveries</h2><table><tr><th>Recipient</th><th>Via</th><th>Status</th><th>Detail</th><th>At</th></tr>{rows}</table>"));
     }

@@ -5,7 +5,7 @@ public sealed record RunRecord(
     string? PeriodFirst, string? PeriodLast, string? TimeZone, string? ArtifactsDir, string? Error,
     long? SubscriptionId = null, string? FireTime = null);
 
-/// <summary>One attempt to deliver a run to one recipient, with its outcome (see <see cref="DeliveryStatus"/>).</summary>
+/// <summary>One attempt to deliver a run to one recipient, with its outcome (see <see cref="RecipientStatus"/>).</summary>
 public sealed record DeliveryRecord(long RunId, string Recipient, string Transport, string Status, string? Detail, string DeliveredAt, long Attempt = 1);
 
 public static class RunStatus
@@ -22,7 +22,7 @@ public static class RunStatus
 }
 
 /// <summary>A recipient's delivery, in the run history and the ledger.</summary>
-public static class DeliveryStatus
+public static class RecipientStatus
 {
     public const string Sending = "sending";
     public const string Sent = "sent";

@@ -7,8 +7,13 @@ public interface IMailTransport
 {
     string Name { get; }
 
-    /// <summary>Sends one message; returns where it went (a file path, or the server), for the run history.</summary>
-    Task<string> SendAsync(MimeMessage message, CancellationToken ct);
+    /// <summary>
+    /// Makes one attempt to hand the message over and says what became of it (see <see cref="DeliveryOutcome"/>).
+    /// Failures of the mail system — SMTP replies, the network, the outbox folder — are outcomes, not exceptions; a
+    /// programming error (a message without sender or recipient, say) still throws, and so does cancellation.
+    /// Send one message per recipient: a server that refuses one recipient of several refuses the message.
+    /// </summary>
+    Task<DeliveryOutcome> SendAsync(MimeMessage message, CancellationToken ct);
 
     /// <param name="resolvePath">Turns the outbox folder's name into a path under the data folder.</param>
     public static IMailTransport From(MailOptions mail, Func<string, string> resolvePath) => mail.Transport.ToLowerInvariant() switch

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MimeKit;
+using MimeKit.Utils;
 
 namespace JourneyReports.Delivery;
 
@@ -8,9 +9,9 @@ public sealed partial class OutboxMailTransport(string directory) : IMailTranspo
 {
     public string Name => "outbox";
 
-    public async Task<string> SendAsync(MimeMessage message, CancellationToken ct)
+    public async Task<DeliveryOutcome> SendAsync(MimeMessage message, CancellationToken ct)
     {
-        System.IO.Directory.CreateDirectory(directory);
+        if (string.IsNullOrEmpty(message.MessageId)) message.MessageId = MimeUtils.GenerateMessageId();
         var to = message.To.Mailboxes.FirstOrDefault()?.Address ?? "unknown";
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Unsafe().Replace(to, "_")}-{Guid.NewGuid().ToString("n")[..8]}.eml";
         var path = Path.Combine(directory, name);
@@ -18,16 +19,25 @@ public sealed partial class OutboxMailTransport(string directory) : IMailTranspo
         var partial = path + ".partial";
         try
         {
+            System.IO.Directory.CreateDirectory(directory);
             await using (var file = File.Create(partial))
                 await message.WriteToAsync(file, ct);
             File.Move(partial, path);
+            return DeliveryOutcome.Sent(path, "written to the outbox", message.MessageId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(partial); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+            // A folder the server may not write to stays so until someone changes it; a full disk or a busy file may pass.
+            return e is UnauthorizedAccessException or PathTooLongException or DirectoryNotFoundException
+                ? DeliveryOutcome.Permanent(directory, $"cannot write to the outbox: {e.Message}", message.MessageId)
+                : DeliveryOutcome.Transient(directory, $"could not write to the outbox: {e.Message}", message.MessageId);
         }
         catch
         {
             File.Delete(partial);
             throw;
         }
-        return path;
     }
 
     [GeneratedRegex("[^A-Za-z0-9@._-]")]

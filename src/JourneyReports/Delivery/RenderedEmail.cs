@@ -12,7 +12,11 @@ public sealed record RenderedEmail(string Subject, string TextBody, string HtmlB
     /// The message: this subject and bodies, the dashboard inline, the workbook attached, and a List-Unsubscribe header
     /// when there is an unsubscribe link (mail clients then offer their own unsubscribe button).
     /// </summary>
-    public MimeMessage ToMessage(byte[] dashboardPng, byte[] workbook, string workbookFileName, string from, string to, DateTimeOffset date)
+    public MimeMessage ToMessage(byte[] dashboardPng, byte[] workbook, string workbookFileName, string from, string to, DateTimeOffset date) =>
+        ToMessage(dashboardPng, [new EmailAttachment(workbookFileName, workbook, ReportEmail.XlsxMediaType)], from, to, date);
+
+    /// <summary>The message with any attachments (none when they were too large and the body links them instead).</summary>
+    public MimeMessage ToMessage(byte[] dashboardPng, IReadOnlyList<EmailAttachment> attachments, string from, string to, DateTimeOffset date)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
@@ -24,7 +28,7 @@ public sealed record RenderedEmail(string Subject, string TextBody, string HtmlB
         var body = new BodyBuilder();
         var image = body.LinkedResources.Add("dashboard.png", dashboardPng, new ContentType("image", "png"));
         image.ContentId = ImageContentId;
-        body.Attachments.Add(workbookFileName, workbook, ContentType.Parse(ReportEmail.XlsxMediaType));
+        foreach (var a in attachments) body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.MediaType));
         body.TextBody = TextBody;
         body.HtmlBody = HtmlBody;
         message.Body = body.ToMessageBody();

@@ -23,9 +23,7 @@ public static class OptionsValidation
             errors.Add($"JourneyReports:Journey:StageMap names an unknown stage '{stage}'; stages are {string.Join(", ", JourneyStages.InOrder)}.");
         foreach (var twice in o.Journey.EventStages().GroupBy(e => e.EventType).Where(g => g.Count() > 1))
             errors.Add($"JourneyReports:Journey:StageMap puts event type '{twice.Key}' in more than one stage ({string.Join(", ", twice.Select(t => t.Stage))}).");
-        Check(o.Mail.Transport is "outbox" or "smtp", $"JourneyReports:Mail:Transport '{o.Mail.Transport}' is unknown; use 'outbox' or 'smtp'.");
-        Check(MailboxAddress.TryParse(o.Mail.From, out _), $"JourneyReports:Mail:From '{o.Mail.From}' is not an email address.");
-        Check(o.Mail.Smtp.Port is > 0 and < 65536, $"JourneyReports:Mail:Smtp:Port {o.Mail.Smtp.Port} is not a port number.");
+        errors.AddRange(o.Mail.Problems());
 
         var library = new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(o.DashboardsDirectory, WarehouseProviders.Create(o.Warehouse, o.ResolvePath)));
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))

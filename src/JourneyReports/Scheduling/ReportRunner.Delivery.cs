@@ -15,7 +15,7 @@ public sealed partial class ReportRunner
     /// stop the others. A subscription's deliveries go through the ledger: claimed before sending, so a recipient already
     /// delivered for this period is not sent again, and settled after, whatever the server said.
     /// </summary>
-    async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(long runId, RunPlan plan, Rendered rendered, IReadOnlyList<SubscriptionRecipient> recipients,
+    async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(long runId, string? slice, RunPlan plan, Rendered rendered, IReadOnlyList<SubscriptionRecipient> recipients,
         CancellationToken ct)
     {
         var results = new List<DeliveryResult>();
@@ -28,21 +28,21 @@ public sealed partial class ReportRunner
             DeliveryResult result;
             long attempt = 1;
             if (rendered.Empty && whenEmpty == "skip")
-                result = new DeliveryResult(recipient.Email, DeliveryStatus.Skipped, "no data for this period");
+                result = new DeliveryResult(recipient.Email, RecipientStatus.Skipped, "no data for this period");
             else if (plan.Subscription is { } subscription)
             {
                 var claim = await catalog.ClaimDeliveryAsync(subscription.Id, periodKey, recipient.Email, runId, MimeUtils.GenerateMessageId(), clock.GetUtcNow(), ct);
                 if (claim is not { } c)
-                    result = new DeliveryResult(recipient.Email, DeliveryStatus.AlreadyDelivered, $"delivered for {periodKey} before");
+                    result = new DeliveryResult(recipient.Email, RecipientStatus.AlreadyDelivered, $"delivered for {periodKey} before");
                 else
                 {
                     attempt = c.Attempt;
-                    result = await SendAsync(runId, plan, rendered, recipient, note, c.MessageId, ct);
+                    result = await SendAsync(runId, slice, plan, rendered, recipient, note, c.MessageId, ct);
                     await catalog.SettleDeliveryAsync(subscription.Id, periodKey, recipient.Email, result.Status, result.Detail, clock.GetUtcNow(), TimeSpan.FromMinutes(5));
                 }
             }
             else
-                result = await SendAsync(runId, plan, rendered, recipient, note, MimeUtils.GenerateMessageId(), ct);
+                result = await SendAsync(runId, slice, plan, rendered, recipient, note, MimeUtils.GenerateMessageId(), ct);
             await catalog.AddDeliveryAsync(runId, recipient.Email, mail.Name, result.Status, result.Detail, clock.GetUtcNow(), ct, attempt);
             results.Add(result);
         }
@@ -50,51 +50,39 @@ public sealed partial class ReportRunner
     }
 
     /// <summary>Builds and sends one recipient's message; a refusal for now is tried again after each configured delay.</summary>
-    async Task<DeliveryResult> SendAsync(long runId, RunPlan plan, Rendered rendered, SubscriptionRecipient recipient, string? note, string messageId,
-        CancellationToken ct)
+    async Task<DeliveryResult> SendAsync(long runId, string? slice, RunPlan plan, Rendered rendered, SubscriptionRecipient recipient, string? note,
+        string messageId, CancellationToken ct)
     {
         MimeMessage message;
         try
         {
-            message = Message(plan, rendered, recipient, note);
+            message = Message(runId, slice, plan, rendered, recipient, note);
             message.MessageId = messageId;
         }
         catch (ParseException e)
         {
-            return new DeliveryResult(recipient.Email, DeliveryStatus.Permanent, $"not an email address: {e.Message}");
+            return new DeliveryResult(recipient.Email, RecipientStatus.Permanent, $"not an email address: {e.Message}");
         }
-        var delays = options.Subscriptions.RetryDelaysSeconds.Count > 0 ? options.Subscriptions.RetryDelaysSeconds : SubscriptionOptions.DefaultRetryDelaysSeconds;
-        for (var i = 0; ; i++)
+        // A refusal for now is tried again after Mail:Retry's waits; after those the run is left to the schedule's retry.
+        var attempts = await mail.SendWithRetriesAsync(message, options.Mail.Retry, ct, clock, (n, outcome) =>
         {
-            var (status, detail) = await SendOnceAsync(message, ct);
-            if (status == DeliveryStatus.Sent)
-                log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", plan.ReportId, runId, recipient.Email, mail.Name, detail);
+            if (outcome.IsSent)
+                log.LogInformation("Sent {Report} run {RunId} to {Recipient} via {Transport}: {Where}", plan.ReportId, runId, recipient.Email, mail.Name, outcome.Where);
             else
-                log.LogWarning("Could not send {Report} run {RunId} to {Recipient} via {Transport} ({Status}): {Detail}", plan.ReportId, runId, recipient.Email, mail.Name, status, detail);
-            if (status != DeliveryStatus.Transient || i >= delays.Count) return new DeliveryResult(recipient.Email, status, detail);
-            await Task.Delay(TimeSpan.FromSeconds(delays[i]), clock, ct);
-        }
+                log.LogWarning("Could not send {Report} run {RunId} to {Recipient} via {Transport}, attempt {Attempt}: {Outcome}", plan.ReportId, runId, recipient.Email, mail.Name, n, outcome);
+        });
+        var (status, detail) = Recorded(attempts.Final);
+        return new DeliveryResult(recipient.Email, status, detail);
     }
 
-    async Task<(string Status, string Detail)> SendOnceAsync(MimeMessage message, CancellationToken ct)
+    /// <summary>How an outcome goes into the run history: a sent outbox message by its file, an SMTP one by the server and its reply.</summary>
+    (string Status, string Detail) Recorded(DeliveryOutcome outcome) => outcome.Status switch
     {
-        try
-        {
-            return (DeliveryStatus.Sent, await mail.SendAsync(message, ct));
-        }
-        catch (MailKit.Net.Smtp.SmtpCommandException e) when ((int)e.StatusCode is >= 400 and < 500)
-        {
-            return (DeliveryStatus.Transient, $"{(int)e.StatusCode} {e.Message}");
-        }
-        catch (MailKit.Net.Smtp.SmtpCommandException e)
-        {
-            return (DeliveryStatus.Permanent, $"{(int)e.StatusCode} {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or TimeoutException or MailKit.ProtocolException)
-        {
-            return (DeliveryStatus.Transient, e.Message);
-        }
-    }
+        DeliveryStatus.Sent => (RecipientStatus.Sent, mail.Name == "smtp" ? $"{outcome.Where} ({outcome.Detail})" : outcome.Where),
+        DeliveryStatus.Transient => (RecipientStatus.Transient, outcome.ToString()),
+        DeliveryStatus.Uncertain => (RecipientStatus.Uncertain, outcome.ToString()),
+        _ => (RecipientStatus.Permanent, outcome.ToString()),
+    };
 
     /// <summary>Tells a subscription's owner that a run fell short, once per run; ad-hoc runs have no owner to tell.</summary>
     async Task NotifyOwnerAsync(long runId, RunPlan plan, string status, string problem, CancellationToken ct)
@@ -109,7 +97,7 @@ public sealed partial class ReportRunner
             Text = $"The run {runId} of your subscription '{subscription.Name}' ({plan.ReportId}) {status}.\n\n{problem}\n\n" +
                    $"Its history: {options.PublicUrl.TrimEnd('/')}/runs/{runId}\n",
         };
-        var (sent, detail) = await SendOnceAsync(message, ct);
+        var (sent, detail) = Recorded(await mail.SendAsync(message, ct));
         log.LogInformation("Told owner {Owner} of subscription {Subscription} that run {RunId} {Status}: {Outcome}", subscription.Owner, subscription.Name, runId, status, sent);
         await catalog.AddDeliveryAsync(runId, subscription.Owner, mail.Name, sent, "owner notice: " + detail, clock.GetUtcNow(), ct);
     }

@@ -11,31 +11,66 @@ namespace JourneyReports.Scheduling;
 public sealed partial class ReportRunner
 {
     /// <summary>
-    /// One recipient's email: the subscription's formats of their slice, the KPIs as text, a link to the live dashboard
-    /// of their slice and, from a subscription, a signed link to stop receiving it. With <paramref name="note"/> (a
-    /// period without data) only the note goes out.
+    /// One recipient's email from the subscription's templates (the standard email without them): the dashboard of their
+    /// slice inline, the KPIs as text, the formats asked for attached, a link to the live dashboard of their slice and,
+    /// from a subscription, a signed link to manage or stop it. When the whole would be larger than Mail:MaxMessageBytes
+    /// the attachments become download links to the run's files. With <paramref name="note"/> (a period without data)
+    /// only the note goes out. A template that fails throws before anything is sent.
     /// </summary>
-    MimeMessage Message(RunPlan plan, Rendered rendered, SubscriptionRecipient recipient, string? note)
+    MimeMessage Message(long runId, string? slice, RunPlan plan, Rendered rendered, SubscriptionRecipient recipient, string? note)
     {
         var culture = options.ReportCulture();
-        var content = EmailText(rendered.Summary.Title, rendered.Result, note is null ? rendered.Summary.Kpis : [], culture, note);
-        var url = options.PublicUrl.TrimEnd('/') + rendered.Summary.LivePath;
-        var workbookName = $"{rendered.Definition.Name}-{rendered.Result.Period.FirstDay:yyyy-MM-dd}.xlsx";
-        var message = ReportEmail.Build(content, rendered.Files[RunArtifacts.DashboardPng], rendered.Files[RunArtifacts.Workbook], workbookName, url,
-            options.Mail.From, recipient.Email);
-        if (plan.Subscription is { } subscription)
-            message.Headers.Add("List-Unsubscribe", $"<{links.Unsubscribe(subscription, recipient.Email)}>");
-        return message;
+        var template = EmailTemplate.Parse(plan.Subscription?.Subject, plan.Subscription?.Body);
+        var attachments = note is null ? Attachments(plan, rendered) : [];
+        var values = Values(plan, rendered, recipient, culture, note);
+        var message = template.Render(values).ToMessage(rendered.Files[RunArtifacts.DashboardPng], attachments, options.Mail.From, recipient.Email, rendered.Result.GeneratedAt);
+        if (attachments.Count == 0 || ReportEmail.EncodedSize(message) <= options.Mail.MaxMessageBytes) return message;
+        // Too large for the mail server: the same email, its files as links to the run's copies.
+        var links = string.Join("\n", attachments.Select(a => $"- {a.FileName}: {options.PublicUrl.TrimEnd('/')}/runs/{runId}/files/{(slice is null ? "" : slice + "/")}{Uri.EscapeDataString(a.FileName)}"));
+        var linked = values with { Note = $"{(note is null ? "" : note + "\n\n")}The files were too large to send by email, so they are not attached; download them instead:\n{links}" };
+        return template.Render(linked).ToMessage(rendered.Files[RunArtifacts.DashboardPng], [], options.Mail.From, recipient.Email, rendered.Result.GeneratedAt);
     }
 
-    /// <summary>The email's words and numbers, written out here so delivery only moves finished text and files.</summary>
-    static EmailContent EmailText(string title, DashboardResult result, IReadOnlyList<Kpi> kpis, CultureInfo culture, string? note)
+    /// <summary>The files the plan's formats ask for, from the slice's artifacts (the dashboard inline is always sent).</summary>
+    static List<EmailAttachment> Attachments(RunPlan plan, Rendered rendered)
     {
-        var periodLine = result.Comparison is { } c ? ReportFormat.PeriodLine(result.Period, c, culture) : ReportFormat.Period(result.Period, culture);
+        var name = $"{rendered.Definition.Name}-{rendered.Result.Period.FirstDay:yyyy-MM-dd}";
+        var files = new List<EmailAttachment>();
+        foreach (var (file, bytes) in rendered.Files)
+        {
+            var attachment = file switch
+            {
+                RunArtifacts.Workbook when plan.Formats.Contains(SubscriptionFormats.Xlsx) => new EmailAttachment($"{name}.xlsx", bytes, ReportEmail.XlsxMediaType),
+                RunArtifacts.DashboardPdf when plan.Formats.Contains(SubscriptionFormats.Pdf) => new EmailAttachment($"{name}.pdf", bytes, "application/pdf"),
+                RunArtifacts.DashboardPng when plan.Formats.Contains(SubscriptionFormats.Png) => new EmailAttachment($"{name}.png", bytes, "image/png"),
+                RunArtifacts.DashboardSvg when plan.Formats.Contains(SubscriptionFormats.Svg) => new EmailAttachment($"{name}.svg", bytes, "image/svg+xml"),
+                _ when file.StartsWith("visual-", StringComparison.Ordinal) && file.EndsWith(".png", StringComparison.Ordinal) => new EmailAttachment(file, bytes, "image/png"),
+                _ when file.StartsWith("visual-", StringComparison.Ordinal) && file.EndsWith(".svg", StringComparison.Ordinal) => new EmailAttachment(file, bytes, "image/svg+xml"),
+                _ when file.EndsWith(".csv", StringComparison.Ordinal) => new EmailAttachment($"{name}-{file}", bytes, "text/csv"),
+                _ => null,
+            };
+            if (attachment is not null) files.Add(attachment);
+        }
+        return files;
+    }
+
+    /// <summary>The run's words and numbers for one recipient, as the templates see them.</summary>
+    EmailTemplateValues Values(RunPlan plan, Rendered rendered, SubscriptionRecipient recipient, CultureInfo culture, string? note)
+    {
+        var result = rendered.Result;
         var symbol = culture.NumberFormat.CurrencySymbol;
-        return new EmailContent(title, periodLine,
-            [.. kpis.Select(k => new EmailKpi(k.Label, ReportFormat.KpiValue(k, symbol, culture), ReportFormat.Change(k, culture) ?? "no comparison",
-                ReportFormat.Sentiment(k)))],
-            result.GeneratedAt, note);
+        var slice = rendered.Slice.Select(s => new EmailSliceValue(s.Key, s.Value)).ToList();
+        return new EmailTemplateValues(
+            plan.Subscription?.Name ?? plan.ReportId, rendered.Summary.Title, ReportFormat.Period(result.Period, culture),
+            result.Comparison is { } c ? ReportFormat.PeriodLine(result.Period, c, culture) : ReportFormat.Period(result.Period, culture),
+            ReportFormat.GeneratedLine(result.GeneratedAt, null, result.Period.TimeZoneId, culture),
+            new EmailRecipientValues(recipient.Email, slice,
+                slice.Count == 0 ? "All customers" : string.Join(", ", slice.Select(s => $"{KeyWords.Of(s.Name)}: {s.Value}"))),
+            note is not null ? [] : [.. rendered.Summary.Kpis.Select(k => new EmailKpiValues(k.Key, k.Label, ReportFormat.KpiValue(k, symbol, culture),
+                ReportFormat.Change(k, culture) ?? "no comparison", ReportFormat.Sentiment(k)))],
+            new EmailLinkValues(options.PublicUrl.TrimEnd('/') + rendered.Summary.LivePath,
+                plan.Subscription is { } s ? links.Manage(s, recipient.Email) : null,
+                plan.Subscription is { } u ? links.Unsubscribe(u, recipient.Email) : null),
+            note);
     }
 }

@@ -41,6 +41,7 @@ public sealed partial class ReportRunner
             [RunArtifacts.Workbook] = Bytes(xlsx => DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx)),
             [RunArtifacts.Summary] = JsonSerializer.SerializeToUtf8Bytes(summary),
         };
+        if (plan.Formats.Contains(SubscriptionFormats.Pdf)) files[RunArtifacts.DashboardPdf] = DashboardComposer.RenderPdf(definition, result, culture).Pdf;
         if (plan.Formats.Contains(SubscriptionFormats.Png) || plan.Formats.Contains(SubscriptionFormats.Svg))
             foreach (var visual in definition.Visuals)
             {

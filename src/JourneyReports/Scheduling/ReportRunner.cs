@@ -63,12 +63,12 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyW
                     failedSlices.Add(problem);
                     foreach (var r in recipients)
                     {
-                        deliveries.Add(new DeliveryResult(r.Email, DeliveryStatus.NotSent, problem));
-                        await catalog.AddDeliveryAsync(runId, r.Email, mail.Name, DeliveryStatus.NotSent, problem, clock.GetUtcNow(), ct);
+                        deliveries.Add(new DeliveryResult(r.Email, RecipientStatus.NotSent, problem));
+                        await catalog.AddDeliveryAsync(runId, r.Email, mail.Name, RecipientStatus.NotSent, problem, clock.GetUtcNow(), ct);
                     }
                     continue;
                 }
-                deliveries.AddRange(await DeliverAsync(runId, plan, rendered, recipients, ct));
+                deliveries.AddRange(await DeliverAsync(runId, i == 0 ? null : $"{i}", plan, rendered, recipients, ct));
             }
             return await FinishAsync(runId, plan, slices.Count, failedSlices, deliveries, period!, directory!, ct);
         }
@@ -87,18 +87,18 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyW
     async Task<RunResult> FinishAsync(long runId, RunPlan plan, int sliceCount, List<string> failedSlices, List<DeliveryResult> deliveries,
         ReportPeriod period, string directory, CancellationToken ct)
     {
-        var waiting = deliveries.Where(d => d.Status is DeliveryStatus.Transient).ToList();
-        var refused = deliveries.Where(d => d.Status is DeliveryStatus.Permanent or DeliveryStatus.Uncertain or DeliveryStatus.NotSent).ToList();
+        var waiting = deliveries.Where(d => d.Status is RecipientStatus.Transient).ToList();
+        var refused = deliveries.Where(d => d.Status is RecipientStatus.Permanent or RecipientStatus.Uncertain or RecipientStatus.NotSent).ToList();
         var allFailed = failedSlices.Count == sliceCount;
         var status = allFailed || waiting.Count > 0 ? RunStatus.Failed : refused.Count > 0 ? RunStatus.Partial
-            : deliveries.Count > 0 && deliveries.All(d => d.Status == DeliveryStatus.Skipped) ? RunStatus.Skipped : RunStatus.Succeeded;
+            : deliveries.Count > 0 && deliveries.All(d => d.Status == RecipientStatus.Skipped) ? RunStatus.Skipped : RunStatus.Succeeded;
         var error = allFailed ? failedSlices[0]
             : waiting.Count > 0 ? $"{waiting.Count} recipient(s) could not be reached yet and will be tried again: " + string.Join("; ", waiting.Select(d => $"{d.Recipient}: {d.Detail}"))
             : refused.Count > 0 ? $"{refused.Count} of {deliveries.Count} recipient(s) not delivered: " + string.Join("; ", refused.Select(d => $"{d.Recipient} ({d.Status}): {d.Detail}"))
             : null;
         await catalog.FinishRunAsync(runId, status, clock.GetUtcNow(), period, directory, error, ct);
         log.LogInformation("Run {RunId} of {Report} for {Period} {Status}: {Sent} of {Recipients} delivered, artifacts in {Directory}",
-            runId, plan.ReportId, period.ToString(), status, deliveries.Count(d => d.Status is DeliveryStatus.Sent or DeliveryStatus.AlreadyDelivered),
+            runId, plan.ReportId, period.ToString(), status, deliveries.Count(d => d.Status is RecipientStatus.Sent or RecipientStatus.AlreadyDelivered),
             deliveries.Count, directory);
         if (error is not null) await NotifyOwnerAsync(runId, plan, status, error, ct);
         if (allFailed) throw new ReportFailedException(error!);

@@ -11,13 +11,4 @@ public sealed class SubscriptionOptions
 
     /// <summary>A run taking longer than this many minutes is stopped and recorded as failed.</summary>
     public int RunTimeoutMinutes { get; set; } = 30;
-
-    /// <summary>
-    /// Within a run, a recipient refused for now (a 4xx, the server down) is tried again after each of these delays; if
-    /// still refused the run is retried later by the schedule, skipping those delivered. Empty: no retry within the run.
-    /// </summary>
-    public List<double> RetryDelaysSeconds { get; set; } = [];
-
-    /// <summary>The delays used when the section lists none (configuration binding adds to a pre-filled list, so defaults live here).</summary>
-    public static readonly IReadOnlyList<double> DefaultRetryDelaysSeconds = [2, 10, 30];
 }

@@ -24,8 +24,8 @@ public sealed class SubscriptionRecipients(JourneyWarehouse warehouse, ReportCat
         var skipped = new List<DeliveryResult>();
         foreach (var r in all.DistinctBy(r => r.Email.ToLowerInvariant()))
         {
-            if (unsubscribed.Contains(r.Email)) skipped.Add(new DeliveryResult(r.Email, DeliveryStatus.Skipped, "unsubscribed"));
-            else if (SubscriptionValidation.DomainProblem(r.Email, options.Mail.AllowedDomains) is { } domain) skipped.Add(new DeliveryResult(r.Email, DeliveryStatus.Skipped, domain));
+            if (unsubscribed.Contains(r.Email)) skipped.Add(new DeliveryResult(r.Email, RecipientStatus.Skipped, "unsubscribed"));
+            else if (SubscriptionValidation.DomainProblem(r.Email, options.Mail) is { } domain) skipped.Add(new DeliveryResult(r.Email, RecipientStatus.Skipped, domain));
             else send.Add(r);
         }
         return new Resolved(send, skipped);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Cronos;
 using JourneyReports.Catalog;
 using JourneyReports.Dashboards;
+using JourneyReports.Delivery;
 using JourneyReports.Warehouse;
 using MimeKit;
 
@@ -22,7 +23,7 @@ public static partial class SubscriptionValidation
 
     /// <param name="filterValues">The values each filter takes in the warehouse (<see cref="Journeys.FilterValues"/>); null skips that check.</param>
     public static IReadOnlyList<string> Problems(Subscription s, DashboardLibrary library, IWarehouseProvider sqlChecker,
-        IReadOnlyDictionary<string, IReadOnlySet<string>>? filterValues, IReadOnlyList<string> allowedDomains)
+        IReadOnlyDictionary<string, IReadOnlySet<string>>? filterValues, MailOptions mail)
     {
         var problems = new List<string>();
         if (!Slug().IsMatch(s.Name)) problems.Add($"name '{s.Name}' must be lower-case words joined by hyphens, e.g. 'weekly-heads'");
@@ -50,7 +51,7 @@ public static partial class SubscriptionValidation
         foreach (var r in s.Recipients)
         {
             if (!IsAddress(r.Email)) { problems.Add($"recipient '{r.Email}' is not an email address"); continue; }
-            if (DomainProblem(r.Email, allowedDomains) is { } domain) problems.Add($"recipient {domain}");
+            if (DomainProblem(r.Email, mail) is { } domain) problems.Add($"recipient {domain}");
             foreach (var key in r.Filters.Keys.Where(k => !DashboardFilters.Names.Contains(k)))
                 problems.Add($"recipient '{r.Email}': slice '{key}' is not a filter; use {string.Join(", ", DashboardFilters.Names)}");
             FilterValuesKnown(r.Filters, $"recipient '{r.Email}'", filterValues, problems);
@@ -59,17 +60,13 @@ public static partial class SubscriptionValidation
                     problems.Add($"recipient '{r.Email}': {problem}");
         }
         if (s.RecipientsSql is { Length: > 0 } sql) problems.AddRange(RecipientsQueryProblems(sql, sqlChecker));
+        problems.AddRange(EmailTemplate.Check(s.Subject, s.Body).Problems.Select(p => $"template {p}"));
         return problems.Distinct().ToList();
     }
 
     /// <summary>Null when <paramref name="address"/> may receive reports under Mail:AllowedDomains (empty: any); else why not.</summary>
-    public static string? DomainProblem(string address, IReadOnlyList<string> allowedDomains)
-    {
-        if (allowedDomains.Count == 0) return null;
-        var domain = address[(address.LastIndexOf('@') + 1)..];
-        return allowedDomains.Any(d => string.Equals(d.TrimStart('@'), domain, StringComparison.OrdinalIgnoreCase)) ? null
-            : $"'{address}' is outside Mail:AllowedDomains ({string.Join(", ", allowedDomains)})";
-    }
+    public static string? DomainProblem(string address, MailOptions mail) =>
+        mail.Allows(address) ? null : $"'{address}' is outside Mail:AllowedDomains ({string.Join(", ", mail.AllowedDomains)})";
 
     static IEnumerable<string> RecipientsQueryProblems(string sql, IWarehouseProvider sqlChecker)
     {

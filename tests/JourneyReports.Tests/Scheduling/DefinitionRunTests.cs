@@ -78,7 +78,7 @@ public sealed class DefinitionRunTests(ReportsDemoYear demo) : IAsyncLifetime, I
         Assert.Equal((RunStatus.Failed, e.Message), (run.Status, run.Error));
         // The recipient is in the run's history, as not sent and why.
         var delivery = Assert.Single(await TestEngine.Catalog(options).DeliveriesAsync(run.RunId, default));
-        Assert.Equal(("ops@example.com", DeliveryStatus.NotSent, e.Message), (delivery.Recipient, delivery.Status, delivery.Detail));
+        Assert.Equal(("ops@example.com", RecipientStatus.NotSent, e.Message), (delivery.Recipient, delivery.Status, delivery.Detail));
         // Its dashboard is kept with the run, so whoever looks into it sees which cell failed.
         Assert.True(File.Exists(Path.Combine(run.ArtifactsDir!, RunArtifacts.DashboardPng)));
     }
