@@ -71,8 +71,9 @@ public sealed class EmailTemplate
         {% endif %}{% if note != blank %}{{ note }}
 
         {% endif %}Open the live dashboard: {{ links.dashboard }}
-        The workbook with every number behind the dashboard is attached.
-        {% if links.manage != blank %}Manage your subscription: {{ links.manage }}
+        {% if files.line != blank %}{{ files.line }}
+        {% endif %}{% for f in files.links %}- {{ f.name }}: {{ f.url }}
+        {% endfor %}{% if links.manage != blank %}Manage your subscription: {{ links.manage }}
         {% endif %}{% if links.unsubscribe != blank %}Unsubscribe: {{ links.unsubscribe }}
         {% endif %}
         """;
@@ -265,11 +266,19 @@ static class EmailHtml
             <p style="margin-top:4px;color:#57606a">{period}</p>
             {(rows.Length == 0 ? "" : $"<table style=\"border-collapse:collapse;margin:12px 0\">{rows}</table>")}
             {(v.Note is { } note ? $"<p style=\"color:#cf222e\">{E(note)}</p>" : "")}
-            <p><a href="{E(v.Links.Dashboard)}">Open the live dashboard</a> · the workbook with every number is attached.</p>
+            <p><a href="{E(v.Links.Dashboard)}">Open the live dashboard</a>{Files(v.FileValues)}</p>
+            {LinkList(v.FileValues)}
             {Image(v, contentId)}
             {(footer.Count == 0 ? "" : $"<p style=\"color:#57606a;font-size:12px\">{string.Join(" · ", footer)}</p>\n")}</body></html>
             """;
     }
+
+    static string Files(EmailFileValues f) =>
+        f.Links.Count > 0 ? "" : f.Attached.Count == 0 ? "" : f.Line.StartsWith("The workbook", StringComparison.Ordinal)
+            ? " · the workbook with every number is attached." : $" · attached: {E(string.Join(", ", f.Attached))}.";
+
+    static string LinkList(EmailFileValues f) => f.Links.Count == 0 ? ""
+        : $"<p>{E(EmailFileValues.TooLarge)}</p><ul>{string.Concat(f.Links.Select(l => $"<li><a href=\"{E(l.Url)}\">{E(l.Name)}</a></li>"))}</ul>";
 
     /// <summary>A custom body's text: HTML-escaped, line breaks kept, the known links clickable, above the inline dashboard.</summary>
     public static string FromText(string text, EmailTemplateValues v, string contentId)

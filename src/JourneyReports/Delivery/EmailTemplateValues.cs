@@ -14,6 +14,7 @@ namespace JourneyReports.Delivery;
 /// <item><term><c>{% for s in recipient.slice %}{{ s.name }}={{ s.value }}{% endfor %}</c></term><description>the slice's filters (empty for all customers)</description></item>
 /// <item><term><c>{% for kpi in kpis %}{{ kpi.key }} {{ kpi.label }} {{ kpi.value }} {{ kpi.change }} {{ kpi.sentiment }}{% endfor %}</c></term><description>the headline KPIs, formatted; sentiment 1 good news, -1 bad, 0 neither</description></item>
 /// <item><term><c>{{ links.dashboard }}</c>, <c>{{ links.manage }}</c>, <c>{{ links.unsubscribe }}</c></term><description>the live dashboard for the recipient's slice, managing the subscription, unsubscribing (the last two may be empty)</description></item>
+/// <item><term><c>{{ files.line }}</c>, <c>{% for f in files.links %}{{ f.name }}: {{ f.url }}{% endfor %}</c></term><description>what the email says about its files (e.g. "The workbook … is attached."), and the download links when they were too large to attach</description></item>
 /// <item><term><c>{{ note }}</c></term><description>a note about the data, e.g. "No data for this period", or nil</description></item>
 /// </list>
 /// </summary>
@@ -26,8 +27,12 @@ public sealed record EmailTemplateValues(
     EmailRecipientValues Recipient,
     IReadOnlyList<EmailKpiValues> Kpis,
     EmailLinkValues Links,
-    string? Note = null)
+    string? Note = null,
+    EmailFileValues? Files = null)
 {
+    /// <summary>What the email carries: its attachments' names, or the download links that replace them.</summary>
+    public EmailFileValues FileValues => Files ?? EmailFileValues.None;
+
     /// <summary>The values as Liquid sees them: dictionaries and lists of strings and numbers, under their snake_case names.</summary>
     internal IReadOnlyDictionary<string, object?> ToLiquid() => new Dictionary<string, object?>
     {
@@ -47,6 +52,11 @@ public sealed record EmailTemplateValues(
         }).ToList(),
         ["links"] = new Dictionary<string, object?> { ["dashboard"] = Links.Dashboard, ["manage"] = Links.Manage ?? "", ["unsubscribe"] = Links.Unsubscribe ?? "" },
         ["note"] = Note,
+        ["files"] = new Dictionary<string, object?>
+        {
+            ["line"] = FileValues.Line,
+            ["links"] = FileValues.Links.Select(l => (object)new Dictionary<string, object?> { ["name"] = l.Name, ["url"] = l.Url }).ToList(),
+        },
     };
 
     /// <summary>
@@ -63,7 +73,8 @@ public sealed record EmailTemplateValues(
         ],
         new EmailLinkValues("https://reports.example.com/dashboards/executive-weekly?department=Fashion",
             "https://reports.example.com/subscriptions/manage?token=sample", "https://reports.example.com/subscriptions/unsubscribe?token=sample"),
-        "No data for this period");
+        "No data for this period",
+        EmailFileValues.Linked([new DownloadLink("executive-weekly.xlsx", "https://reports.example.com/runs/42/files/executive-weekly.xlsx")]));
 
     /// <summary>Values with every optional part left out: no slice, no KPIs, no note, no manage or unsubscribe link.</summary>
     internal static EmailTemplateValues BareSample { get; } = Sample with
@@ -72,6 +83,7 @@ public sealed record EmailTemplateValues(
         Kpis = [],
         Links = new EmailLinkValues("https://reports.example.com/dashboards/executive-weekly"),
         Note = null,
+        Files = null,
     };
 }
 
@@ -86,3 +98,24 @@ public sealed record EmailKpiValues(string Key, string Label, string Value, stri
 
 /// <summary>The email's links: the live dashboard for the recipient's slice, and managing or ending the subscription (if any).</summary>
 public sealed record EmailLinkValues(string Dashboard, string? Manage = null, string? Unsubscribe = null);
+
+/// <summary>
+/// The email's files as it speaks of them: attached (by name), or too large to attach and linked for download instead.
+/// </summary>
+public sealed record EmailFileValues(IReadOnlyList<string> Attached, IReadOnlyList<DownloadLink> Links)
+{
+    public static readonly EmailFileValues None = new([], []);
+
+    public static EmailFileValues Of(IReadOnlyList<EmailAttachment> attachments) => new([.. attachments.Select(a => a.FileName)], []);
+
+    public static EmailFileValues Linked(IReadOnlyList<DownloadLink> links) => new([], links);
+
+    public const string TooLarge = "The files were too large to send by email, so they are not attached; download them instead:";
+
+    /// <summary>One sentence: the one workbook every report attaches said as it always was, else the names, else that they were too large.</summary>
+    public string Line =>
+        Links.Count > 0 ? TooLarge
+        : Attached.Count == 1 && Attached[0].EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "The workbook with every number behind the dashboard is attached."
+        : Attached.Count > 0 ? $"Attached: {string.Join(", ", Attached)}."
+        : "";
+}

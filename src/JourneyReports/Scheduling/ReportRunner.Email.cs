@@ -19,17 +19,21 @@ public sealed partial class ReportRunner
     /// </summary>
     MimeMessage Message(long runId, string? slice, RunPlan plan, Rendered rendered, SubscriptionRecipient recipient, string? note)
     {
+        var result = rendered.Result;
         var culture = options.ReportCulture();
         var template = EmailTemplate.Parse(plan.Subscription?.Subject, plan.Subscription?.Body);
-        var attachments = note is null ? Attachments(plan, rendered) : [];
         var values = Values(plan, rendered, recipient, culture, note);
-        var message = template.Render(values).ToMessage(rendered.Files[RunArtifacts.DashboardPng], attachments, options.Mail.From, recipient.Email, rendered.Result.GeneratedAt);
-        if (attachments.Count == 0 || ReportEmail.EncodedSize(message) <= options.Mail.MaxMessageBytes) return message;
+        var png = rendered.Files[RunArtifacts.DashboardPng];
         // Too large for the mail server: the same email, its files as links to the run's copies.
-        var links = string.Join("\n", attachments.Select(a => $"- {a.FileName}: {options.PublicUrl.TrimEnd('/')}/runs/{runId}/files/{(slice is null ? "" : slice + "/")}{Uri.EscapeDataString(a.FileName)}"));
-        var linked = values with { Note = $"{(note is null ? "" : note + "\n\n")}The files were too large to send by email, so they are not attached; download them instead:\n{links}" };
-        return template.Render(linked).ToMessage(rendered.Files[RunArtifacts.DashboardPng], [], options.Mail.From, recipient.Email, rendered.Result.GeneratedAt);
+        var files = $"{options.PublicUrl.TrimEnd('/')}/runs/{runId}/files/{(slice is null ? "" : slice + "/")}";
+        return ReportEmail.WithinLimit(note is null ? Attachments(plan, rendered) : [], a => files + Uri.EscapeDataString(ArtifactOf(a, rendered)),
+            options.Mail.MaxMessageBytes,
+            (said, attached) => template.Render(values with { Files = said }).ToMessage(png, attached, options.Mail.From, recipient.Email, result.GeneratedAt)).Message;
     }
+
+    /// <summary>The run's file an attachment was made from (attachments carry the report's name and date instead).</summary>
+    static string ArtifactOf(EmailAttachment attachment, Rendered rendered) =>
+        rendered.Files.First(f => ReferenceEquals(f.Value, attachment.Content)).Key;
 
     /// <summary>The files the plan's formats ask for, from the slice's artifacts (the dashboard inline is always sent).</summary>
     static List<EmailAttachment> Attachments(RunPlan plan, Rendered rendered)

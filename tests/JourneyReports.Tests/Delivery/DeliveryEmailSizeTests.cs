@@ -10,8 +10,15 @@ public sealed class DeliveryEmailSizeTests
 
     static byte[] Noise(int bytes) { var b = new byte[bytes]; new Random(7).NextBytes(b); return b; }
 
-    static MimeMessage Email(params EmailAttachment[] attachments) =>
-        ReportEmail.Build(SampleReport.Email(), SampleReport.Png(), attachments, Url, "reports@example.com", "ceo@example.com");
+    static MimeMessage Email(params EmailAttachment[] attachments) => Build(EmailFileValues.Of(attachments), attachments);
+
+    /// <summary>The standard email (the one builder: the default template) with these files said and attached.</summary>
+    static MimeMessage Build(EmailFileValues said, IReadOnlyList<EmailAttachment> attached) =>
+        EmailTemplate.Default.Render(SampleReport.Values(Url) with { Files = said })
+            .ToMessage(SampleReport.Png(), attached, "reports@example.com", "ceo@example.com", DateTimeOffset.UnixEpoch);
+
+    static (MimeMessage Message, bool Linked) WithinLimit(IReadOnlyList<EmailAttachment> files, long maxBytes) =>
+        ReportEmail.WithinLimit(files, Download, maxBytes, Build);
 
     [Fact]
     public void EncodedSize_CountsAttachmentsInBase64_WithCrLfLineEnds()
@@ -32,13 +39,11 @@ public sealed class DeliveryEmailSizeTests
     [Fact]
     public void BuildWithinLimit_KeepsTheAttachments_WhenTheMessageFits()
     {
-        var email = ReportEmail.BuildWithinLimit(SampleReport.Email(), SampleReport.Png(), [new("data.xlsx", Noise(10_000), ReportEmail.XlsxMediaType)],
-            Download, Url, "reports@example.com", "ceo@example.com", maxBytes: 1_000_000);
+        var email = WithinLimit([new("data.xlsx", Noise(10_000), ReportEmail.XlsxMediaType)], maxBytes: 1_000_000);
 
-        Assert.False(email.AttachmentsReplacedByLinks);
+        Assert.False(email.Linked);
         Assert.Equal("data.xlsx", Assert.Single(email.Message.Attachments.OfType<MimePart>()).FileName);
         Assert.Contains("The workbook with every number behind the dashboard is attached.", email.Message.TextBody);
-        Assert.Equal(ReportEmail.EncodedSize(email.Message), email.EncodedBytes);
     }
 
     [Fact]
@@ -46,12 +51,11 @@ public sealed class DeliveryEmailSizeTests
     {
         EmailAttachment[] files = [new("data.xlsx", Noise(400_000), ReportEmail.XlsxMediaType), new("detail.csv", Noise(200_000), "text/csv")];
 
-        var email = ReportEmail.BuildWithinLimit(SampleReport.Email(), SampleReport.Png(), files, Download, Url,
-            "reports@example.com", "ceo@example.com", maxBytes: 500_000);
+        var email = WithinLimit(files, maxBytes: 500_000);
 
-        Assert.True(email.AttachmentsReplacedByLinks);
+        Assert.True(email.Linked);
         Assert.Empty(email.Message.Attachments);
-        Assert.InRange(email.EncodedBytes, 1, 500_000);
+        Assert.InRange(ReportEmail.EncodedSize(email.Message), 1, 500_000);
         var text = email.Message.TextBody;
         Assert.Contains("too large to send by email", text);
         Assert.Contains("- data.xlsx: http://127.0.0.1:5080/runs/42/artifacts/data.xlsx", text);

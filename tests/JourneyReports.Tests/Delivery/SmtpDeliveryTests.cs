@@ -25,8 +25,7 @@ public sealed class SmtpDeliveryTests : IClassFixture<SmtpTestServer>
     [Fact]
     public async Task Send_DeliversTheReportEmail_WithInlineDashboardAndWorkbook_ToTheSmtpServer()
     {
-        var message = ReportEmail.Build(SampleReport.Email(), SampleReport.Png(), [1, 2, 3], "executive-weekly-2026-11-16.xlsx",
-            "http://127.0.0.1:5080/dashboards/executive-weekly", From, "ceo@example.com");
+        var message = SampleReport.Message([1, 2, 3], "executive-weekly-2026-11-16.xlsx", From, "ceo@example.com");
         var transport = new SmtpMailTransport(server.Options());
 
         var outcome = await transport.SendAsync(message, default);
@@ -181,7 +180,7 @@ public sealed class SmtpDeliveryTests : IClassFixture<SmtpTestServer>
         options.Port = ((System.Net.IPEndPoint)stalling.LocalEndpoint).Port;
         var big = new byte[12_000_000];
         new Random(1).NextBytes(big);
-        var message = ReportEmail.Build(SampleReport.Email(), SampleReport.Png(), big, "big.xlsx", "http://x", From, "ceo@example.com");
+        var message = SampleReport.Message(big, "big.xlsx", From, "ceo@example.com");
 
         var outcome = await new SmtpMailTransport(options).SendAsync(message, default);
 

@@ -40,6 +40,10 @@ public sealed class HangfireDashboardTests : IClassFixture<HangfireDashboardTest
             builder.UseSetting($"JourneyReports:Schedules:{i}:Recipients:0", "ceo@example.com");
         }
 
+        /// <summary>The recurring job of the subscription seeded from the schedule named <paramref name="schedule"/>.</summary>
+        public string JobId(string schedule) =>
+            SubscriptionJob.RecurringJobId(Services.GetRequiredService<ReportCatalog>().FindSubscriptionAsync(schedule, default).GetAwaiter().GetResult()!.Id);
+
         public RecurringJobDto? Recurring(string id)
         {
             using var connection = Services.GetRequiredService<JobStorage>().GetConnection();
@@ -93,10 +97,10 @@ public sealed class HangfireDashboardTests : IClassFixture<HangfireDashboardTest
     {
         var client = host.CreateClient();
 
-        var forged = await client.SendAsync(CrossSitePost("/hangfire/recurring/trigger", "report:cross-site-target"));
+        var forged = await client.SendAsync(CrossSitePost("/hangfire/recurring/trigger", host.JobId("cross-site-target")));
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        Assert.Null(host.Recurring("report:cross-site-target")!.LastJobId);
+        Assert.Null(host.Recurring(host.JobId("cross-site-target"))!.LastJobId);
         Assert.Equal(0, host.JobsCreated());
         Assert.Empty(host.Emails());
 
@@ -104,21 +108,21 @@ public sealed class HangfireDashboardTests : IClassFixture<HangfireDashboardTest
         var page = await client.GetStringAsync("/hangfire/recurring");
         var (header, token) = AntiforgeryOf(page);
         var own = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
-            { Content = new FormUrlEncodedContent([new("jobs[]", "report:cross-site-target")]) };
+            { Content = new FormUrlEncodedContent([new("jobs[]", host.JobId("cross-site-target"))]) };
         own.Headers.Add(header, token);
         var accepted = await client.SendAsync(own);
 
         Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
-        Assert.NotNull(host.Recurring("report:cross-site-target")!.LastJobId);
+        Assert.NotNull(host.Recurring(host.JobId("cross-site-target"))!.LastJobId);
     }
 
     [Fact]
     public async Task CrossSitePost_ToRemove_IsRefused_AndTheScheduleStays()
     {
-        var forged = await host.CreateClient().SendAsync(CrossSitePost("/hangfire/recurring/remove", "report:remove-target"));
+        var forged = await host.CreateClient().SendAsync(CrossSitePost("/hangfire/recurring/remove", host.JobId("remove-target")));
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        Assert.NotNull(host.Recurring("report:remove-target"));
+        Assert.NotNull(host.Recurring(host.JobId("remove-target")));
     }
 
     [Theory]
@@ -134,8 +138,8 @@ public sealed class HangfireDashboardTests : IClassFixture<HangfireDashboardTest
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(home)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(dashboard)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(CrossSitePost("/hangfire/recurring/trigger", "report:remove-target", hostName))).StatusCode);
-        Assert.Null(host.Recurring("report:remove-target")!.LastJobId);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(CrossSitePost("/hangfire/recurring/trigger", host.JobId("remove-target"), hostName))).StatusCode);
+        Assert.Null(host.Recurring(host.JobId("remove-target"))!.LastJobId);
     }
 
     [Theory]
