@@ -8,6 +8,8 @@ namespace JourneyReports.Dashboards;
 /// </summary>
 static class AnalystSqlFile
 {
+    const long MaxBytes = 1024 * 1024;
+
     /// <summary>The file's full path, or null and <paramref name="problem"/> (which starts after "SQL file 'x' ").</summary>
     public static string? Resolve(string definitionFile, string sqlPath, out string problem)
     {
@@ -33,6 +35,9 @@ static class AnalystSqlFile
                     "SQL files must be plain files inside the definition's folder");
         }
         if (!File.Exists(file)) return Fail(out problem, $"does not exist (looked for {file})");
+        // Checking binds the query, and binding evaluates its constants: their size is bounded by the file's.
+        if (new FileInfo(file).Length is var bytes && bytes > MaxBytes)
+            return Fail(out problem, $"is {bytes / 1048576.0:0.0} MB; an analyst query may be at most {MaxBytes / 1048576} MB");
         return file;
     }
 

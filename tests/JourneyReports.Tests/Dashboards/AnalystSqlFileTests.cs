@@ -68,6 +68,16 @@ public sealed class AnalystSqlFileTests : IDisposable
     }
 
     [Fact]
+    public void AFileOverAMegabyte_IsRefusedUnread_ForCheckingFoldsItsConstants()
+    {
+        File.WriteAllText(Path.Combine(Boards, "queries", "huge.sql"), "SELECT '" + new string('x', 1_100_000) + "' AS x");
+
+        var error = Assert.Single(Errors("queries/huge.sql"));
+
+        Assert.Contains("SQL file 'queries/huge.sql' is 1.0 MB; an analyst query may be at most 1 MB", error.Problem);
+    }
+
+    [Fact]
     public async Task AtRunTime_APathOutsideTheFolder_IsADatasetError_AndTheFileIsNotRead()
     {
         // A definition is validated when loaded; the run checks the path again (files change in between).
