@@ -21,7 +21,7 @@ public static partial class AnalystSql
     {
         var check = provider.CheckAnalystSql(sql);
         if (!check.Passed) throw new InvalidOperationException($"The analyst query was rejected: {string.Join("; ", check.Problems)}");
-        await using var command = connection.CreateCommand();
+        await using var command = await provider.AnalystCommandAsync(connection, ct);
         command.CommandText = Wrapped(check.NormalizedSql, rowCap + 1);
         command.CommandTimeout = timeoutSeconds;
         AddParameters(provider, command, check.Parameters, period.StartUtc, period.EndUtc, filter);
