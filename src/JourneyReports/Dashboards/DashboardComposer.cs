@@ -75,7 +75,7 @@ public static partial class DashboardComposer
             return RowFields.AsRows(await family.Run(metrics, period, filter, args, ct));
         }
         var sql = await AnalystSqlFile.ReadAsync(definition.FileName, dataset.Sql ?? throw new InvalidOperationException("dataset has neither metric nor sql"), ct);
-        var result = await AnalystSql.RunAsync(metrics.Warehouse.Provider, connection, sql, period, filter, ct: ct);
+        var result = await AnalystSql.RunAsync(metrics.Warehouse.Provider, connection, sql, period, filter, metrics.Warehouse.AnalystSql, ct);
         return [.. result.Rows.Select(r => (object)(IReadOnlyDictionary<string, object?>)result.Columns.Select((c, i) => (c, v: r[i]))
             .ToDictionary(x => x.c, x => x.v, StringComparer.OrdinalIgnoreCase))];
     }

@@ -153,19 +153,142 @@ public sealed class AnalystSqlTests
     }
 }
 
-public sealed class AnalystSqlRunTests
+public sealed class AnalystSqlRunTests : IAsyncLifetime
 {
+    static readonly ReportPeriod Period = ReportPeriod.Days(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 7), TimeZoneInfo.Utc);
+
+    // Four cross joins of 3,000 numbers: 8.1e13 rows, hours of both cores, from tables that are tiny.
+    const string Runaway = "WITH RECURSIVE r(i) AS (SELECT 1::BIGINT UNION ALL SELECT i + 1 FROM r WHERE i < 3000) " +
+        "SELECT sum(a.i * b.i * c.i * d.i) AS n FROM r a, r b, r c, r d";
+
+    readonly DuckDB.NET.Data.DuckDBConnection connection = new("Data Source=:memory:");
+
+    public Task InitializeAsync() => connection.OpenAsync();
+
+    public async Task DisposeAsync() => await connection.DisposeAsync();
+
+    /// <summary>How long the last <see cref="Run"/> took and when it ended, measured where it ran (a busy thread pool cannot delay it).</summary>
+    TimeSpan took;
+    long ended;
+
+    Task<AnalystResult> Run(string sql, AnalystSqlOptions limits, CancellationToken ct = default) =>
+        // On a thread of its own: a provider that runs "async" calls synchronously must not block the test's brake.
+        Task.Run(async () =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try { return await AnalystSql.RunAsync(TestEngine.SqlChecker, connection, sql, Period, JourneyFilter.None, limits, ct); }
+            finally { took = clock.Elapsed; ended = System.Diagnostics.Stopwatch.GetTimestamp(); }
+        });
+
+    /// <summary>
+    /// Waits for <paramref name="run"/>, but never for a query left running: past <paramref name="limit"/> the test
+    /// interrupts the connection itself (and keeps at it until the query ends), then fails. No core stays busy after.
+    /// </summary>
+    async Task Within(Task run, TimeSpan limit)
+    {
+        if (await Task.WhenAny(run, Task.Delay(limit)) != run)
+        {
+            using var brake = new DuckDB.NET.Data.DuckDBCommand { Connection = connection };
+            while (!run.IsCompleted) { brake.Cancel(); await Task.Delay(100); }
+            Assert.Fail($"the query was still running after {limit.TotalSeconds:0} s");
+        }
+    }
+
     [Fact]
     public async Task Run_CapsRows_AndReportsTruncation()
     {
-        await using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        var period = ReportPeriod.Days(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 7), TimeZoneInfo.Utc);
         var check = TestEngine.SqlChecker.CheckAnalystSql("SELECT 1 AS one");
         Assert.True(check.Passed);
-        var result = await AnalystSql.RunAsync(TestEngine.SqlChecker, connection, "SELECT $start AS s FROM (VALUES (1), (2), (3), (4), (5)) v(x);", period, JourneyFilter.None, rowCap: 3);
+        var result = await AnalystSql.RunAsync(TestEngine.SqlChecker, connection, "SELECT $start AS s FROM (VALUES (1), (2), (3), (4), (5)) v(x);", Period, JourneyFilter.None, new AnalystSqlOptions { MaxRows = 3 });
         Assert.True(result.Truncated);
         Assert.Equal(3, result.Rows.Count);
         Assert.Equal(["s"], result.Columns);
+    }
+
+    [Fact]
+    public async Task ARunawayQuery_StopsWithinItsTimeoutPlusTwoSeconds_WithAClearError_AndLeavesTheConnectionFree()
+    {
+        var run = Run(Runaway, new AnalystSqlOptions { TimeoutSeconds = 1 });
+
+        await Within(run, TimeSpan.FromSeconds(30));
+
+        var e = await Assert.ThrowsAsync<TimeoutException>(() => run);
+        Assert.Equal("the query ran for more than the 1 s allowed and was stopped", e.Message);
+        Assert.InRange(took, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1 + 2));
+        Assert.Equal(42, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT 42")); // nothing is still running on it
+    }
+
+    [Fact]
+    public async Task ARunawayQuery_StopsWhenItsCallerGivesUp_AsACancellation()
+    {
+        using var caller = new CancellationTokenSource();
+        var run = Run(Runaway, new AnalystSqlOptions { TimeoutSeconds = 600 }, caller.Token);
+        // The caller gives up from a thread of its own: a CancelAfter timer needs the thread pool, which a busy test run starves.
+        long cancelled = 0;
+        var giveUp = new Thread(() => { Thread.Sleep(500); cancelled = System.Diagnostics.Stopwatch.GetTimestamp(); caller.Cancel(); });
+        giveUp.Start();
+
+        await Within(run, TimeSpan.FromSeconds(30));
+        giveUp.Join();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.InRange(System.Diagnostics.Stopwatch.GetElapsedTime(cancelled, ended), TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.Equal(42, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT 42"));
+    }
+
+    [Fact]
+    public async Task AnOversizedResult_IsRefused_NamingItsSizeAndTheCap()
+    {
+        // 20,000 rows of 96 characters of text and a number: about 2 MB against a cap of 1 MB.
+        const string wide = "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 20000) " +
+            "SELECT i, md5(i::VARCHAR) || md5((i + 1)::VARCHAR) || md5((i + 2)::VARCHAR) AS s FROM r";
+        var run = Run(wide, new AnalystSqlOptions { MaxResultMegabytes = 1 });
+
+        await Within(run, TimeSpan.FromSeconds(30));
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        Assert.Matches(@"^the result is larger than the 1 MB allowed: 1\.0 MB in its first 1\d,\d{3} rows, and more to come; " +
+            "return fewer rows or shorter values$", e.Message);
+    }
+
+    [Fact]
+    public async Task AResultUnderTheCap_ComesBackWhole()
+    {
+        var result = await Run("SELECT md5(i::VARCHAR) AS s FROM (VALUES (1), (2), (3)) v(i)", new AnalystSqlOptions { MaxResultMegabytes = 1 });
+
+        Assert.Equal(3, result.Rows.Count);
+        Assert.False(result.Truncated);
+    }
+}
+
+/// <summary>A limit reached in a dashboard is that dataset's error, drawn in its cell; the run itself goes on.</summary>
+public sealed class AnalystSqlLimitsInADashboardTests
+{
+    [Fact]
+    public async Task ARunawayDataset_IsStopped_AndBecomesThatDatasetsError_WhileTheOthersLoad()
+    {
+        await using var w = await TempWarehouse.OpenAsync();
+        var folder = Path.Combine(w.Directory, "boards");
+        Directory.CreateDirectory(folder);
+        // 8e9 rows: many seconds, yet bounded, for the run's connection is out of this test's reach should the limit fail.
+        File.WriteAllText(Path.Combine(folder, "runaway.sql"), "WITH RECURSIVE r(i) AS (SELECT 1::BIGINT UNION ALL SELECT i + 1 FROM r WHERE i < 2000) " +
+            "SELECT sum(a.i * b.i * c.i) AS n, 'x' AS label FROM r a, r b, r c");
+        File.WriteAllText(Path.Combine(folder, "small.sql"), "SELECT 'x' AS label, 1 AS n");
+        var parsed = DashboardDefinition.Parse("""
+            { "name": "limits", "title": "Limits", "version": 1,
+              "datasets": { "runaway": { "sql": "runaway.sql" }, "small": { "sql": "small.sql" } },
+              "visuals": [
+                { "id": "a", "type": "table", "dataset": "runaway", "position": { "row": 1, "col": 1, "width": 6, "height": 3 } },
+                { "id": "b", "type": "table", "dataset": "small", "position": { "row": 1, "col": 7, "width": 6, "height": 3 } } ],
+              "layout": { "rows": 3, "columns": 12 } }
+            """, Path.Combine(folder, "limits.json"), TestEngine.SqlChecker);
+        Assert.Empty(parsed.Errors);
+        var warehouse = new JourneyWarehouse(w.Warehouse.Provider, new JourneyOptions(), new AnalystSqlOptions { TimeoutSeconds = 1 });
+
+        var result = await Task.Run(() => DashboardComposer.RunAsync(parsed.Definition!, warehouse, TimeProvider.System, default));
+
+        Assert.Equal("the query ran for more than the 1 s allowed and was stopped", result.Datasets["runaway"].Error);
+        Assert.Null(result.Datasets["small"].Error);
+        Assert.Single(result.Datasets["small"].Rows);
     }
 }
