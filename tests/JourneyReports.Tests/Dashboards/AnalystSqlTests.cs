@@ -292,3 +292,22 @@ public sealed class AnalystSqlLimitsInADashboardTests
         Assert.Single(result.Datasets["small"].Rows);
     }
 }
+
+public sealed class AnalystSqlOptionsTests
+{
+    [Fact]
+    public void TheLimits_AreConfigurationValidatedAtStartUp_EachProblemNamed()
+    {
+        var options = new JourneyReportsOptions();
+        options.Warehouse.AnalystSql = new AnalystSqlOptions { TimeoutSeconds = 0, MaxRows = 0, MaxResultMegabytes = 100_000 };
+
+        var errors = OptionsValidation.Validate(options);
+
+        Assert.Equal([
+            "JourneyReports:Warehouse:AnalystSql:TimeoutSeconds must be 1 to 3600 (was 0).",
+            "JourneyReports:Warehouse:AnalystSql:MaxRows must be 1 to 10000000 (was 0).",
+            "JourneyReports:Warehouse:AnalystSql:MaxResultMegabytes must be 1 to 4096 (was 100000).",
+        ], errors);
+        Assert.Empty(OptionsValidation.Validate(new JourneyReportsOptions()));
+    }
+}
