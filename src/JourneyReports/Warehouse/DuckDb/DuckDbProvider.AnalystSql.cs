@@ -8,8 +8,8 @@ namespace JourneyReports.Warehouse;
 /// <summary>
 /// Analyst SQL checked by DuckDB itself: json_serialize_sql parses the text into its AST (it only serialises SELECT
 /// statements, so DDL/DML/PRAGMA/ATTACH/COPY fail there), every table and table function the AST names must belong to
-/// the journey model, and the query must bind (DESCRIBE) against an in-memory database holding the journey schema and
-/// macros, which also yields its columns.
+/// the journey model, every function it calls must be on <see cref="AnalystFunctions"/>, and the query must bind
+/// (DESCRIBE) against an in-memory database holding the journey schema and macros, which also yields its columns.
 /// </summary>
 public sealed partial class DuckDbProvider
 {
