@@ -74,9 +74,8 @@ public static partial class DashboardComposer
                 o => o.Value.ValueKind == JsonValueKind.String ? o.Value.GetString() ?? "" : o.Value.GetRawText()));
             return RowFields.AsRows(await family.Run(metrics, period, filter, args, ct));
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(definition.FileName)) ?? ".";
-        var sql = await File.ReadAllTextAsync(Path.Combine(folder, dataset.Sql ?? throw new InvalidOperationException("dataset has neither metric nor sql")), ct);
-        var result = await AnalystSql.RunAsync(metrics.Warehouse.Provider, connection, sql, period, filter, ct: ct);
+        var sql = await AnalystSqlFile.ReadAsync(definition.FileName, dataset.Sql ?? throw new InvalidOperationException("dataset has neither metric nor sql"), ct);
+        var result = await AnalystSql.RunAsync(metrics.Warehouse.Provider, connection, sql, period, filter, metrics.Warehouse.AnalystSql, ct);
         return [.. result.Rows.Select(r => (object)(IReadOnlyDictionary<string, object?>)result.Columns.Select((c, i) => (c, v: r[i]))
             .ToDictionary(x => x.c, x => x.v, StringComparer.OrdinalIgnoreCase))];
     }

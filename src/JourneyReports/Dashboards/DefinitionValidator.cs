@@ -131,11 +131,9 @@ static partial class DefinitionValidator
     static IReadOnlyDictionary<string, FieldKind>? AnalystDataset(DashboardDefinition d, string name, string sqlPath, string at, IWarehouseProvider sqlChecker,
         Action<string, string> error)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(d.FileName)) ?? ".";
-        var file = Path.GetFullPath(Path.Combine(folder, sqlPath));
-        if (!File.Exists(file))
+        if (AnalystSqlFile.Resolve(d.FileName, sqlPath, out var fileProblem) is not { } file)
         {
-            error($"{at}.sql", $"dataset '{name}': SQL file '{sqlPath}' does not exist (looked for {file})");
+            error($"{at}.sql", $"dataset '{name}': SQL file '{sqlPath}' {fileProblem}");
             return null;
         }
         var check = sqlChecker.CheckAnalystSql(File.ReadAllText(file));

@@ -18,6 +18,7 @@ public static class OptionsValidation
         Check(Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), $"JourneyReports:PublicUrl '{o.PublicUrl}' is not an absolute URL.");
         if (WarehouseProviders.Problem(o.Warehouse.Provider) is { } provider) errors.Add(provider + ".");
         Check(o.Warehouse.DemoScale is > 0 and <= 100, $"JourneyReports:Warehouse:DemoScale must be above 0 and at most 100 (was {o.Warehouse.DemoScale}).");
+        errors.AddRange(o.Warehouse.AnalystSql.Problems());
         Check(o.Journey.ConversionWindowDays is >= 1 and <= 365, $"JourneyReports:Journey:ConversionWindowDays must be 1 to 365 (was {o.Journey.ConversionWindowDays}).");
         foreach (var stage in o.Journey.StageMap.Keys.Where(s => JourneyStages.OrderOf(s) == 0))
             errors.Add($"JourneyReports:Journey:StageMap names an unknown stage '{stage}'; stages are {string.Join(", ", JourneyStages.InOrder)}.");

@@ -5,7 +5,7 @@ namespace JourneyReports.Warehouse;
 
 /// <summary>
 /// What differs from one warehouse engine to another: connecting (and telling a busy warehouse from a broken one),
-/// streaming rows into a table, checking analyst SQL, and the folder of its SQL under sql/warehouse. DuckDB is the first
+/// streaming rows into a table, checking analyst SQL and preparing a connection to run it, and the folder of its SQL under sql/warehouse. DuckDB is the first
 /// provider; another engine is one more class like <see cref="DuckDbProvider"/> and a folder of SQL.
 /// </summary>
 public interface IWarehouseProvider
@@ -24,6 +24,14 @@ public interface IWarehouseProvider
 
     /// <summary>Parses an analyst query and checks that it is one SELECT reading only the journey model (see <see cref="AnalystSql"/>).</summary>
     AnalystSqlCheck CheckAnalystSql(string sql);
+
+    /// <summary>
+    /// A command on <paramref name="connection"/> fit to run analyst SQL: first the connection is locked down (no files,
+    /// no network, no extensions, no configuration changes; for DuckDB this holds for the whole open database until its
+    /// last connection closes), then the command streams its rows, so the caller can count them as they come and stop,
+    /// and <see cref="DbCommand.Cancel"/> stops it while it runs.
+    /// </summary>
+    Task<DbCommand> AnalystCommandAsync(DbConnection connection, CancellationToken ct);
 
     /// <summary>A named parameter of this engine's commands.</summary>
     DbParameter Parameter(string name, object? value);

@@ -11,6 +11,9 @@ public static class JourneyModel
 
     public static readonly IReadOnlyList<string> Macros = ["journey_events", "journey_orders", "journey_surveys", "journey_tickets"];
 
+    /// <summary>The model's scalar macros: the survey scores, defined once for every query (see journey_macros.sql).</summary>
+    public static readonly IReadOnlyList<string> ScalarMacros = ["nps_score", "csat_share", "survey_scores"];
+
     public static readonly IReadOnlyList<string> ParameterNames = ["start", "end", "persona", "segment", "region", "channel", "device", "department"];
 }
 

@@ -8,10 +8,13 @@ namespace JourneyReports.Warehouse;
 /// configuration's stage map and the journey macros) and hands out the SQL of its provider's folder. A connection is
 /// opened per unit of work and closed after it, so an embedded warehouse file is only held while something runs.
 /// </summary>
-public sealed class JourneyWarehouse(IWarehouseProvider provider, JourneyOptions journey)
+public sealed class JourneyWarehouse(IWarehouseProvider provider, JourneyOptions journey, AnalystSqlOptions? analystSql = null)
 {
     public IWarehouseProvider Provider => provider;
     public JourneyOptions Journey => journey;
+
+    /// <summary>What one analyst query may cost on this warehouse (time, rows, size).</summary>
+    public AnalystSqlOptions AnalystSql { get; } = analystSql ?? new();
 
     /// <summary>Where the warehouse is, for messages (its file, or its server and database).</summary>
     public string Location => provider.Location;

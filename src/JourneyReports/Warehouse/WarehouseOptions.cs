@@ -17,4 +17,7 @@ public sealed class WarehouseOptions
 
     /// <summary>Random seed of the demo data; the same seed gives the same data.</summary>
     public int DemoSeed { get; set; } = 42;
+
+    /// <summary>What one analyst SQL query may cost: its time, rows and size.</summary>
+    public AnalystSqlOptions AnalystSql { get; set; } = new();
 }

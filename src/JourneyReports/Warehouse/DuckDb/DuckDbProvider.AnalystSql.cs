@@ -8,15 +8,14 @@ namespace JourneyReports.Warehouse;
 /// <summary>
 /// Analyst SQL checked by DuckDB itself: json_serialize_sql parses the text into its AST (it only serialises SELECT
 /// statements, so DDL/DML/PRAGMA/ATTACH/COPY fail there), every table and table function the AST names must belong to
-/// the journey model, and the query must bind (DESCRIBE) against an in-memory database holding the journey schema and
-/// macros, which also yields its columns.
+/// the journey model, every function it calls must be on <see cref="AnalystFunctions"/>, and the query must bind
+/// (DESCRIBE) against an in-memory database holding the journey schema and macros, which also yields its columns.
 /// </summary>
 public sealed partial class DuckDbProvider
 {
     public AnalystSqlCheck CheckAnalystSql(string sql)
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
+        using var connection = OpenCheckDatabase();
         var ast = connection.QuerySingle<string>("SELECT json_serialize_sql(CAST($sql AS VARCHAR))", new { sql });
         using var doc = JsonDocument.Parse(ast);
         var root = doc.RootElement;
@@ -46,11 +45,40 @@ public sealed partial class DuckDbProvider
             problems.Add($"table function '{function}' is not allowed; only the journey macros ({string.Join(", ", JourneyModel.Macros)}) may be called in FROM");
         foreach (var parameter in refs.Parameters.Where(p => !JourneyModel.ParameterNames.Contains(p)))
             problems.Add($"parameter '${parameter}' is unknown; use ${string.Join(", $", JourneyModel.ParameterNames)}");
+        problems.AddRange(FunctionProblems(refs));
         if (problems.Count > 0) return new AnalystSqlCheck(problems.Distinct().ToList(), []);
 
         // DuckDB prints the AST back as one statement without comments or semicolons, so it can be nested safely.
         var normalized = connection.QuerySingle<string>("SELECT json_deserialize_sql(CAST($ast AS JSON))", new { ast });
         return Bind(connection, normalized, refs.Parameters);
+    }
+
+    /// <summary>
+    /// The in-memory database queries are checked in. It can reach no file and no network, loads and installs no
+    /// extension (a function of one that is not loaded made DuckDB download it, into ~/.duckdb, while a definition was
+    /// being validated), and its configuration is locked before anything runs in it.
+    /// </summary>
+    internal static DuckDBConnection OpenCheckDatabase()
+    {
+        var connection = new DuckDBConnection("Data Source=:memory:;enable_external_access=false;" +
+            "autoinstall_known_extensions=false;autoload_known_extensions=false;lock_configuration=true");
+        connection.Open();
+        return connection;
+    }
+
+    // Settings, the catalog, files and extensions are out of reach; so are functions that make big values from small text.
+    static IEnumerable<string> FunctionProblems(References refs)
+    {
+        foreach (var (catalog, schema, name) in refs.Functions)
+            if (catalog is not "" || !(AnalystFunctions.Contains(name) || JourneyModel.ScalarMacros.Contains(name, StringComparer.OrdinalIgnoreCase)))
+                yield return $"function '{string.Join('.', new[] { catalog, schema, name }.Where(p => p is not ""))}' is not allowed; analyst SQL " +
+                    "may call functions of numbers, text, dates, lists, maps and JSON, aggregates and window functions, but not settings, " +
+                    "the catalog, files or extensions (see docs/dashboards.md)";
+        foreach (var name in refs.BareNames.Where(SessionValues.Contains))
+            yield return $"'{name}' is not allowed: it describes the session, not the journey model";
+        foreach (var node in refs.OtherNodes)
+            yield return node == "SHOW_REF" ? "SHOW, DESCRIBE and SUMMARIZE are not allowed; select from the journey model's tables"
+                : $"'{node}' is not allowed in analyst SQL";
     }
 
     static AnalystSqlCheck Bind(DuckDBConnection connection, string sql, IReadOnlySet<string> parameters)
