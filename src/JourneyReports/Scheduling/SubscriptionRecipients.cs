@@ -36,7 +36,7 @@ public sealed class SubscriptionRecipients(JourneyWarehouse warehouse, ReportCat
     {
         var zone = TimeZones.Find(subscription.TimeZone);
         await using var connection = await warehouse.OpenAsync(ct);
-        var rows = await AnalystSql.RunAsync(warehouse.Provider, connection, sql, ReportPeriod.LastCompleteWeek(clock.GetUtcNow(), zone), JourneyFilter.None, ct: ct);
+        var rows = await AnalystSql.RunAsync(warehouse.Provider, connection, sql, ReportPeriod.LastCompleteWeek(clock.GetUtcNow(), zone), JourneyFilter.None, warehouse.AnalystSql, ct);
         var email = rows.Columns.ToList().FindIndex(c => c.Equals("email", StringComparison.OrdinalIgnoreCase));
         if (email < 0) throw new ReportNotRunnableException($"The recipients query of subscription '{subscription.Name}' returns no 'email' column.");
         var filters = rows.Columns.Select((c, i) => (Name: c.ToLowerInvariant(), Index: i)).Where(c => DashboardFilters.Names.Contains(c.Name)).ToList();
