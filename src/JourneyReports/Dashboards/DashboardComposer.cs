@@ -61,7 +61,7 @@ public static partial class DashboardComposer
             }
         }
         var dataUntil = await metrics.DataUntilAsync(ct);
-        return new DashboardResult(period, comparison, filter, generatedAt, dataUntil, datasets);
+        return new DashboardResult(period, comparison, filter, generatedAt, dataUntil, datasets) { HasData = await metrics.HasEventsAsync(period, filter, ct) };
     }
 
     static async Task<IReadOnlyList<object>> RunDatasetAsync(DashboardDefinition definition, DatasetDefinition dataset, JourneyMetrics metrics,

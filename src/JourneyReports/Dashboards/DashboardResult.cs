@@ -5,7 +5,11 @@ namespace JourneyReports.Dashboards;
 
 /// <summary>What a dashboard run produced: the resolved parameters and every dataset's rows, ready to render.</summary>
 public sealed record DashboardResult(ReportPeriod Period, ReportPeriod? Comparison, JourneyFilter Filter, DateTimeOffset GeneratedAt,
-    DateTime? DataUntilUtc, IReadOnlyDictionary<string, DatasetRows> Datasets);
+    DateTime? DataUntilUtc, IReadOnlyDictionary<string, DatasetRows> Datasets)
+{
+    /// <summary>Whether the period had any event for the filters; a report of a period without data sends a note instead (by choice).</summary>
+    public bool HasData { get; init; } = true;
+}
 
 /// <summary>A rendered dashboard and the visuals that could not be drawn (visual id → message).</summary>
 public sealed record DashboardImage(byte[] Png, IReadOnlyDictionary<string, string> Problems);

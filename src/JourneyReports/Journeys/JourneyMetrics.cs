@@ -50,6 +50,10 @@ public sealed partial class JourneyMetrics(JourneyWarehouse warehouse, DbConnect
             .ToList();
 
     /// <summary>The newest event in the warehouse: how fresh the data behind a report is.</summary>
+    /// <summary>Whether the period has any touchpoint event for the filters: without one, it has no data to report.</summary>
+    public async Task<bool> HasEventsAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
+        await connection.QuerySingleAsync<bool>(Command("has_events", Parameters(period, filter), ct));
+
     public async Task<DateTime?> DataUntilAsync(CancellationToken ct) =>
         await connection.QuerySingleAsync<DateTime?>(Command("data_until", null, ct));
 

@@ -16,8 +16,8 @@ public sealed partial class ReportRunner
     sealed record Rendered(DashboardDefinition Definition, IReadOnlyDictionary<string, string> Slice, DashboardResult Result,
         DefinitionRunSummary Summary, Dictionary<string, byte[]> Files, string? Problem)
     {
-        /// <summary>No event at all in the period: the warehouse has nothing newer than the period's start.</summary>
-        public bool Empty => Result.DataUntilUtc is not { } until || until < Result.Period.StartUtc;
+        /// <summary>No event at all in the period for the slice's filters.</summary>
+        public bool Empty => !Result.HasData;
     }
 
     async Task<Rendered> RenderAsync(DashboardDefinition found, RunPlan plan, IReadOnlyDictionary<string, string> slice, CancellationToken ct)
