@@ -217,6 +217,60 @@ public sealed class CliTests : IDisposable
         Assert.Contains($"'{file}' is a file", result.Output);
     }
 
+    [Fact]
+    public async Task Subscription_IsCheckedWhole_Saved_Listed_Paused_RunAndDeleted_FromTheCommandLine()
+    {
+        Assert.Equal(0, (await CliAsync("seed", "--scale", "0.01", "--seed", "5")).ExitCode);
+        var bad = Path.Combine(work, "bad.json");
+        File.WriteAllText(bad, """
+            { "name": "Heads Weekly", "owner": "not-an-address", "report": "department-breakdwon", "cron": "at eight",
+              "timeZone": "posix/Europe/London", "formats": ["xlsx", "docx"], "subject": "{{ reprot.title }}",
+              "recipients": [ { "email": "head@example.com", "slice": { "department": "Shoes", "colour": "red" } } ] }
+            """);
+
+        var refused = await CliAsync("subscription", "save", bad);
+
+        Assert.Equal(2, refused.ExitCode);
+        foreach (var problem in new[]
+        {
+            "name 'Heads Weekly' must be lower-case words joined by hyphens", "owner 'not-an-address' is not an email address",
+            "report: 'department-breakdwon' is not a known report", "cron 'at eight' is not a cron expression",
+            "timeZone: 'posix/Europe/London' is not an IANA time zone; use 'Europe/London'", "format 'docx' is unknown",
+            "template subject", "reprot", "recipient 'head@example.com': slice 'colour' is not a filter",
+            "recipient 'head@example.com': department 'Shoes' is not in the warehouse; there are: Beauty, Electronics, Fashion",
+        })
+            Assert.Contains(problem, refused.Output);
+        Assert.Contains("nothing was saved", refused.Output);
+
+        var good = Path.Combine(work, "good.json");
+        File.WriteAllText(good, """
+            { "name": "heads-weekly", "owner": "analyst@example.com", "report": "department-breakdown", "cron": "30 7 * * 1",
+              "timeZone": "America/New_York", "parameters": { "period": "last-complete-week" },
+              "recipients": [ { "email": "head.fashion@example.com", "slice": { "department": "Fashion" } } ] }
+            """);
+        var saved = await CliAsync("subscription", "save", good);
+        Assert.True(saved.ExitCode == 0, saved.Output);
+        Assert.Contains("Saved subscription heads-weekly (id 1, version 1)", saved.Output);
+        Assert.Matches(@"Mon \d{4}-\d{2}-\d{2} 07:30 -0[45]:00", saved.Output);   // Mondays 07:30 in New York
+
+        Assert.Contains("heads-weekly  department-breakdown  '30 7 * * 1' America/New_York  enabled  1 recipient(s)", (await CliAsync("subscription", "list")).Output);
+        Assert.Equal(0, (await CliAsync("subscription", "pause", "heads-weekly")).ExitCode);
+        Assert.Contains("paused", (await CliAsync("subscription", "list")).Output);
+        Assert.Contains("Saved subscription heads-weekly (id 1, version 3)", (await CliAsync("subscription", "save", good)).Output);   // resumed by the file
+
+        var run = await CliAsync("subscription", "run", "heads-weekly");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("head.fashion@example.com: sent", run.Output);
+        var email = MimeMessage.Load(Directory.GetFiles(Path.Combine(DataDirectory, "outbox"), "*.eml").Single());
+        Assert.Contains("Department: Fashion", email.TextBody);
+        Assert.Contains("/subscriptions/1/manage?r=head.fashion%40example.com&sig=", email.TextBody);
+
+        Assert.Equal(0, (await CliAsync("subscription", "delete", "heads-weekly")).ExitCode);
+        var gone = await CliAsync("subscription", "show", "heads-weekly");
+        Assert.Equal(2, gone.ExitCode);
+        Assert.Contains("there is no subscription 'heads-weekly'", gone.Output);
+    }
+
     Task<(int ExitCode, string Output)> CliAsync(params string[] args) => CliAsync(args, []);
 
     async Task<(int ExitCode, string Output)> CliAsync(string[] args, params (string Name, string Value)[] env)
