@@ -20,7 +20,7 @@ public static class BenchVerb
     public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
         var configured = services.GetRequiredService<JourneyReportsOptions>();
-        args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families");
+        args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families", "subscriptions", "smtp", "recipients");
         var scale = args.Double("scale", 1.0);
         var runs = args.Int("runs", 3);
         var dir = Path.Combine(Path.GetTempPath(), "journeyreports-bench-" + Guid.NewGuid().ToString("n")[..8]);
@@ -41,6 +41,13 @@ public static class BenchVerb
             await using var bench = Cli.Services(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             var warehouse = bench.GetRequiredService<JourneyWarehouse>();
             var sw = Stopwatch.StartNew();
+            if (args.Flag("subscriptions") || args.Value("subscriptions") is not null)
+            {
+                await DemoWarehouse.SeedAsync(warehouse, new DemoSpec(scale, 42, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)), replace: true, null, CancellationToken.None);
+                await BenchSubscriptions.RunAsync(options, args.Value("smtp") ?? throw new CliUsageException("--subscriptions needs --smtp HOST:PORT (an SMTP server on loopback)"),
+                    args.Int("recipients", 200), args.Value("subscriptions") is null ? 500 : args.Int("subscriptions", 500));
+                return 0;
+            }
             var seeded = await DemoWarehouse.SeedAsync(warehouse, new DemoSpec(scale, 42, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)), replace: true, null, CancellationToken.None);
             Console.WriteLine($"generate scale {scale}: {sw.Elapsed.TotalSeconds:0.0} s   {seeded.Customers:N0} customers, {seeded.Events:N0} events, {seeded.Orders:N0} orders, {seeded.Tickets:N0} tickets, {seeded.Surveys:N0} surveys, file {new FileInfo(warehouse.Location).Length / 1048576.0:0} MB");
 

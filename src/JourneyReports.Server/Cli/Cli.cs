@@ -17,7 +17,7 @@ public static class Cli
         ["metrics"] = (MetricsVerb.Usage + "   print a metric family as JSON or CSV", MetricsVerb.RunAsync),
         ["import"] = ("import --mapping FILE [--data DIR] [--rejects FILE]   load CSV exports into the warehouse as a mapping file says", ImportVerb.RunAsync),
         ["dashboard"] = ("dashboard [<name> [--out FILE.png|FILE.svg] [--xlsx FILE.xlsx] [--width W (default: the layout's)] [--period NAME | --from yyyy-MM-dd --to yyyy-MM-dd] [--compare C] [--tz ZONE] [--persona P] [--segment S] [--region R] [--channel C] [--device D] [--department D]] [--folder dashboards]   validate the dashboard definitions; render one (default parameters, or those given) to a PNG, an SVG if --out ends in .svg, and/or an Excel workbook", DashboardVerb.RunAsync),
-        ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000   time demo generation, every metric family and whole report runs; or a streamed detail sheet", BenchVerb.RunAsync),
+        ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000 | bench --subscriptions [N] --smtp HOST:PORT [--recipients 200]   time demo generation, every metric family and whole report runs; or a streamed detail sheet", BenchVerb.RunAsync),
         ["subscription"] = (SubscriptionVerb.Usage + "   analysts' schedules in the catalog: a running server follows changes within seconds", SubscriptionVerb.RunAsync),
         ["gallery"] = ("gallery [--out gallery] [--scale 0.02]   every dashboard definition over a small demo warehouse as PNG, SVG and workbook, to look at", GalleryVerb.RunAsync),
         ["help"] = ("help   this list", (_, _) => Task.FromResult(Help())),

@@ -299,4 +299,23 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
 
         Assert.Empty(smtp.Received());
     }
+
+    [Fact]
+    public async Task ASubscriptionRunningAlready_IsNotRunASecondTimeAtOnce()
+    {
+        await using var services = await EngineAsync();
+        var subscription = await SaveAsync(services, Heads(Head("head.fashion@example.com", "Fashion")));
+        var catalog = services.GetRequiredService<ReportCatalog>();
+
+        await using (var running = await catalog.TryLockSubscriptionAsync(subscription.Id, TimeSpan.FromMinutes(5), Fire, default))
+        {
+            Assert.NotNull(running);
+            await RunAsync(services, subscription);
+            Assert.Empty(smtp.Received());
+            Assert.Empty(await catalog.RecentRunsAsync(5, default));
+        }
+        // Once the first run lets go, the fire runs.
+        await RunAsync(services, subscription);
+        Assert.Single(smtp.Received());
+    }
 }
