@@ -23,6 +23,7 @@ public static class EngineServices
         services.AddSingleton(sp => new RunArtifacts(O(sp).ResolvePath(O(sp).Catalog.ArtifactsPath)));
         services.AddSingleton(sp => IMailTransport.From(O(sp).Mail, O(sp).ResolvePath));
         services.AddSingleton(sp => RecipientLinks.From(O(sp)));
+        services.AddSingleton<RenderCache>();
         services.AddSingleton<ReportRunner>();
         services.AddSingleton<SubscriptionRecipients>();
         services.AddTransient<SubscriptionJob>();

@@ -20,7 +20,18 @@ public sealed partial class ReportRunner
         public bool Empty => !Result.HasData;
     }
 
-    async Task<Rendered> RenderAsync(DashboardDefinition found, RunPlan plan, IReadOnlyDictionary<string, string> slice, CancellationToken ct)
+    /// <summary>The slice rendered, or the same slice rendered moments ago for another run (see <see cref="RenderCache"/>).</summary>
+    Task<Rendered> RenderAsync(DashboardDefinition found, RunPlan plan, IReadOnlyDictionary<string, string> slice, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = string.Join("|", found.FileName, File.Exists(found.FileName) ? File.GetLastWriteTimeUtc(found.FileName).Ticks : 0, plan.TimeZoneId,
+            string.Join(";", plan.Parameters.Concat(slice).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+            string.Join(",", plan.Formats.Order(StringComparer.Ordinal)), now.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            warehouse.Provider.DataVersion);
+        return renders.GetAsync(key, () => RenderNowAsync(found, plan, slice, ct));
+    }
+
+    async Task<Rendered> RenderNowAsync(DashboardDefinition found, RunPlan plan, IReadOnlyDictionary<string, string> slice, CancellationToken ct)
     {
         var culture = options.ReportCulture();
         // The slice narrows the plan's own parameters; the time zone is the plan's.

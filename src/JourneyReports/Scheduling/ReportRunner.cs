@@ -27,7 +27,7 @@ public sealed record DefinitionRunSummary(string Title, string LivePath, IReadOn
 /// the DuckDB file is held only for the queries. A slice with a cell that could not be drawn is kept but not sent.
 /// </summary>
 public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyWarehouse warehouse, ReportCatalog catalog, RunArtifacts artifacts,
-    IMailTransport mail, RecipientLinks links, TimeProvider clock, ILogger<ReportRunner> log)
+    IMailTransport mail, RecipientLinks links, RenderCache renders, TimeProvider clock, ILogger<ReportRunner> log)
 {
     public Task<RunResult> RunAsync(RunRequest request, CancellationToken ct) => RunAsync(RunPlan.AdHoc(request), ct);
 

@@ -16,6 +16,9 @@ public interface IWarehouseProvider
     /// <summary>Where the warehouse is (a file, a server and database), for messages; never holds a password.</summary>
     string Location { get; }
 
+    /// <summary>Changes whenever the warehouse's data may have changed (an import, a seed): what a cache of results is keyed by.</summary>
+    string DataVersion { get; }
+
     /// <summary>An open connection; <see cref="WarehouseBusyException"/> when another process holds the warehouse.</summary>
     Task<DbConnection> ConnectAsync(CancellationToken ct);
 

@@ -13,6 +13,9 @@ public sealed partial class DuckDbProvider(string path) : IWarehouseProvider
     public string Name => "duckdb";
     public string Location => path;
 
+    // Every write (an import, a seed) rewrites the file: its time and size are its version, at the cost of a stat.
+    public string DataVersion => File.Exists(path) ? $"{File.GetLastWriteTimeUtc(path).Ticks}:{new FileInfo(path).Length}" : "none";
+
     public async Task<DbConnection> ConnectAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
