@@ -28,9 +28,10 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
     }
 
     /// <summary>The engine over the demo year, mailing the loopback server (or <paramref name="port"/>), retrying once at once.</summary>
-    async Task<ServiceProvider> EngineAsync(int? port = null, int timeoutSeconds = 10, DateTimeOffset? now = null)
+    async Task<ServiceProvider> EngineAsync(int? port = null, int timeoutSeconds = 10, DateTimeOffset? now = null, long? maxMessageBytes = null)
     {
         var options = demo.Options(dir);
+        if (maxMessageBytes is { } max) options.Mail.MaxMessageBytes = max;
         options.Mail.Transport = "smtp";
         options.Mail.Smtp = smtp.Options(timeoutSeconds);
         if (port is { } p) options.Mail.Smtp.Port = p;
@@ -317,5 +318,24 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
         // Once the first run lets go, the fire runs.
         await RunAsync(services, subscription);
         Assert.Single(smtp.Received());
+    }
+
+    [Fact]
+    public async Task AnEmailTooLargeForTheServer_LinksItsFiles_InsteadOfAttachingThem()
+    {
+        await using var services = await EngineAsync(maxMessageBytes: 200_000);
+        var subscription = await SaveAsync(services, Heads(Head("head.fashion@example.com", "Fashion")) with { Formats = ["inline-png", "xlsx", "pdf"] });
+
+        await RunAsync(services, subscription);
+
+        var message = smtp.Received().Single().Message;
+        Assert.Empty(message.Attachments);
+        Assert.Contains("The files were too large to send by email, so they are not attached; download them instead:", message.TextBody);
+        var run = await LastRunAsync(services);
+        Assert.Contains($"- department-breakdown-2026-11-16.pdf: {demo.Options(dir).PublicUrl}/runs/{run.RunId}/files/dashboard.pdf", message.TextBody);
+        Assert.Contains($"/runs/{run.RunId}/files/workbook.xlsx", message.TextBody);
+        Assert.True(File.Exists(Path.Combine(run.ArtifactsDir!, RunArtifacts.DashboardPdf)));
+        // The dashboard itself is still in the email.
+        Assert.Single(message.BodyParts.OfType<MimePart>(), p => p.ContentType.MimeType == "image/png");
     }
 }
