@@ -16,28 +16,17 @@ namespace JourneyReports.Tests;
 /// </summary>
 public sealed class HangfireDashboardTests : IClassFixture<HangfireDashboardTests.Host>
 {
-    public sealed class Host : WebApplicationFactory<Program>
+    public sealed class Host : ServerHost
     {
-        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
+        // Not the executive report, so nothing runs at start: every job in the storage came from a request.
+        protected override IEnumerable<(string, string)> Settings =>
+            [.. Schedule(0, "cross-site-target", "funnel-and-drop-off", "0 8 1 1 *", "ceo@example.com"),
+             .. Schedule(1, "remove-target", "retention-and-churn", "0 8 1 1 *", "ceo@example.com")];
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("JourneyReports:DataDirectory", DataDirectory);
-            builder.UseSetting("JourneyReports:DashboardsDirectory", Path.Combine(RepoPaths.Root, "dashboards"));
-            builder.UseSetting("JourneyReports:Warehouse:DemoScale", "0.01");
-            // Not the executive report, so nothing runs at start: every job in the storage came from a request.
-            Schedule(builder, 0, "cross-site-target", "funnel-and-drop-off");
-            Schedule(builder, 1, "remove-target", "retention-and-churn");
+            base.ConfigureWebHost(builder);
             builder.ConfigureServices(s => s.AddTransient<IStartupFilter, LoopbackClient>());
-        }
-
-        static void Schedule(IWebHostBuilder builder, int i, string id, string report)
-        {
-            builder.UseSetting($"JourneyReports:Schedules:{i}:Id", id);
-            builder.UseSetting($"JourneyReports:Schedules:{i}:Report", report);
-            builder.UseSetting($"JourneyReports:Schedules:{i}:Cron", "0 8 1 1 *");
-            builder.UseSetting($"JourneyReports:Schedules:{i}:TimeZone", "Europe/London");
-            builder.UseSetting($"JourneyReports:Schedules:{i}:Recipients:0", "ceo@example.com");
         }
 
         /// <summary>The recurring job of the subscription seeded from the schedule named <paramref name="schedule"/>.</summary>
@@ -58,12 +47,6 @@ public sealed class HangfireDashboardTests : IClassFixture<HangfireDashboardTest
 
         public string[] Emails() => Directory.Exists(Path.Combine(DataDirectory, "outbox"))
             ? Directory.GetFiles(Path.Combine(DataDirectory, "outbox"), "*.eml") : [];
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
-        }
     }
 
     /// <summary>Every request comes from 127.0.0.1, as a browser on the server's machine does.</summary>

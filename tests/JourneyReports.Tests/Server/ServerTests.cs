@@ -5,26 +5,9 @@ namespace JourneyReports.Tests;
 /// <summary>The real server in the ASP.NET Core test host, with its own data folder: demo data, first run, home page.</summary>
 public sealed class ServerTests : IClassFixture<ServerTests.Host>
 {
-    public sealed class Host : WebApplicationFactory<Program>
+    public sealed class Host : ServerHost
     {
-        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
-
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            builder.UseSetting("JourneyReports:DataDirectory", DataDirectory);
-            builder.UseSetting("JourneyReports:DashboardsDirectory", Path.Combine(RepoPaths.Root, "dashboards"));
-            builder.UseSetting("JourneyReports:Warehouse:DemoScale", "0.01");
-            builder.UseSetting("JourneyReports:Schedules:0:Report", "executive-weekly");
-            builder.UseSetting("JourneyReports:Schedules:0:Cron", "0 8 * * 1");
-            builder.UseSetting("JourneyReports:Schedules:0:TimeZone", "Europe/London");
-            builder.UseSetting("JourneyReports:Schedules:0:Recipients:0", "ceo@example.com");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
-        }
+        protected override IEnumerable<(string, string)> Settings => Schedule(0, "executive-weekly", "executive-weekly", "0 8 * * 1", "ceo@example.com");
     }
 
     readonly Host host;

@@ -8,28 +8,10 @@ namespace JourneyReports.Tests;
 /// <summary>The manage and unsubscribe link in a subscription's email, through the real server: signed, and honoured.</summary>
 public sealed class SubscriptionLinkTests : IClassFixture<SubscriptionLinkTests.Host>
 {
-    public sealed class Host : WebApplicationFactory<Program>
+    public sealed class Host : ServerHost
     {
-        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("JourneyReports:DataDirectory", DataDirectory);
-            builder.UseSetting("JourneyReports:DashboardsDirectory", Path.Combine(RepoPaths.Root, "dashboards"));
-            builder.UseSetting("JourneyReports:Warehouse:DemoScale", "0.01");
-            builder.UseSetting("JourneyReports:Schedules:0:Id", "monthly-heads");
-            builder.UseSetting("JourneyReports:Schedules:0:Report", "department-breakdown");
-            builder.UseSetting("JourneyReports:Schedules:0:Cron", "0 8 1 * *");
-            builder.UseSetting("JourneyReports:Schedules:0:TimeZone", "Europe/London");
-            builder.UseSetting("JourneyReports:Schedules:0:Recipients:0", "head@example.com");
-            builder.UseSetting("JourneyReports:Schedules:0:Recipients:1", "other@example.com");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
-        }
+        protected override IEnumerable<(string, string)> Settings =>
+            Schedule(0, "monthly-heads", "department-breakdown", "0 8 1 * *", "head@example.com", "other@example.com");
     }
 
     readonly Host host;

@@ -9,23 +9,9 @@ namespace JourneyReports.Tests;
 /// <summary>A running server's recurring jobs follow the catalog: a subscription saved, changed or paused by a verb takes effect without a restart.</summary>
 public sealed class SubscriptionScheduleSyncTests : IClassFixture<SubscriptionScheduleSyncTests.Host>
 {
-    public sealed class Host : WebApplicationFactory<Program>
+    public sealed class Host : ServerHost
     {
-        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("JourneyReports:DataDirectory", DataDirectory);
-            builder.UseSetting("JourneyReports:DashboardsDirectory", Path.Combine(RepoPaths.Root, "dashboards"));
-            builder.UseSetting("JourneyReports:Warehouse:DemoScale", "0.01");
-            builder.UseSetting("JourneyReports:Subscriptions:SyncSeconds", "1");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
-        }
+        protected override IEnumerable<(string, string)> Settings => [("JourneyReports:Subscriptions:SyncSeconds", "1")];
     }
 
     readonly Host host;
