@@ -93,26 +93,14 @@ public static partial class DashboardComposer
     /// </summary>
     public static DashboardImage Render(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int? pageWidth = null)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(culture);
-        var width = pageWidth ?? WidthOf(definition);
-        var grid = Layout(definition, width);
-        var problems = new Dictionary<string, string>();
-        var png = VisualCanvas.Png(width, grid.Height, canvas => Draw(canvas, definition, result, culture, width, grid, problems));
+        var (png, problems) = Drawn(definition, result, culture, pageWidth, (w, h, draw) => VisualCanvas.Png(w, h, draw));
         return new DashboardImage(png, problems);
     }
 
     /// <summary>The same dashboard as <see cref="Render"/>, as an all-vector SVG document titled with the dashboard's title.</summary>
     public static DashboardSvg RenderSvg(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int? pageWidth = null)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(culture);
-        var width = pageWidth ?? WidthOf(definition);
-        var grid = Layout(definition, width);
-        var problems = new Dictionary<string, string>();
-        var svg = VisualCanvas.Svg(width, grid.Height, Title(definition), canvas => Draw(canvas, definition, result, culture, width, grid, problems));
+        var (svg, problems) = Drawn(definition, result, culture, pageWidth, (w, h, draw) => VisualCanvas.Svg(w, h, Title(definition), draw));
         return new DashboardSvg(svg, problems);
     }
 
@@ -123,15 +111,22 @@ public static partial class DashboardComposer
     /// </summary>
     public static DashboardPdf RenderPdf(DashboardDefinition definition, DashboardResult result, CultureInfo culture, int? pageWidth = null)
     {
+        var (pdf, problems) = Drawn(definition, result, culture, pageWidth,
+            (w, h, draw) => VisualCanvas.Pdf(w, h, Title(definition), result.GeneratedAt, draw));
+        return new DashboardPdf(pdf, problems);
+    }
+
+    /// <summary>The one drawing of a dashboard, on the surface <paramref name="surface"/> makes (width, height, drawing), and the visuals that failed.</summary>
+    static (T Output, Dictionary<string, string> Problems) Drawn<T>(DashboardDefinition definition, DashboardResult result, CultureInfo culture,
+        int? pageWidth, Func<int, int, Action<SKCanvas>, T> surface)
+    {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(culture);
         var width = pageWidth ?? WidthOf(definition);
         var grid = Layout(definition, width);
         var problems = new Dictionary<string, string>();
-        var pdf = VisualCanvas.Pdf(width, grid.Height, Title(definition), result.GeneratedAt,
-            canvas => Draw(canvas, definition, result, culture, width, grid, problems));
-        return new DashboardPdf(pdf, problems);
+        return (surface(width, grid.Height, canvas => Draw(canvas, definition, result, culture, width, grid, problems)), problems);
     }
 
     readonly record struct Grid(float CellWidth, float CellHeight, int Height);
