@@ -91,7 +91,8 @@ public static class ServerSetup
         await schedule.SyncAsync(CancellationToken.None);
         // Only the demo's executive report is run at once: the home page shows it. Other subscriptions wait for their time,
         // so a new monthly one does not email its recipients the moment the server starts.
-        if (await catalog.LatestSucceededRunAsync(FirstRunReport, CancellationToken.None) is null
+        // Any run counts: an interrupted first run is resumed above for its own fire, not run a second time for another.
+        if (await catalog.LatestRunAsync(FirstRunReport, CancellationToken.None) is null
             && (await catalog.SubscriptionsAsync(CancellationToken.None)).FirstOrDefault(s => s.Report == FirstRunReport && s.Enabled) is { } first)
         {
             schedule.RunNow(first);

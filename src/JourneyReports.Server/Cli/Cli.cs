@@ -43,7 +43,8 @@ public static class Cli
             return await Verbs[args[0]].Run(new CliArgs(args[1..]), services);
         }
         catch (Exception e) when (e is CliUsageException or WarehouseBusyException or InvalidOperationException or ArgumentException
-            or System.Data.Common.DbException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            or System.Data.Common.DbException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException
+            or Scheduling.DeliveryIncompleteException or Delivery.EmailTemplateException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             if (e is CliUsageException) Console.Error.WriteLine($"usage: {Verbs[args[0]].Usage}");

@@ -7,7 +7,7 @@ using JourneyReports.Warehouse;
 
 namespace JourneyReports.Server;
 
-/// <summary>run: run a report (any dashboard definition, e.g. executive-weekly) now, exactly as a schedule would, and print where everything went.</summary>
+/// <summary>run: run a report (any dashboard definition, e.g. executive-weekly) now, to the --to addresses only, and print where everything went; subscriptions run with "subscription run".</summary>
 public static class RunVerb
 {
     public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
@@ -22,11 +22,10 @@ public static class RunVerb
             try { Directory.CreateDirectory(outFolder); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CliUsageException($"--out '{outFolder}' cannot be used: {e.Message}"); }
         }
-        var schedule = options.Schedules.FirstOrDefault(s => s.Report == reportId);
-        var recipients = args.Flag("no-email") ? [] : args.Values("to").Count > 0 ? args.Values("to") : schedule?.Recipients ?? [];
+        var recipients = args.Flag("no-email") ? [] : args.Values("to");
         foreach (var to in args.Values("to").Where(t => !MimeKit.MailboxAddress.TryParse(t, out var m) || !m.Address.Contains('@')))
             throw new CliUsageException($"--to '{to}' is not an email address");
-        var timeZone = args.Value("tz") ?? schedule?.TimeZone ?? "Europe/London";
+        var timeZone = args.Value("tz") ?? "Europe/London";
 
         await services.GetRequiredService<ReportCatalog>().MigrateAsync(CancellationToken.None);
         var runner = services.GetRequiredService<ReportRunner>();

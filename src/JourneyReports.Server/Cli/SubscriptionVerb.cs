@@ -102,8 +102,9 @@ public static class SubscriptionVerb
             throw new CliUsageException($"--to '{address}' is not an email address");
         if (to.Count > 0)
         {
-            var plan = new RunPlan(subscription.Report, "test", subscription.TimeZone, subscription.Parameters,
-                [.. to.Select(t => new SubscriptionRecipient(t))], subscription.Formats);
+            // The subscription's own email (templates, formats), to these addresses only: no ledger, no owner notices.
+            var plan = new RunPlan(subscription.Report, ReportRunner.TestTrigger, subscription.TimeZone, subscription.Parameters,
+                [.. to.Select(t => new SubscriptionRecipient(t))], subscription.Formats, subscription, clock.GetUtcNow());
             return Print(await services.GetRequiredService<ReportRunner>().RunAsync(plan, CancellationToken.None));
         }
         var before = (await services.GetRequiredService<ReportCatalog>().RecentRunsAsync(1, CancellationToken.None)).FirstOrDefault()?.RunId ?? 0;

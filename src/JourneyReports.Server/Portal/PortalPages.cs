@@ -23,8 +23,9 @@ public static class PortalPages
         app.MapGet("/runs/{runId:long}/workbook.xlsx", (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
             Artifact(runId, RunArtifacts.Workbook, ReportEmail.XlsxMediaType, artifacts, catalog, ct, run => $"{run.ReportId}-{run.PeriodFirst}.xlsx"));
         // Any file a run kept (a slice's, an attachment too large to email), by its path under the run's folder.
-        app.MapGet("/runs/{runId:long}/files/{**path}", (long runId, string path, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
-            RunFile(runId, path, artifacts, catalog, ct));
+        app.MapGet("/runs/{runId:long}/files/{**path}", (long runId, string path, string? sig, RunArtifacts artifacts, ReportCatalog catalog, RecipientLinks links,
+            CancellationToken ct) => links.VerifyRunFile(runId, path, sig) ? RunFile(runId, path, artifacts, catalog, ct)
+                : Task.FromResult(ErrorPage(404, "File not found", "This link is not valid. Use the link in your email.")));
     }
 
     static async Task<IResult> RunFile(long runId, string path, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct)

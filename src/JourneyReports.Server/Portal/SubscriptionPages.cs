@@ -42,7 +42,7 @@ public static class SubscriptionPages
         log.LogInformation("Recipient {Recipient} unsubscribed from subscription {Subscription}", r, subscription.Name);
         return Page("Unsubscribed", $"""
             <h1>Unsubscribed</h1>
-            <p class="good">{E(r)} will get no more <b>{E(subscription.Name)}</b> emails. {E(subscription.Owner)} can add you again.</p>
+            <p class="good">{E(r)} will get no more <b>{E(subscription.Name)}</b> emails. To receive them again, ask {E(subscription.Owner)}.</p>
             """);
     }
 

@@ -3,7 +3,7 @@ namespace JourneyReports.Catalog;
 /// <summary>The "Catalog" section.</summary>
 public sealed class CatalogOptions
 {
-    /// <summary>SQLite file holding run history and deliveries.</summary>
+    /// <summary>SQLite file holding subscriptions, run history, deliveries and the delivery ledger.</summary>
     public string Path { get; set; } = "catalog.db";
 
     /// <summary>Hangfire's job storage (SQLite), beside the catalog: schedules and queued runs survive a restart.</summary>

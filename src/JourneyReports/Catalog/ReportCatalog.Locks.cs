@@ -40,6 +40,12 @@ public sealed partial class ReportCatalog
         catch (ArgumentException) { return true; }   // no such process
     }
 
+    public async Task<string?> FactAsync(string key, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<string>(Command("fact_get", new { Key = key }, ct));
+    }
+
     /// <summary>Records a fact once; false when it was recorded before (e.g. the appsettings schedules were seeded already).</summary>
     public async Task<bool> RecordFactOnceAsync(string key, string value, DateTimeOffset at, CancellationToken ct)
     {

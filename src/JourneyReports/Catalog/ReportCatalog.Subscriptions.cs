@@ -26,7 +26,7 @@ public sealed partial class ReportCatalog
     static object Row(Subscription s, DateTimeOffset at) => new
     {
         s.Name, s.Owner, ReportId = s.Report, Parameters = JsonSerializer.Serialize(s.Parameters, Subscription.Json), s.Cron, s.TimeZone,
-        Enabled = s.Enabled ? 1 : 0, StartsOn = s.StartsOn?.ToString("yyyy-MM-dd"), EndsOn = s.EndsOn?.ToString("yyyy-MM-dd"),
+        Enabled = s.Enabled ? 1 : 0, StartsOn = s.StartsOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), EndsOn = s.EndsOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         Formats = JsonSerializer.Serialize(s.Formats, Subscription.Json), s.Subject, s.Body,
         Recipients = JsonSerializer.Serialize(s.Recipients, Subscription.Json), s.RecipientsSql, s.WhenEmpty, At = Iso(at),
     };

@@ -66,7 +66,7 @@ public sealed partial class ReportCatalog(string path)
         await c.ExecuteAsync(Command("run_finish", new
         {
             RunId = runId, Status = status, FinishedAt = Iso(finishedAt),
-            PeriodFirst = period?.FirstDay.ToString("yyyy-MM-dd"), PeriodLast = period?.LastDay.ToString("yyyy-MM-dd"),
+            PeriodFirst = period?.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), PeriodLast = period?.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             TimeZone = period?.TimeZoneId, ArtifactsDir = artifactsDir, Error = error,
         }, ct));
     }
@@ -85,6 +85,12 @@ public sealed partial class ReportCatalog(string path)
     {
         await using var c = await OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<RunRecord>(Command("run_get", new { RunId = runId }, ct));
+    }
+
+    public async Task<RunRecord?> LatestRunAsync(string reportId, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<RunRecord>(Command("run_latest", new { ReportId = reportId }, ct));
     }
 
     public async Task<RunRecord?> LatestSucceededRunAsync(string? reportId, CancellationToken ct)

@@ -17,7 +17,7 @@ public static class RunStatus
     public const string Failed = "failed";
     /// <summary>The process stopped while it ran; the schedule resumes it once.</summary>
     public const string Interrupted = "interrupted";
-    /// <summary>Nothing to send: the subscription is paused, outside its dates, or its period had no data and it sends nothing then.</summary>
+    /// <summary>Nothing sent: every recipient was skipped (unsubscribed, outside Mail:AllowedDomains, or a period without data that sends nothing).</summary>
     public const string Skipped = "skipped";
 }
 
@@ -38,8 +38,6 @@ public static class RecipientStatus
     public const string NotSent = "not-sent";
     /// <summary>Already delivered for this period by an earlier run: not sent again.</summary>
     public const string AlreadyDelivered = "already-delivered";
-
-    public static bool Settled(string status) => status is Sent or Permanent or Uncertain;
 }
 
 /// <summary>A recipient's row of the delivery ledger (see the migration that creates it).</summary>

@@ -20,7 +20,7 @@ public sealed class MailOptions
 
     /// <summary>
     /// The largest message to send, in bytes as encoded for the wire (attachments in base64 grow by a third). A
-    /// message that would be larger has its attachments replaced by download links (<see cref="ReportEmail.BuildWithinLimit"/>).
+    /// message that would be larger has its attachments replaced by download links (<see cref="ReportEmail.WithinLimit"/>).
     /// </summary>
     public long MaxMessageBytes { get; set; } = DefaultMaxMessageBytes;
 

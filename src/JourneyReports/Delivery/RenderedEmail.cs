@@ -23,7 +23,12 @@ public sealed record RenderedEmail(string Subject, string TextBody, string HtmlB
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = Subject;
         message.Date = date;
-        if (UnsubscribeUrl is { } unsubscribe) message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+        if (UnsubscribeUrl is { } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            // RFC 8058: mail clients may then offer their own one-click unsubscribe, a POST to that address.
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         var body = new BodyBuilder();
         var image = body.LinkedResources.Add("dashboard.png", dashboardPng, new ContentType("image", "png"));

@@ -25,6 +25,7 @@ public static class OptionsValidation
         foreach (var twice in o.Journey.EventStages().GroupBy(e => e.EventType).Where(g => g.Count() > 1))
             errors.Add($"JourneyReports:Journey:StageMap puts event type '{twice.Key}' in more than one stage ({string.Join(", ", twice.Select(t => t.Stage))}).");
         errors.AddRange(o.Mail.Problems());
+        errors.AddRange(o.Subscriptions.Problems());
 
         var library = new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(o.DashboardsDirectory, WarehouseProviders.Create(o.Warehouse, o.ResolvePath)));
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))
@@ -32,7 +33,7 @@ public static class OptionsValidation
             var at = $"JourneyReports:Schedules:{i}";
             // Which reports exist depends on the warehouse's SQL checker: without a known provider that is said above.
             if (WarehouseProviders.Problem(o.Warehouse.Provider) is null && ReportRunner.ProblemWith(library.Value, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
-            Check(IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
+            Check(SubscriptionValidation.IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
             if (TimeZones.Problem(s.TimeZone) is { } zoneProblem) errors.Add($"{at}:TimeZone: {zoneProblem}.");
             Check(s.Recipients.Count > 0, $"{at}:Recipients is empty.");
             foreach (var r in s.Recipients.Where(r => !MailboxAddress.TryParse(r, out var m) || !m.Address.Contains('@')))
@@ -49,10 +50,5 @@ public static class OptionsValidation
         catch (CultureNotFoundException) { return false; }
     }
 
-    public static bool IsCron(string cron)
-    {
-        try { CronExpression.Parse(cron); return true; }
-        catch (CronFormatException) { return false; }
-    }
 
 }

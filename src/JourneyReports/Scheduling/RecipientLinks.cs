@@ -24,13 +24,25 @@ public sealed class RecipientLinks(string publicUrl, byte[] key)
         $"{publicUrl.TrimEnd('/')}/subscriptions/{subscription.Id.ToString(CultureInfo.InvariantCulture)}/unsubscribe?r={Uri.EscapeDataString(recipient)}&sig={Sign(subscription.Id, recipient)}";
 
     public bool Verify(long subscriptionId, string recipient, string? signature) =>
-        signature is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(subscriptionId, recipient)), Encoding.ASCII.GetBytes(signature));
+        Same(Sign(subscriptionId, recipient), signature);
 
-    string Sign(long subscriptionId, string recipient)
-    {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{subscriptionId.ToString(CultureInfo.InvariantCulture)}\n{recipient.ToLowerInvariant()}"));
-        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
+    /// <summary>
+    /// A file a run kept, to download from an email whose attachments were too large: signed, so a link to one slice's
+    /// file cannot be edited into another slice's or another run's.
+    /// </summary>
+    public string RunFile(long runId, string path) =>
+        $"{publicUrl.TrimEnd('/')}/runs/{runId.ToString(CultureInfo.InvariantCulture)}/files/{string.Join("/", path.Split('/').Select(Uri.EscapeDataString))}?sig={SignFile(runId, path)}";
+
+    public bool VerifyRunFile(long runId, string path, string? signature) => Same(SignFile(runId, path), signature);
+
+    string Sign(long subscriptionId, string recipient) => Mac($"{subscriptionId.ToString(CultureInfo.InvariantCulture)}\n{recipient.ToLowerInvariant()}");
+
+    string SignFile(long runId, string path) => Mac($"file\n{runId.ToString(CultureInfo.InvariantCulture)}\n{path}");
+
+    string Mac(string text) => Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    static bool Same(string expected, string? given) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
 
     /// <summary>The signing key, made on first use and kept beside the catalog; written whole or not at all.</summary>
     static byte[] Key(string path)
@@ -39,7 +51,10 @@ public sealed class RecipientLinks(string publicUrl, byte[] key)
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(32);
         var partial = path + "." + Guid.NewGuid().ToString("n") + ".partial";
-        File.WriteAllBytes(partial, key);
+        // Only this account may read the key: with it, anyone could forge unsubscribe and download links.
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var file = new FileStream(partial, create)) file.Write(key);
         try { File.Move(partial, path, overwrite: false); }
         catch (IOException) { File.Delete(partial); }   // another process made it first: use theirs
         return File.ReadAllBytes(path);

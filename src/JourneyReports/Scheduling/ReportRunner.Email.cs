@@ -25,8 +25,7 @@ public sealed partial class ReportRunner
         var values = Values(plan, rendered, recipient, culture, note);
         var png = rendered.Files[RunArtifacts.DashboardPng];
         // Too large for the mail server: the same email, its files as links to the run's copies.
-        var files = $"{options.PublicUrl.TrimEnd('/')}/runs/{runId}/files/{(slice is null ? "" : slice + "/")}";
-        return ReportEmail.WithinLimit(note is null ? Attachments(plan, rendered) : [], a => files + Uri.EscapeDataString(ArtifactOf(a, rendered)),
+        return ReportEmail.WithinLimit(note is null ? Attachments(plan, rendered) : [], a => links.RunFile(runId, (slice is null ? "" : slice + "/") + ArtifactOf(a, rendered)),
             options.Mail.MaxMessageBytes,
             (said, attached) => template.Render(values with { Files = said }).ToMessage(png, attached, options.Mail.From, recipient.Email, result.GeneratedAt)).Message;
     }

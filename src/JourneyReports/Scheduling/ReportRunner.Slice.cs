@@ -23,7 +23,7 @@ public sealed partial class ReportRunner
     /// <summary>The slice rendered, or the same slice rendered moments ago for another run (see <see cref="RenderCache"/>).</summary>
     Task<Rendered> RenderAsync(DashboardDefinition found, RunPlan plan, IReadOnlyDictionary<string, string> slice, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = plan.FireTime ?? clock.GetUtcNow();
         var key = string.Join("|", found.FileName, File.Exists(found.FileName) ? File.GetLastWriteTimeUtc(found.FileName).Ticks : 0, plan.TimeZoneId,
             string.Join(";", plan.Parameters.Concat(slice).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
             string.Join(",", plan.Formats.Order(StringComparer.Ordinal)), now.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
@@ -42,7 +42,8 @@ public sealed partial class ReportRunner
         if (definition is null)
             throw new ReportNotRunnableException($"Report '{plan.ReportId}' cannot run with these parameters: {string.Join("; ", problems)}.");
 
-        var result = await DashboardComposer.RunAsync(definition, warehouse, clock, ct);
+        // The period is the fire's (last week as of Monday 08:00), however late a retry or resume runs.
+        var result = await DashboardComposer.RunAsync(definition, warehouse, plan.FireTime is { } fire ? new AsOf(fire) : clock, ct);
         var image = DashboardComposer.Render(definition, result, culture);
         var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result));
         var files = new Dictionary<string, byte[]>
@@ -75,6 +76,12 @@ public sealed partial class ReportRunner
             : $"{image.Problems.Count} of {definition.Visuals.Count} visuals could not be drawn, so nothing was sent{SliceText(slice)}: " +
               string.Join("; ", image.Problems.Select(p => $"{p.Key} (dataset {definition.Visuals.First(v => v.Id == p.Key).Dataset}): {p.Value}"));
         return new Rendered(definition, slice, result, summary, files, problem);
+    }
+
+    /// <summary>A clock that stands at the fire time: what a run's relative period and its generated-at are read from.</summary>
+    sealed class AsOf(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 
     static string SliceText(IReadOnlyDictionary<string, string> slice) =>

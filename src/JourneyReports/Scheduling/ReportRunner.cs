@@ -74,7 +74,9 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyW
         }
         catch (Exception e) when (e is not DeliveryIncompleteException and not ReportFailedException)
         {
-            await RecordFailureAsync(runId, plan, period, directory, e);
+            await RecordFailureAsync(runId, plan, period, directory, e is OperationCanceledException
+                ? new TimeoutException($"The run was stopped: it took longer than Subscriptions:RunTimeoutMinutes ({options.Subscriptions.RunTimeoutMinutes}), or the server was stopping. Recipients not yet delivered are tried again with the run.", e)
+                : e);
             throw;
         }
     }
@@ -93,14 +95,16 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyW
         var status = allFailed || waiting.Count > 0 ? RunStatus.Failed : refused.Count > 0 ? RunStatus.Partial
             : deliveries.Count > 0 && deliveries.All(d => d.Status == RecipientStatus.Skipped) ? RunStatus.Skipped : RunStatus.Succeeded;
         var error = allFailed ? failedSlices[0]
-            : waiting.Count > 0 ? $"{waiting.Count} recipient(s) could not be reached yet and will be tried again: " + string.Join("; ", waiting.Select(d => $"{d.Recipient}: {d.Detail}"))
+            : waiting.Count > 0 ? $"{waiting.Count} recipient(s) could not be reached yet{(plan.Subscription is null || plan.Trigger == TestTrigger ? "" : " and will be tried again")}: " +
+                string.Join("; ", waiting.Select(d => $"{d.Recipient}: {d.Detail}"))
             : refused.Count > 0 ? $"{refused.Count} of {deliveries.Count} recipient(s) not delivered: " + string.Join("; ", refused.Select(d => $"{d.Recipient} ({d.Status}): {d.Detail}"))
             : null;
         await catalog.FinishRunAsync(runId, status, clock.GetUtcNow(), period, directory, error, ct);
         log.LogInformation("Run {RunId} of {Report} for {Period} {Status}: {Sent} of {Recipients} delivered, artifacts in {Directory}",
             runId, plan.ReportId, period.ToString(), status, deliveries.Count(d => d.Status is RecipientStatus.Sent or RecipientStatus.AlreadyDelivered),
             deliveries.Count, directory);
-        if (error is not null) await NotifyOwnerAsync(runId, plan, status, error, ct);
+        // A refusal for now is the schedule's to try again: the owner hears of it only when the last try fails too.
+        if (error is not null && (waiting.Count == 0 || plan.FinalAttempt)) await NotifyOwnerAsync(runId, plan, status, error, ct);
         if (allFailed) throw new ReportFailedException(error!);
         if (waiting.Count > 0) throw new DeliveryIncompleteException(error!);
         return new RunResult(runId, status, period, directory, Path.Combine(directory, RunArtifacts.DashboardPng), Path.Combine(directory, RunArtifacts.Workbook), deliveries);
@@ -127,6 +131,17 @@ public sealed partial class ReportRunner(JourneyReportsOptions options, JourneyW
         if (recipients.Count == 0) return [(new Dictionary<string, string>(), [])];
         return [.. recipients.GroupBy(r => string.Join("\n", r.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")))
             .Select(g => (g.First().Filters, g.ToList()))];
+    }
+
+    /// <summary>
+    /// A run that failed before it began (its recipients could not be worked out): recorded as a failed run with the
+    /// reason, and its owner told, so that nothing fails out of sight.
+    /// </summary>
+    public async Task RecordFailedStartAsync(RunPlan plan, Exception e)
+    {
+        var runId = await catalog.StartRunAsync(plan.ReportId, plan.Trigger, clock.GetUtcNow(), CancellationToken.None, plan.Subscription?.Id, plan.FireTime);
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = plan.ReportId, ["RunId"] = runId, ["Subscription"] = plan.Subscription?.Name ?? "" });
+        await RecordFailureAsync(runId, plan, null, null, e);
     }
 
     async Task RecordFailureAsync(long runId, RunPlan plan, ReportPeriod? period, string? directory, Exception e)

@@ -17,7 +17,8 @@ public sealed record RunPlan(
     IReadOnlyList<string> Formats,
     Subscription? Subscription = null,
     DateTimeOffset? FireTime = null,
-    IReadOnlyList<DeliveryResult>? Skipped = null)
+    IReadOnlyList<DeliveryResult>? Skipped = null,
+    bool FinalAttempt = true)
 {
     /// <summary>An ad-hoc run of a report (the run verb, a test send): the standard email, no ledger.</summary>
     public static RunPlan AdHoc(RunRequest request) => new(request.ReportId, request.Trigger, request.TimeZoneId,
@@ -25,9 +26,10 @@ public sealed record RunPlan(
         [.. request.Recipients.Select(r => new SubscriptionRecipient(r))], SubscriptionFormats.Default);
 
     /// <summary>A subscription's run for one fire time.</summary>
-    public static RunPlan For(Subscription subscription, SubscriptionRecipients.Resolved recipients, string trigger, DateTimeOffset fireTime) =>
+    /// <param name="finalAttempt">False while the schedule will retry the run: the owner is told of refusals-for-now only on the last try.</param>
+    public static RunPlan For(Subscription subscription, SubscriptionRecipients.Resolved recipients, string trigger, DateTimeOffset fireTime, bool finalAttempt = true) =>
         new(subscription.Report, trigger, subscription.TimeZone, subscription.Parameters, recipients.Send, subscription.Formats, subscription, fireTime,
-            recipients.Skipped);
+            recipients.Skipped, finalAttempt);
 }
 
 /// <summary>What to run ad hoc: a report in a time zone, with filters over its own, sent to these recipients.</summary>

@@ -3,7 +3,7 @@ namespace JourneyReports.Scheduling;
 /// <summary>One entry of the "Schedules" section: seeded as a subscription on the first start of a catalog, nothing more.</summary>
 public sealed class ScheduleOptions
 {
-    /// <summary>Unique name of the schedule; the Hangfire recurring job is "report:{Id}". Defaults to the report id.</summary>
+    /// <summary>Unique name of the schedule; and the name of the subscription it seeds. Defaults to the report id.</summary>
     public string? Id { get; set; }
 
     public string Key => string.IsNullOrWhiteSpace(Id) ? Report : Id;
@@ -14,7 +14,7 @@ public sealed class ScheduleOptions
     /// <summary>Cron expression (5 fields) in TimeZone, e.g. "0 8 * * 1" for Mondays at 08:00.</summary>
     public string Cron { get; set; } = "0 8 * * 1";
 
-    /// <summary>IANA (or Windows) time zone id in which the cron and the report's weeks are read.</summary>
+    /// <summary>IANA time zone id in which the cron and the report's weeks are read.</summary>
     public string TimeZone { get; set; } = "Europe/London";
 
     public List<string> Recipients { get; set; } = [];

@@ -21,32 +21,42 @@ public sealed class SubscriptionJob(ReportCatalog catalog, ReportRunner runner, 
     /// A fire of the schedule. Hangfire made this job at the fire time (its creation time, the same on every retry), so
     /// the fire time and with it the report's period do not move when the job is retried hours later.
     /// </summary>
-    [AutomaticRetry(Attempts = 3)]
+    [AutomaticRetry(Attempts = Retries)]
     public async Task FireAsync(long subscriptionId, PerformContext? context, CancellationToken ct)
     {
         var created = context?.BackgroundJob.CreatedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : clock.GetUtcNow();
         var subscription = await catalog.GetSubscriptionAsync(subscriptionId, ct);
         if (subscription is null) { log.LogWarning("Subscription {SubscriptionId} is gone; its fire is dropped", subscriptionId); return; }
         var fire = LastFireTime(subscription, created) ?? created;
-        if (created - fire > TimeSpan.FromHours(options.Subscriptions.MissedFireGraceHours))
-        {
-            log.LogWarning("Subscription {Subscription} missed its fire at {FireTime} by more than {Hours} h (the server was down); it is skipped, not sent late",
-                subscription.Name, fire, options.Subscriptions.MissedFireGraceHours);
-            return;
-        }
-        await RunAsync(subscription, fire, "schedule", ct);
+        if (Missed(subscription, fire, created)) return;
+        await RunAsync(subscription, fire, "schedule", ct, Final(context));
+    }
+
+    /// <summary>The schedule retries a run this many times (refusals for now, a busy warehouse) before giving up.</summary>
+    const int Retries = 3;
+
+    /// <summary>Whether this is the schedule's last try: only then is the owner told of recipients refused for now.</summary>
+    static bool Final(PerformContext? context) => context is null || context.GetJobParameter<int>("RetryCount") >= Retries;
+
+    /// <summary>A fire the server was down for, by more than the grace: skipped (and said so), not sent late.</summary>
+    bool Missed(Subscription subscription, DateTimeOffset fire, DateTimeOffset now)
+    {
+        if (now - fire <= TimeSpan.FromHours(options.Subscriptions.MissedFireGraceHours)) return false;
+        log.LogWarning("Subscription {Subscription} missed its fire at {FireTime} by more than {Hours} h (the server was down); it is skipped, not sent late",
+            subscription.Name, fire, options.Subscriptions.MissedFireGraceHours);
+        return true;
     }
 
     /// <summary>Runs a subscription again for the fire time a run of it was interrupted at (the server stopped mid-run).</summary>
-    [AutomaticRetry(Attempts = 3)]
-    public async Task ResumeAsync(long subscriptionId, DateTimeOffset fireTime, CancellationToken ct)
+    [AutomaticRetry(Attempts = Retries)]
+    public async Task ResumeAsync(long subscriptionId, DateTimeOffset fireTime, PerformContext? context, CancellationToken ct)
     {
-        if (await catalog.GetSubscriptionAsync(subscriptionId, ct) is { } subscription)
-            await RunAsync(subscription, fireTime, "resume", ct);
+        if (await catalog.GetSubscriptionAsync(subscriptionId, ct) is { } subscription && !Missed(subscription, fireTime, clock.GetUtcNow()))
+            await RunAsync(subscription, fireTime, "resume", ct, Final(context));
     }
 
     /// <summary>"Run now": a run of the subscription for this moment, as if it fired now.</summary>
-    [AutomaticRetry(Attempts = 3)]
+    [AutomaticRetry(Attempts = Retries)]
     public async Task RunNowAsync(long subscriptionId, DateTimeOffset at, CancellationToken ct)
     {
         if (await catalog.GetSubscriptionAsync(subscriptionId, ct) is { } subscription)
@@ -54,7 +64,7 @@ public sealed class SubscriptionJob(ReportCatalog catalog, ReportRunner runner, 
     }
 
     /// <summary>Runs the subscription for one fire time: checks it may run, holds its lock, resolves its recipients, runs it.</summary>
-    public async Task RunAsync(Subscription subscription, DateTimeOffset fireTime, string trigger, CancellationToken ct)
+    public async Task RunAsync(Subscription subscription, DateTimeOffset fireTime, string trigger, CancellationToken ct, bool finalAttempt = true)
     {
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Subscription"] = subscription.Name, ["Report"] = subscription.Report });
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fireTime, TimeZones.Find(subscription.TimeZone)).DateTime);
@@ -73,15 +83,27 @@ public sealed class SubscriptionJob(ReportCatalog catalog, ReportRunner runner, 
         await using var held = await catalog.TryLockSubscriptionAsync(subscription.Id, timeout + TimeSpan.FromMinutes(1), clock.GetUtcNow(), ct);
         if (held is null)
         {
-            log.LogWarning("Subscription {Subscription} is running already; this fire at {FireTime} is left to it", subscription.Name, fireTime);
-            return;
+            // Another run of it is going (the same fire retried, or another one): this one waits its turn through the schedule's retry.
+            throw new InvalidOperationException($"Subscription '{subscription.Name}' is running already; its fire at {fireTime:u} runs when that run is done.");
         }
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
+        var start = RunPlan.For(subscription, new SubscriptionRecipients.Resolved([], []), trigger, fireTime, finalAttempt);
+        SubscriptionRecipients.Resolved resolved;
         try
         {
-            var plan = RunPlan.For(subscription, await recipients.ResolveAsync(subscription, limit.Token), trigger, fireTime);
-            await runner.RunAsync(plan, limit.Token);
+            resolved = await recipients.ResolveAsync(subscription, limit.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No run yet to hold the failure: one is recorded for it, and the owner told. A broken query is not retried.
+            await runner.RecordFailedStartAsync(start, new InvalidOperationException($"The recipients of subscription '{subscription.Name}' could not be worked out: {e.Message}", e));
+            if (e is ReportNotRunnableException or ArgumentException) return;
+            throw;
+        }
+        try
+        {
+            await runner.RunAsync(start with { Recipients = resolved.Send, Skipped = resolved.Skipped }, limit.Token);
         }
         catch (Exception e) when (e is ReportNotRunnableException or ReportFailedException)
         {

@@ -40,7 +40,7 @@ public sealed class SubscriptionSchedule(ReportCatalog catalog, IRecurringJobMan
         foreach (var gone in existing.Where(j => !wanted.ContainsKey(j.Id)))
         {
             jobs.RemoveIfExists(gone.Id);
-            log.LogInformation("Recurring job {Job} removed: its subscription is paused or deleted", gone.Id);
+            log.LogInformation("Recurring job {Job} removed: its subscription is paused, deleted, or its cron or time zone no longer valid", gone.Id);
             changed++;
         }
         return changed;
@@ -58,7 +58,7 @@ public sealed class SubscriptionSchedule(ReportCatalog catalog, IRecurringJobMan
             if (run is { SubscriptionId: { } id, FireTime: { } fire })
             {
                 var fireTime = DateTimeOffset.Parse(fire, System.Globalization.CultureInfo.InvariantCulture);
-                background.Enqueue<SubscriptionJob>(job => job.ResumeAsync(id, fireTime, CancellationToken.None));
+                background.Enqueue<SubscriptionJob>(job => job.ResumeAsync(id, fireTime, null, CancellationToken.None));
                 log.LogInformation("Run {RunId}: subscription {SubscriptionId} resumed for its fire at {FireTime}", run.RunId, id, fireTime);
             }
         }
@@ -70,8 +70,7 @@ public sealed class SubscriptionSchedule(ReportCatalog catalog, IRecurringJobMan
     /// </summary>
     public async Task<IReadOnlyList<Subscription>> SeedFromSettingsAsync(CancellationToken ct)
     {
-        if (options.Schedules.Count == 0 || !await catalog.RecordFactOnceAsync("schedules-seeded", string.Join(",", options.Schedules.Select(s => s.Key)), clock.GetUtcNow(), ct))
-            return [];
+        if (options.Schedules.Count == 0 || await catalog.FactAsync("schedules-seeded", ct) is not null) return [];
         var seeded = new List<Subscription>();
         foreach (var schedule in options.Schedules)
         {
@@ -86,6 +85,8 @@ public sealed class SubscriptionSchedule(ReportCatalog catalog, IRecurringJobMan
                 subscription.Name, subscription.Report, subscription.Cron, subscription.TimeZone, subscription.Recipients.Count);
             seeded.Add(subscription);
         }
+        // Recorded once all are in: a start that failed halfway seeds the rest next time (those saved are not made twice).
+        await catalog.RecordFactOnceAsync("schedules-seeded", string.Join(",", options.Schedules.Select(s => s.Key)), clock.GetUtcNow(), ct);
         return seeded;
     }
 

@@ -37,7 +37,7 @@ public sealed class DeliveryEmailSizeTests
     }
 
     [Fact]
-    public void BuildWithinLimit_KeepsTheAttachments_WhenTheMessageFits()
+    public void WithinLimit_KeepsTheAttachments_WhenTheMessageFits()
     {
         var email = WithinLimit([new("data.xlsx", Noise(10_000), ReportEmail.XlsxMediaType)], maxBytes: 1_000_000);
 
@@ -47,7 +47,7 @@ public sealed class DeliveryEmailSizeTests
     }
 
     [Fact]
-    public void BuildWithinLimit_ReplacesEveryAttachmentByItsDownloadLink_AndSaysSo_WhenTheMessageWouldBeTooLarge()
+    public void WithinLimit_ReplacesEveryAttachmentByItsDownloadLink_AndSaysSo_WhenTheMessageWouldBeTooLarge()
     {
         EmailAttachment[] files = [new("data.xlsx", Noise(400_000), ReportEmail.XlsxMediaType), new("detail.csv", Noise(200_000), "text/csv")];
 

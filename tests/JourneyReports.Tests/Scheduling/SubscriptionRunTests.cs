@@ -151,7 +151,7 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
         Assert.Single(ReceivedBy("head.fashion@example.com"));
         var run = await LastRunAsync(services);
         Assert.Equal(RunStatus.Succeeded, run.Status);
-        var entry = await services.GetRequiredService<ReportCatalog>().LedgerEntryAsync(subscription.Id, "2026-11-16..2026-11-22 Europe/London", "head.fashion@example.com", default);
+        var entry = await services.GetRequiredService<ReportCatalog>().LedgerEntryAsync(subscription.Id, "2026-11-23T08:00:00Z 2026-11-16..2026-11-22 Europe/London", "head.fashion@example.com", default);
         Assert.Equal(RecipientStatus.Sent, entry!.Status);
     }
 
@@ -212,7 +212,7 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
             RunPlan.For(subscription, await services.GetRequiredService<SubscriptionRecipients>().ResolveAsync(subscription, default), "resume", Fire), default);
 
         Assert.Single(ReceivedBy("head.fashion@example.com"));
-        var entry = await services.GetRequiredService<ReportCatalog>().LedgerEntryAsync(subscription.Id, "2026-11-16..2026-11-22 Europe/London", "head.fashion@example.com", default);
+        var entry = await services.GetRequiredService<ReportCatalog>().LedgerEntryAsync(subscription.Id, "2026-11-23T08:00:00Z 2026-11-16..2026-11-22 Europe/London", "head.fashion@example.com", default);
         Assert.Equal(RecipientStatus.Uncertain, entry!.Status);
     }
 
@@ -311,7 +311,9 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
         await using (var running = await catalog.TryLockSubscriptionAsync(subscription.Id, TimeSpan.FromMinutes(5), Fire, default))
         {
             Assert.NotNull(running);
-            await RunAsync(services, subscription);
+            // Not run, and not dropped either: the schedule's retry runs it once the other run is done.
+            var e = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(services, subscription));
+            Assert.Contains("is running already", e.Message);
             Assert.Empty(smtp.Received());
             Assert.Empty(await catalog.RecentRunsAsync(5, default));
         }
@@ -337,5 +339,48 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
         Assert.True(File.Exists(Path.Combine(run.ArtifactsDir!, RunArtifacts.DashboardPdf)));
         // The dashboard itself is still in the email.
         Assert.Single(message.BodyParts.OfType<MimePart>(), p => p.ContentType.MimeType == "image/png");
+    }
+
+    [Fact]
+    public async Task RunNow_AfterTheScheduledFire_IsADeliveryOfItsOwn()
+    {
+        await using var services = await EngineAsync();
+        var subscription = await SaveAsync(services, Heads(Head("head.fashion@example.com", "Fashion")));
+        await RunAsync(services, subscription);
+
+        await services.GetRequiredService<SubscriptionJob>().RunNowAsync(subscription.Id, Fire.AddHours(1), default);
+
+        Assert.Equal(2, ReceivedBy("head.fashion@example.com").Count);
+    }
+
+    [Fact]
+    public async Task ARecipientRefusedForGood_StaysRefused_NotDelivered_WhenTheFireIsRunAgain()
+    {
+        smtp.Configure(new SmtpTestRules { Replies = [new SmtpTestReply("gone@example.com", 550, "5.1.1 No such user")] });
+        await using var services = await EngineAsync();
+        var subscription = await SaveAsync(services, Heads(Head("head.fashion@example.com", "Fashion"), Head("gone@example.com", "Fashion")));
+        await RunAsync(services, subscription);
+
+        await services.GetRequiredService<ReportRunner>().RunAsync(
+            RunPlan.For(subscription, await services.GetRequiredService<SubscriptionRecipients>().ResolveAsync(subscription, default), "resume", Fire), default);
+
+        var again = await LastRunAsync(services);
+        Assert.Equal(RunStatus.Partial, again.Status);
+        var deliveries = await services.GetRequiredService<ReportCatalog>().DeliveriesAsync(again.RunId, default);
+        Assert.Contains(deliveries, d => d.Recipient == "gone@example.com" && d.Status == RecipientStatus.Permanent && d.Detail!.Contains("550"));
+        Assert.Contains(deliveries, d => d.Recipient == "head.fashion@example.com" && d.Status == RecipientStatus.AlreadyDelivered);
+        Assert.Single(ReceivedBy("head.fashion@example.com"));
+    }
+
+    [Fact]
+    public async Task ARunLate_ReportsTheFiresPeriod_NotTheOneOfTheDayItRuns()
+    {
+        // Resumed eight days after the Monday fire: still the week before that Monday, not the week before this one.
+        await using var services = await EngineAsync(now: Fire.AddDays(8));
+        var subscription = await SaveAsync(services, Heads(Head("head.fashion@example.com", "Fashion")));
+
+        await RunAsync(services, subscription);
+
+        Assert.Equal(["Department breakdown: Week 16–22 Nov 2026 vs 9–15 Nov 2026"], ReceivedBy("head.fashion@example.com"));
     }
 }
