@@ -18,6 +18,9 @@ builder.Host.UseSerilog((context, log) => ServerSetup.ConfigureLogging(log, cont
 // Requests: only the allowed host names (AllowedHosts, loopback by default); /hangfire POSTs need the page's antiforgery token.
 builder.AddRequestGuards();
 
+// Accounts: cookie sign-in (password, one-time link, OpenID Connect when configured) and API tokens; everything needs one.
+builder.AddAccounts();
+
 // Engine: catalog, mail transport, report runner.
 builder.Services.AddJourneyReports();
 
@@ -33,8 +36,11 @@ if (ConfigurationProblems.ValidOptions(app) is not { } options)
     return 1;
 
 await ServerSetup.PrepareDataAsync(app, options);
+await app.Services.GetRequiredService<Accounts>().BootstrapAsync(CancellationToken.None);
 
-app.MapGet("/healthz", () => TypedResults.Ok("healthy"));
+app.MapGet("/healthz", () => TypedResults.Ok("healthy")).AllowAnonymous();
+app.MapSignIn();
+app.MapAccountPages();
 app.MapPortal();
 app.MapDashboards();
 app.MapSubscriptionLinks();

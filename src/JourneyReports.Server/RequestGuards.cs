@@ -23,9 +23,9 @@ public static class RequestGuards
     }
 
     /// <summary>
-    /// Hangfire's dashboard, for requests from this machine only (its default rule) until sign-in arrives; then it is
-    /// for the admin role.
+    /// Hangfire's dashboard, for admins: an endpoint behind the admin policy (Hangfire's own "local requests" rule is
+    /// not used: a reverse proxy on the same host would make every request local).
     /// </summary>
     public static void MapJobDashboard(this WebApplication app) =>
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnlyAuthorizationFilter()] });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(AccountSetup.AdminPolicy);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using JourneyReports.Dashboards;
+using JourneyReports.Journeys;
 using JourneyReports.Warehouse;
 using static JourneyReports.Server.Html;
 
@@ -31,10 +32,19 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
             return ErrorPage(404, "Dashboard not found", why);
         }
 
-        var (applied, errors) = ParameterOverrides.Read(key => request.Query[key].FirstOrDefault()).ApplyTo(definition);
+        string? Query(string key) => request.Query[key].FirstOrDefault();
+        var (applied, errors) = ParameterOverrides.Read(Query).ApplyTo(definition);
         if (applied is null)
             return ErrorPage(400, $"{definition.Title}: the parameters are not valid",
                 $"<ul>{string.Concat(errors.Select(e => $"<li>{E(e)}</li>"))}</ul>{ParameterForm.Html(definition, request)}");
+        // A viewer's data scope narrows whatever was asked for; asking for rows outside it is refused, not quietly widened.
+        if (await request.HttpContext.AccountAsync() is not { } user)
+            return ErrorPage(401, "Sign in", "<a href=\"/signin\">Sign in</a> to see dashboards.");
+        var dataScope = user.DataScope;
+        var (narrowed, refusal) = ScopedDefinition.Narrow(definition, applied, dataScope, Query);
+        if (narrowed is null)
+            return ErrorPage(403, "Outside your data scope", $"{E(refusal)}. <a href=\"/dashboards/{E(definition.Name)}\">Your own view</a>");
+        applied = narrowed;
 
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = definition.Name });
         var watch = Stopwatch.StartNew();

@@ -12,10 +12,20 @@ public static class Html
     /// the caller builds with every value it echoes encoded, naming the problem and linking what does exist.
     /// </summary>
     public static IResult ErrorPage(int status, string title, string html) =>
-        new StatusPage(status, Page(title, $"<h1>{E(title)}</h1><div class=\"bad\">{html}</div>"));
+        new StatusPageResult(status, Page(title, $"<h1>{E(title)}</h1><div class=\"bad\">{html}</div>"));
+
+    /// <summary>A page with a status code other than 200 (a form shown again with its problem, say).</summary>
+    public static IResult StatusPage(int status, string title, string body) => new StatusPageResult(status, Page(title, body));
+
+    /// <summary>The hidden field every form posts back, so a form on another site cannot act as the signed-in person.</summary>
+    public static string AntiforgeryField(HttpContext context)
+    {
+        var tokens = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(context);
+        return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
+    }
 
     /// <summary>An HTML page with a status code other than 200.</summary>
-    sealed class StatusPage(int status, IResult page) : IResult
+    sealed class StatusPageResult(int status, IResult page) : IResult
     {
         public Task ExecuteAsync(HttpContext context)
         {
@@ -44,7 +54,7 @@ public static class Html
           form.parameters label { display: flex; flex-direction: column; font-size: 13px; color: #57606a; gap: 2px; }
           .actions a { display: inline-block; margin-right: 12px; padding: 6px 12px; background: #0969da; color: #fff; border-radius: 6px; text-decoration: none; }
         </style></head>
-        <body><header><a class="brand" href="/">JourneyReports</a><a href="/dashboards">Dashboards</a><a href="/runs">Run history</a><a href="/hangfire">Jobs</a></header>
+        <body><header><a class="brand" href="/">JourneyReports</a><a href="/dashboards">Dashboards</a><a href="/runs">Run history</a><a href="/hangfire">Jobs</a><a href="/account">Account</a></header>
         <main>{{body}}</main></body></html>
         """, "text/html; charset=utf-8");
 }

@@ -16,16 +16,24 @@ public static class PortalPages
         app.MapGet("/", Home);
         app.MapGet("/runs", History);
         app.MapGet("/runs/{runId:long}", Run);
-        app.MapGet("/runs/{runId:long}/dashboard.png", (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
-            Artifact(runId, RunArtifacts.DashboardPng, "image/png", artifacts, catalog, ct));
-        app.MapGet("/runs/{runId:long}/dashboard.svg", (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
-            Artifact(runId, RunArtifacts.DashboardSvg, "image/svg+xml", artifacts, catalog, ct));
-        app.MapGet("/runs/{runId:long}/workbook.xlsx", (long runId, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
-            Artifact(runId, RunArtifacts.Workbook, ReportEmail.XlsxMediaType, artifacts, catalog, ct, run => $"{run.ReportId}-{run.PeriodFirst}.xlsx"));
+        app.MapGet("/runs/{runId:long}/dashboard.png", (long runId, HttpContext context, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
+            Artifact(runId, RunArtifacts.DashboardPng, "image/png", context, artifacts, catalog, ct));
+        app.MapGet("/runs/{runId:long}/dashboard.svg", (long runId, HttpContext context, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
+            Artifact(runId, RunArtifacts.DashboardSvg, "image/svg+xml", context, artifacts, catalog, ct));
+        app.MapGet("/runs/{runId:long}/workbook.xlsx", (long runId, HttpContext context, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct) =>
+            Artifact(runId, RunArtifacts.Workbook, ReportEmail.XlsxMediaType, context, artifacts, catalog, ct, run => $"{run.ReportId}-{run.PeriodFirst}.xlsx"));
         // Any file a run kept (a slice's, an attachment too large to email), by its path under the run's folder.
-        app.MapGet("/runs/{runId:long}/files/{**path}", (long runId, string path, string? sig, RunArtifacts artifacts, ReportCatalog catalog, RecipientLinks links,
-            CancellationToken ct) => links.VerifyRunFile(runId, path, sig) ? RunFile(runId, path, artifacts, catalog, ct)
-                : Task.FromResult(ErrorPage(404, "File not found", "This link is not valid. Use the link in your email.")));
+        // Opened from an email by its signed link (no sign-in needed), or by a signed-in person whose scope made the file.
+        app.MapGet("/runs/{runId:long}/files/{**path}", async (long runId, string path, string? sig, HttpContext context, RunArtifacts artifacts,
+            ReportCatalog catalog, RecipientLinks links, CancellationToken ct) =>
+        {
+            if (links.VerifyRunFile(runId, path, sig)) return await RunFile(runId, path, artifacts, catalog, ct);
+            var parts = path.Split('/', 2);
+            var slice = parts.Length == 2 && int.TryParse(parts[0], out _) ? parts[0] : null;
+            return await context.AccountAsync() is { } user && RunAccess.MaySee(user, artifacts, runId, slice)
+                ? await RunFile(runId, path, artifacts, catalog, ct)
+                : ErrorPage(404, "File not found", "This link is not valid. Use the link in your email.");
+        }).AllowAnonymous();
     }
 
     static async Task<IResult> RunFile(long runId, string path, RunArtifacts artifacts, ReportCatalog catalog, CancellationToken ct)
@@ -50,22 +58,24 @@ public static class PortalPages
     static IResult NoRun(long runId) =>
         ErrorPage(404, "Run not found", $"There is no run {runId}. Every run is in the <a href=\"/runs\">run history</a>.");
 
-    static async Task<IResult> Home(ReportCatalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
+    static async Task<IResult> Home(HttpContext context, ReportCatalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
     {
-        var latest = await catalog.LatestSucceededRunAsync(null, ct);
+        var user = (await context.AccountAsync())!;
+        var latest = user.DataScope.IsAll ? await catalog.LatestSucceededRunAsync(null, ct)
+            : (await catalog.RecentRunsAsync(200, ct)).FirstOrDefault(r => r.Status is RunStatus.Succeeded or RunStatus.Partial && RunAccess.MaySee(user, artifacts, r.RunId));
         if (latest is null)
             return Page("JourneyReports", $"""
                 <h1>JourneyReports</h1>
                 <p class="muted">The first dashboard is being prepared; this page refreshes by itself.</p>
-                {await HistoryTable(catalog, ct)}
-                """, refreshSeconds: 3);
-        return Page(Summary(latest, artifacts)?.Title ?? latest.ReportId, RunBody(latest, artifacts, options) + "<h2>Recent runs</h2>" + await HistoryTable(catalog, ct));
+                {await HistoryTable(user, catalog, artifacts, ct)}
+                """, refreshSeconds: user.DataScope.IsAll ? 3 : null);
+        return Page(Summary(latest, artifacts)?.Title ?? latest.ReportId, RunBody(latest, artifacts, options) + "<h2>Recent runs</h2>" + await HistoryTable(user, catalog, artifacts, ct));
     }
 
-    static async Task<IResult> Run(long runId, ReportCatalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
+    static async Task<IResult> Run(long runId, HttpContext context, ReportCatalog catalog, RunArtifacts artifacts, JourneyReportsOptions options, CancellationToken ct)
     {
         var run = await catalog.GetRunAsync(runId, ct);
-        if (run is null) return NoRun(runId);
+        if (run is null || !RunAccess.MaySeeAny((await context.AccountAsync())!, artifacts, runId)) return NoRun(runId);
         var deliveries = await catalog.DeliveriesAsync(runId, ct);
         var rows = string.Concat(deliveries.Select(d => $"<tr><td>{E(d.Recipient)}</td><td>{E(d.Transport)}</td><td class=\"{(d.Status == "sent" ? "good" : "bad")}\">{E(d.Status)}</td><td>{E(d.Detail)}</td><td>{E(d.DeliveredAt)}</td></tr>"));
         var body = run.Status is RunStatus.Succeeded or RunStatus.Partial ? RunBody(run, artifacts, options)
@@ -73,8 +83,8 @@ public static class PortalPages
         return Page($"Run {runId}", body + (deliveries.Count == 0 ? "" : $"<h2>Deliveries</h2><table><tr><th>Recipient</th><th>Via</th><th>Status</th><th>Detail</th><th>At</th></tr>{rows}</table>"));
     }
 
-    static async Task<IResult> History(ReportCatalog catalog, CancellationToken ct) =>
-        Page("Run history", "<h1>Run history</h1>" + await HistoryTable(catalog, ct));
+    static async Task<IResult> History(HttpContext context, ReportCatalog catalog, RunArtifacts artifacts, CancellationToken ct) =>
+        Page("Run history", "<h1>Run history</h1>" + await HistoryTable((await context.AccountAsync())!, catalog, artifacts, ct));
 
     /// <summary>A finished run: its dashboard image, KPIs, downloads and, for a definition, the live dashboard for its period.</summary>
     static string RunBody(RunRecord run, RunArtifacts artifacts, JourneyReportsOptions options)
@@ -106,9 +116,9 @@ public static class PortalPages
         catch (JsonException) { return null; }
     }
 
-    static async Task<string> HistoryTable(ReportCatalog catalog, CancellationToken ct)
+    static async Task<string> HistoryTable(UserAccount user, ReportCatalog catalog, RunArtifacts artifacts, CancellationToken ct)
     {
-        var runs = await catalog.RecentRunsAsync(50, ct);
+        var runs = (await catalog.RecentRunsAsync(50, ct)).Where(r => RunAccess.MaySeeAny(user, artifacts, r.RunId)).ToList();
         if (runs.Count == 0) return "<p class=\"muted\">No runs yet.</p>";
         var rows = string.Concat(runs.Select(r => $"""
             <tr><td><a href="/runs/{r.RunId}">{r.RunId}</a></td><td>{E(r.ReportId)}</td><td>{E(r.Trigger)}</td>
@@ -118,11 +128,12 @@ public static class PortalPages
         return $"<table><tr><th>Run</th><th>Report</th><th>Trigger</th><th>Status</th><th>Period</th><th>Started</th><th>Error</th></tr>{rows}</table>";
     }
 
-    static async Task<IResult> Artifact(long runId, string name, string contentType, RunArtifacts artifacts, ReportCatalog catalog,
+    static async Task<IResult> Artifact(long runId, string name, string contentType, HttpContext context, RunArtifacts artifacts, ReportCatalog catalog,
         CancellationToken ct, Func<RunRecord, string>? downloadName = null)
     {
         var run = await catalog.GetRunAsync(runId, ct);
-        if (run is null) return NoRun(runId);
+        // A run made for a wider or another slice is answered as if it did not exist.
+        if (run is null || !RunAccess.MaySee((await context.AccountAsync())!, artifacts, runId)) return NoRun(runId);
         var path = artifacts.PathOf(runId, name);
         return System.IO.File.Exists(path)
             ? Results.File(path, contentType, downloadName?.Invoke(run))

@@ -12,11 +12,11 @@ public static class SubscriptionPages
 {
     public static void MapSubscriptionLinks(this WebApplication app)
     {
-        app.MapGet("/subscriptions/{id:long}/manage", Manage);
-        app.MapGet("/subscriptions/{id:long}/unsubscribe", Manage);
+        app.MapGet("/subscriptions/{id:long}/manage", Manage).AllowAnonymous();
+        app.MapGet("/subscriptions/{id:long}/unsubscribe", Manage).AllowAnonymous();
         // The signature in the address is what authorises the request, so a cross-site form could only unsubscribe the
         // person whose link it already holds; mail clients' one-click POST carries no antiforgery token at all.
-        app.MapPost("/subscriptions/{id:long}/unsubscribe", Unsubscribe).DisableAntiforgery();
+        app.MapPost("/subscriptions/{id:long}/unsubscribe", Unsubscribe).DisableAntiforgery().AllowAnonymous();
     }
 
     static async Task<IResult> Manage(long id, string? r, string? sig, ReportCatalog catalog, RecipientLinks links, CancellationToken ct)

@@ -52,6 +52,8 @@ public sealed partial class ReportRunner
             [RunArtifacts.DashboardSvg] = Encoding.UTF8.GetBytes(DashboardComposer.RenderSvg(definition, result, culture).Svg),
             [RunArtifacts.Workbook] = Bytes(xlsx => DashboardWorkbook.Write(definition, result, image.Png, culture, xlsx)),
             [RunArtifacts.Summary] = JsonSerializer.SerializeToUtf8Bytes(summary),
+            // The filters these files were made with: who may open them is decided by their data scope against these.
+            [RunArtifacts.Filters] = JsonSerializer.SerializeToUtf8Bytes(definition.Parameters.Filters.ToFilter()),
         };
         if (plan.Formats.Contains(SubscriptionFormats.Pdf)) files[RunArtifacts.DashboardPdf] = DashboardComposer.RenderPdf(definition, result, culture).Pdf;
         if (plan.Formats.Contains(SubscriptionFormats.Png) || plan.Formats.Contains(SubscriptionFormats.Svg))

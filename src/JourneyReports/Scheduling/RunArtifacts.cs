@@ -14,6 +14,16 @@ public sealed class RunArtifacts(string root)
     public const string Workbook = "workbook.xlsx";
     /// <summary>The run's title, live link and KPIs as JSON (<see cref="DefinitionRunSummary"/>), so pages can show them without querying again.</summary>
     public const string Summary = "run.json";
+    /// <summary>The report filters the files beside it were made with (<see cref="Journeys.JourneyFilter"/> as JSON).</summary>
+    public const string Filters = "filters.json";
+
+    /// <summary>The filters a run's (or slice's) files were made with; null for a run from before they were kept.</summary>
+    public Journeys.JourneyFilter? FiltersOf(long runId, string? slice = null)
+    {
+        var path = PathOf(runId, Filters, slice);
+        try { return File.Exists(path) ? System.Text.Json.JsonSerializer.Deserialize<Journeys.JourneyFilter>(File.ReadAllBytes(path)) : null; }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
 
     public string DirectoryOf(long runId, string? slice = null)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyReports.Tests;
 
@@ -28,6 +29,41 @@ public class ServerHost : WebApplicationFactory<Program>
         builder.UseSetting("JourneyReports:DashboardsDirectory", Path.Combine(RepoPaths.Root, "dashboards"));
         builder.UseSetting("JourneyReports:Warehouse:DemoScale", "0.01");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>
+    /// Clients made by <c>CreateClient</c> act as the first admin (an API token made for it), so a test of a page is not
+    /// a test of signing in; <see cref="ClientAs"/> makes one for another account, <see cref="AnonymousClient"/> none.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        adminToken ??= TokenFor(Services.GetRequiredService<JourneyReports.Catalog.ReportCatalog>().FindUserAsync("admin@localhost", default).Result!);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
+    }
+
+    string? adminToken;
+
+    string TokenFor(JourneyReports.Catalog.UserAccount user) =>
+        Services.GetRequiredService<JourneyReports.Server.Accounts>().CreateTokenAsync(user, "tests", 1, default).Result.Token;
+
+    /// <summary>A client signed in (by API token) as a new account with this role and scope ("department=Electronics", "all").</summary>
+    public HttpClient ClientAs(string email, string role, string scope)
+    {
+        var accounts = Services.GetRequiredService<JourneyReports.Server.Accounts>();
+        var user = Services.GetRequiredService<JourneyReports.Catalog.ReportCatalog>().FindUserAsync(email, default).Result
+            ?? accounts.AddAsync(new(email, email, role, scope), "tests", default).Result;
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TokenFor(user));
+        return client;
+    }
+
+    /// <summary>A client that has not signed in.</summary>
+    public HttpClient AnonymousClient(bool followRedirects = true)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
     }
 
     protected override void Dispose(bool disposing)

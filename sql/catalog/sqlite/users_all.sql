@@ -1,0 +1,1 @@
+SELECT * FROM user_records ORDER BY Email COLLATE NOCASE LIMIT @Limit OFFSET @Offset;

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using JourneyReports.Catalog;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+namespace JourneyReports.Server;
+
+/// <summary>
+/// An OpenID Connect sign-in becomes the account with the same email. Nobody gets an account by signing in at the
+/// provider: an admin makes the account (and so its role and scope) first, as for a password account.
+/// </summary>
+public static class OpenIdSignIn
+{
+    public static async Task MapToAccountAsync(TokenValidatedContext context)
+    {
+        var email = EmailOf(context.Principal);
+        var catalog = context.HttpContext.RequestServices.GetRequiredService<ReportCatalog>();
+        var user = email is null ? null : await catalog.FindUserAsync(email, context.HttpContext.RequestAborted);
+        if (user is null || user.IsDisabled)
+        {
+            await catalog.AuditAsync(email ?? "(no email claim)", "sign-in-failed", email, "OpenID Connect: no account here",
+                DateTimeOffset.UtcNow, context.HttpContext.RequestAborted, context.HttpContext.Connection.RemoteIpAddress?.ToString());
+            context.Fail($"{email ?? "This sign-in"} has no JourneyReports account; ask an admin to add one.");
+            return;
+        }
+        await context.HttpContext.RequestServices.GetRequiredService<Accounts>()
+            .SignedInAsync(user, "OpenID Connect", context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
+        context.Principal = AccountSetup.Principal(user, AccountSetup.CookieScheme);
+    }
+
+    /// <summary>The email a provider gives: email, else the user principal name Entra ID uses, else preferred_username when it is one.</summary>
+    public static string? EmailOf(ClaimsPrincipal? principal) =>
+        new[] { ClaimTypes.Email, "email", ClaimTypes.Upn, "upn", "preferred_username" }
+            .Select(t => principal?.FindFirst(t)?.Value)
+            .FirstOrDefault(v => v is not null && v.Contains('@'));
+}
