@@ -21,6 +21,10 @@ builder.AddRequestGuards();
 // Accounts: cookie sign-in (password, one-time link, OpenID Connect when configured) and API tokens; everything needs one.
 builder.AddAccounts();
 
+// Portal pages: Razor components rendered on the server; the API: JSON with problem details, described by OpenAPI.
+builder.Services.AddRazorComponents();
+builder.AddApi();
+
 // Engine: catalog, mail transport, report runner.
 builder.Services.AddJourneyReports();
 
@@ -38,13 +42,18 @@ if (ConfigurationProblems.ValidOptions(app) is not { } options)
 await ServerSetup.PrepareDataAsync(app, options);
 await app.Services.GetRequiredService<Accounts>().BootstrapAsync(CancellationToken.None);
 
+// Forms: every POST that binds a form checks its antiforgery token (after sign-in, so the token is the person's).
+app.UseAntiforgery();
+
 app.MapGet("/healthz", () => TypedResults.Ok("healthy")).AllowAnonymous();
+app.MapPortalAssets();
 app.MapSignIn();
 app.MapAccountPages();
 app.MapPortal();
 app.MapDashboards();
 app.MapSubscriptionLinks();
 app.MapJobDashboard();
+app.MapApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("JourneyReports is up: open {Url}", app.Urls.FirstOrDefault() ?? options.PublicUrl));

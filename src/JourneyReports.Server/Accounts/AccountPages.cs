@@ -9,7 +9,7 @@ public static class AccountPages
 {
     public static void MapAccountPages(this WebApplication app)
     {
-        app.MapGet("/account", (HttpContext context, bool? welcome, ReportCatalog catalog, CancellationToken ct) => Show(context, catalog, welcome == true, null, null, ct));
+        app.MapGet("/account", (HttpContext context, string? welcome, ReportCatalog catalog, CancellationToken ct) => Show(context, catalog, welcome is not null, null, null, ct));
         app.MapPost("/account/password", SetPassword);
         app.MapPost("/account/tokens", CreateToken);
         app.MapPost("/account/tokens/{id:long}/revoke", async (long id, HttpContext context, ReportCatalog catalog, TimeProvider clock, CancellationToken ct) =>

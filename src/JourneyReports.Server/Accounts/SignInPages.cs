@@ -21,7 +21,7 @@ public static class SignInPages
             await context.SignOutAsync(AccountSetup.CookieScheme);
             return Results.Redirect("/signin");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
-        app.MapGet("/forbidden", () => ErrorPage(403, "Not allowed", "Your account's role does not allow this page. <a href=\"/\">Home</a>"));
+        app.MapGet("/forbidden", async (HttpContext context) => PortalView.Page<Portal.Components.ForbiddenPage>(new { User = await context.AccountAsync() }, 403));
     }
 
     static IResult SignInForm(HttpContext context, string? returnUrl, AccountOptions options, string? problem, int status = 200)

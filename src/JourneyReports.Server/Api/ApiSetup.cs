@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace JourneyReports.Server;
+
+/// <summary>
+/// The REST API under /api/v1: JSON in and out, errors as problem details (RFC 9457) naming the problem, lists paged
+/// with offset and limit, described by an OpenAPI document at /openapi/v1.json and browsable at /api/docs. It signs in
+/// with a personal API token (Authorization: Bearer jr_...) or the portal's cookie, and goes through the same code as
+/// the portal's pages.
+/// </summary>
+public static class ApiSetup
+{
+    public const string Prefix = "/api/v1";
+
+    public static void AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "JourneyReports API";
+            document.Info.Description = "Dashboards, definitions, subscriptions, runs, deliveries, users and tokens. Send `Authorization: Bearer <token>` (make a token on your account page).";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+    }
+
+    /// <summary>The API's route group, for each capability's endpoints (MapXxxApi) to add to.</summary>
+    public static RouteGroupBuilder Group(this WebApplication app) => app.MapGroup(Prefix).RequireAuthorization();
+
+    public static void MapApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+    }
+}
+
+/// <summary>A page of a list: its items, where it starts, how many were asked for, the total, and the next page's address.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Offset, int Limit, int Total, string? Next)
+{
+    public const int DefaultLimit = 50, MaxLimit = 200;
+
+    /// <summary>One page of <paramref name="all"/>; a bad offset or limit is a problem naming it.</summary>
+    public static IResult From(IReadOnlyList<T> all, int? offset, int? limit, HttpRequest request)
+    {
+        var o = offset ?? 0;
+        var l = limit ?? DefaultLimit;
+        if (o < 0) return Results.Problem(title: "offset must be 0 or more", detail: $"offset was {o}", statusCode: 400);
+        if (l < 1 || l > MaxLimit) return Results.Problem(title: $"limit must be 1 to {MaxLimit}", detail: $"limit was {l}", statusCode: 400);
+        var items = all.Skip(o).Take(l).ToList();
+        var next = o + l < all.Count ? $"{request.Path}?offset={o + l}&limit={l}" : null;
+        return Results.Ok(new Paged<T>(items, o, l, all.Count, next));
+    }
+}
