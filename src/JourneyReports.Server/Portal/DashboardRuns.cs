@@ -19,6 +19,14 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
     /// <summary>Read on every request, so a definition dropped into the folder shows up without a restart.</summary>
     public DashboardLibrary Library() => DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider);
 
+    /// <summary>The scope's filters as the view has them (one value each): analyst SQL reads only those rows.</summary>
+    static JourneyFilter? Restriction(DataScope scope, DashboardDefinition applied)
+    {
+        if (scope.IsAll) return null;
+        var values = applied.Parameters.Filters.ByName().ToDictionary(f => f.Name, f => f.Value);
+        return DashboardFilters.Read(name => scope.Allowed.ContainsKey(name) ? values[name] : null).ToFilter();
+    }
+
     public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
         Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond, Func<DashboardDefinition, IReadOnlyCollection<string>>? only = null)
     {
@@ -51,7 +59,7 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
         DashboardResult result;
         try
         {
-            result = await DashboardComposer.RunAsync(applied, warehouse, clock, ct, only?.Invoke(applied));
+            result = await DashboardComposer.RunAsync(applied, warehouse, clock, ct, only?.Invoke(applied), Restriction(dataScope, applied));
         }
         catch (WarehouseBusyException e)
         {
