@@ -24,7 +24,8 @@ public static partial class AnalystSql
         limits ??= new();
         var check = provider.CheckAnalystSql(sql);
         if (!check.Passed) throw new InvalidOperationException($"The analyst query was rejected: {string.Join("; ", check.Problems)}");
-        await using var restricted = restriction is null || restriction == JourneyFilter.None ? null : await provider.RestrictAsync(connection, restriction, ct);
+        await using var restricted = restriction is null || restriction == JourneyFilter.None ? null : await provider.RestrictAsync(connection,
+            restriction.ByName().Where(f => f.Value is not null).ToDictionary(f => f.Name, f => f.Value!), ct);
         await using var command = await provider.AnalystCommandAsync(connection, ct);
         command.CommandText = Wrapped(check.NormalizedSql, limits.MaxRows + 1);
         AddParameters(provider, command, check.Parameters, period.StartUtc, period.EndUtc, filter);

@@ -1,16 +1,15 @@
 using System.Data.Common;
 using Dapper;
-using JourneyReports.Journeys;
 
 namespace JourneyReports.Warehouse;
 
 public sealed partial class DuckDbProvider
 {
-    public async Task<IAsyncDisposable> RestrictAsync(DbConnection connection, JourneyFilter restriction, CancellationToken ct)
+    public async Task<IAsyncDisposable> RestrictAsync(DbConnection connection, IReadOnlyDictionary<string, string> restriction, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE OR REPLACE TEMP TABLE analyst_restriction (name VARCHAR NOT NULL, value VARCHAR NOT NULL)", cancellationToken: ct));
-        foreach (var (name, value) in restriction.ByName().Where(f => f.Value is not null))
+        foreach (var (name, value) in restriction)
             await connection.ExecuteAsync(new CommandDefinition("INSERT INTO analyst_restriction VALUES ($name, $value)", new { name, value }, cancellationToken: ct));
         // The database's name is the file's, chosen by whoever configured it; quoted as an identifier all the same.
         var database = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT current_database()", cancellationToken: ct));
