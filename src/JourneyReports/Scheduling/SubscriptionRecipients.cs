@@ -43,8 +43,8 @@ public sealed class SubscriptionRecipients(JourneyWarehouse warehouse, ReportCat
         if (await catalog.FindUserAsync(recipient.Email, ct) is not { } account || account.DataScope.IsAll) return (recipient, null);
         string? Given(string name) => recipient.Filters.TryGetValue(name, out var v) ? v : subscription.Parameters.GetValueOrDefault(name);
         var filter = DashboardFilters.Read(Given).ToFilter();
-        var (narrowed, refusal) = account.DataScope.Narrow(filter, name => recipient.Filters.GetValueOrDefault(name));
-        if (narrowed is null) return (null, $"{refusal} of {recipient.Email}: not sent");
+        var (narrowed, refusal) = account.DataScope.Narrow(filter, name => recipient.Filters.GetValueOrDefault(name), $"{recipient.Email}'s");
+        if (narrowed is null) return (null, $"not sent: the slice's {refusal}");
         var slice = new Dictionary<string, string>(recipient.Filters);
         foreach (var (name, value) in narrowed.ByName())
             if (account.DataScope.Allowed.ContainsKey(name)) slice[name] = value!;

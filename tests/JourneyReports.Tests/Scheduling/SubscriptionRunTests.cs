@@ -141,7 +141,11 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
         var deliveries = await catalog.DeliveriesAsync((await LastRunAsync(services)).RunId, default);
         var refused = Assert.Single(deliveries, d => d.Recipient == "head.toys@example.com");
         Assert.Equal(RecipientStatus.Skipped, refused.Status);
-        Assert.Contains("department 'Beauty' is outside", refused.Detail);
+        Assert.Equal("not sent: the slice's department 'Beauty' is outside head.toys@example.com's data scope (department: Toys & Books)", refused.Detail);
+        // Both outcomes are in the audit log, with the sign-ins and changes.
+        var audit = await catalog.AuditLogAsync("delivery", 10, 0, default);
+        Assert.Contains(audit, a => a.Target == "head.electronics@example.com" && a.Detail!.StartsWith("run 1 via smtp: sent: ", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Target == "head.toys@example.com" && a.Detail!.StartsWith("run 1 via smtp: skipped: not sent: the slice's department 'Beauty'", StringComparison.Ordinal));
     }
 
     [Fact]
