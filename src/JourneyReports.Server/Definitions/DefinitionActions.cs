@@ -109,8 +109,10 @@ public sealed partial class DefinitionActions(JourneyReportsOptions options, Jou
     /// </summary>
     static async Task<bool> WriteWholeAsync(string path, string json, bool replace, CancellationToken ct)
     {
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);   // a fresh install's folder may not exist yet; the first upload makes it
         // Not *.json, so a library read meanwhile never sees it.
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".upload-{Guid.NewGuid():n}.tmp");
+        var temporary = Path.Combine(folder, $".upload-{Guid.NewGuid():n}.tmp");
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
