@@ -69,6 +69,6 @@ public sealed class AnalystSqlScopeServerTests(AnalystSqlScopeServerTests.Host h
         var response = await viewer.GetAsync("/dashboards/products/data/all.csv?department=Fashion");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("department &#39;Fashion&#39; is outside your data scope", await response.Content.ReadAsStringAsync());
+        Assert.Contains("department 'Fashion' is outside your data scope", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 }
