@@ -108,7 +108,7 @@ internal static class BenchWeb
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    error = $"{e.GetType().Name} {url}: {e.Message}";
+                    error = $"{e.GetType().Name} {url}: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}";
                 }
                 timings[i] = new Timing(kind, one.Elapsed.TotalMilliseconds, error);
             }

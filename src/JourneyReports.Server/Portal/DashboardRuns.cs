@@ -8,15 +8,18 @@ namespace JourneyReports.Server;
 
 /// <summary>
 /// Runs a dashboard definition for a web request: finds it by name in the configured folder, applies the query
-/// string's parameters, queries the warehouse, and hands the result to the response. Every way this can go wrong ends
-/// in a page that names the problem: unknown dashboard (404), bad parameter (400), warehouse held elsewhere (503).
+/// string's parameters, queries the warehouse (or reuses the result of the same queries, see <see cref="DashboardResultCache"/>),
+/// and hands the result to the response. Every way this can go wrong ends in a page that names the problem: unknown
+/// dashboard (404), bad parameter (400), warehouse held elsewhere (503).
 /// </summary>
-public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehouse warehouse, TimeProvider clock, ILogger<DashboardRuns> log)
+public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehouse warehouse, DashboardResultCache results, TimeProvider clock,
+    ILogger<DashboardRuns> log)
 {
     readonly CultureInfo culture = options.ReportCulture();
+    readonly DashboardLibraryCache libraries = new();
 
-    /// <summary>Read on every request, so a definition dropped into the folder shows up without a restart.</summary>
-    public DashboardLibrary Library() => DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider);
+    /// <summary>Read again whenever a file in the folder changes, so a definition dropped in shows up without a restart.</summary>
+    public DashboardLibrary Library() => libraries.Get(options.DashboardsDirectory, warehouse.Provider);
 
     public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
         Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond, Func<DashboardDefinition, IReadOnlyCollection<string>>? only = null)
@@ -41,7 +44,7 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
         DashboardResult result;
         try
         {
-            result = await DashboardComposer.RunAsync(applied, warehouse, clock, ct, only?.Invoke(applied));
+            result = await results.GetAsync(applied, warehouse, clock, ct, only?.Invoke(applied));
         }
         catch (WarehouseBusyException e)
         {
