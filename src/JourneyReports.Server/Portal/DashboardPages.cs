@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using JourneyReports.Dashboards;
 using JourneyReports.Delivery;
@@ -17,16 +18,12 @@ public static class DashboardPages
         app.MapGet("/dashboards", List);
         app.MapGet("/dashboards/{name}", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) => Show(name, request, runs, ct));
         app.MapGet("/dashboards/{name}/dashboard.svg", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
-            runs.Respond(name, request, ct, (d, r, culture) => Results.Text(DashboardComposer.RenderSvg(d, r, culture).Svg, "image/svg+xml; charset=utf-8")));
+            runs.Respond(name, request, ct, (d, r, culture) => Results.Text(Svg(runs, d, r, culture).Svg, "image/svg+xml; charset=utf-8")));
         app.MapGet("/dashboards/{name}/dashboard.png", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
-            runs.Respond(name, request, ct, (d, r, culture) => Results.File(DashboardComposer.RenderPng(d, r, culture), "image/png")));
+            runs.Respond(name, request, ct, (d, r, culture) => Results.File(Png(runs, d, r, culture), "image/png")));
         app.MapGet("/dashboards/{name}/workbook.xlsx", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, culture) =>
-            {
-                using var buffer = new MemoryStream();
-                DashboardWorkbook.Write(d, r, DashboardComposer.RenderPng(d, r, culture), culture, buffer);
-                return Results.File(buffer.ToArray(), ReportEmail.XlsxMediaType, $"{d.Name}-{r.Period.FirstDay:yyyy-MM-dd}.xlsx");
-            }));
+                Results.File(Workbook(runs, d, r, culture), ReportEmail.XlsxMediaType, $"{d.Name}-{r.Period.FirstDay:yyyy-MM-dd}.xlsx")));
         app.MapGet("/dashboards/{name}/visuals/{id}.svg", (string name, string id, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, culture) => DashboardComposer.RenderVisualSvg(d, r, id, culture) is { } image
                 ? Results.Text(image.Svg, "image/svg+xml; charset=utf-8") : NoVisual(d, id, "svg"), d => DatasetOf(d, id)));
@@ -36,6 +33,20 @@ public static class DashboardPages
         app.MapGet("/dashboards/{name}/data/{dataset}.csv", (string name, string dataset, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
             runs.Respond(name, request, ct, (d, r, _) => Csv(d, r, dataset), _ => [dataset]));
     }
+
+    // The whole dashboard drawn once per kept result: drawing it costs more than finding the result again.
+    static DashboardSvg Svg(DashboardRuns runs, DashboardDefinition d, DashboardResult r, CultureInfo culture) =>
+        runs.Drawn(d, r, culture, "svg", () => DashboardComposer.RenderSvg(d, r, culture));
+
+    static byte[] Png(DashboardRuns runs, DashboardDefinition d, DashboardResult r, CultureInfo culture) =>
+        runs.Drawn(d, r, culture, "png", () => DashboardComposer.RenderPng(d, r, culture));
+
+    static byte[] Workbook(DashboardRuns runs, DashboardDefinition d, DashboardResult r, CultureInfo culture) => runs.Drawn(d, r, culture, "xlsx", () =>
+    {
+        using var buffer = new MemoryStream();
+        DashboardWorkbook.Write(d, r, Png(runs, d, r, culture), culture, buffer);
+        return buffer.ToArray();
+    });
 
     /// <summary>The one dataset a chart needs (none for an unknown chart, which is then a 404 without any query run).</summary>
     static IReadOnlyCollection<string> DatasetOf(DashboardDefinition d, string visualId) =>
@@ -68,7 +79,7 @@ public static class DashboardPages
     static Task<IResult> Show(string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
         runs.Respond(name, request, ct, (d, r, culture) =>
         {
-            var image = DashboardComposer.RenderSvg(d, r, culture);
+            var image = Svg(runs, d, r, culture);
             // Every download for the same parameters: the page's own query string after the file's path.
             string Link(string file, string text) =>
                 $"<a href=\"/dashboards/{E(d.Name)}/{E(file)}{E(request.QueryString.Value ?? "")}\">{E(text)}</a>";

@@ -21,6 +21,10 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
     /// <summary>Read again whenever a file in the folder changes, so a definition dropped in shows up without a restart.</summary>
     public DashboardLibrary Library() => libraries.Get(options.DashboardsDirectory, warehouse.Provider);
 
+    /// <summary>What <paramref name="draw"/> makes of a result, made once per kept result (see <see cref="DashboardResultCache.Drawn"/>).</summary>
+    public T Drawn<T>(DashboardDefinition definition, DashboardResult result, CultureInfo culture, string what, Func<T> draw) where T : class =>
+        results.Drawn(result, definition, culture, what, draw);
+
     public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
         Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond, Func<DashboardDefinition, IReadOnlyCollection<string>>? only = null)
     {

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -50,6 +53,31 @@ public sealed class DashboardResultCache(int capacity) : IDisposable
     // MaxRowsKept rows: the entry limit bounds the memory only while entries are small.
     static bool Keep(DashboardResult result) =>
         result.Datasets.Values.All(d => d.Error is null) && result.Datasets.Values.Sum(d => d.Rows.Count) <= MaxRowsKept;
+
+    // Drawings live as long as their result: kept with a kept result, collected with it when it is dropped.
+    readonly ConditionalWeakTable<DashboardResult, ConcurrentDictionary<string, Lazy<object>>> drawings = new();
+
+    /// <summary>
+    /// What <paramref name="draw"/> makes of <paramref name="result"/> (its SVG, PNG or workbook, named by
+    /// <paramref name="what"/>), made once and kept with the result: for a kept result drawing costs more than finding it,
+    /// and twenty people opening one link would otherwise draw it twenty times. The definition's parameters as written and
+    /// the culture are part of what is drawn (the workbook's About sheet names the period as given).
+    /// </summary>
+    public T Drawn<T>(DashboardResult result, DashboardDefinition definition, CultureInfo culture, string what, Func<T> draw) where T : class
+    {
+        var key = $"{what}\n{culture.Name}\n{culture.NumberFormat.CurrencySymbol}\n{JsonSerializer.Serialize(definition.Parameters, DashboardDefinition.Json)}";
+        var made = drawings.GetValue(result, _ => new ConcurrentDictionary<string, Lazy<object>>());
+        var drawing = made.GetOrAdd(key, _ => new Lazy<object>(draw));
+        try
+        {
+            return (T)drawing.Value;
+        }
+        catch
+        {
+            made.TryRemove(new KeyValuePair<string, Lazy<object>>(key, drawing));   // a drawing that failed is not kept
+            throw;
+        }
+    }
 
     public static Key KeyOf(DashboardDefinition definition, DateTimeOffset now, string dataVersion, IReadOnlyCollection<string>? only)
     {
