@@ -15,12 +15,17 @@ public static class ApiSetup
     public static void AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi("v1", o =>
         {
-            document.Info.Title = "JourneyReports API";
-            document.Info.Description = "Dashboards, definitions, subscriptions, runs, deliveries, users and tokens. Send `Authorization: Bearer <token>` (make a token on your account page).";
-            return ApiDocs.AddBearerScheme(document);
-        }));
+            // The API only: the portal's pages and forms are endpoints too, but not a contract for scripts.
+            o.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix[1..], StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "JourneyReports API";
+                document.Info.Description = "Dashboards, definitions, subscriptions, runs, deliveries, users and tokens. Send `Authorization: Bearer <token>` (make a token on your account page).";
+                return ApiDocs.AddBearerScheme(document);
+            });
+        });
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
     }
 
