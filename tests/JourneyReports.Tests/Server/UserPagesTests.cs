@@ -174,6 +174,20 @@ public sealed class UserPagesTests(UserPagesTests.Host host) : IClassFixture<Use
     }
 
     [Fact]
+    public async Task ASignedInAnalystsBrowser_IsSentToTheForbiddenPage_ForAnAdminPage()
+    {
+        var analyst = await host.Services.GetRequiredService<Accounts>().AddAsync(new("browser-analyst@example.com", "Bri", Roles.Analyst, "all"), "test", default);
+        var browser = host.AnonymousClient();
+        await browser.GetAsync(new Uri(await host.Services.GetRequiredService<Accounts>().LinkAsync(analyst, SignInLinkPurpose.Invitation, "test", default)).PathAndQuery);
+
+        var response = await browser.GetAsync("/users");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.StartsWith("/forbidden", response.RequestMessage!.RequestUri!.PathAndQuery);
+        Assert.Contains("Your account&#x27;s role does not allow this page.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task TheAccountPage_ShowsANewTokenOnce_ThenOnlyItsPrefix()
     {
         var me = host.ClientAs("own-token@example.com", Roles.Viewer, "department=Beauty");
