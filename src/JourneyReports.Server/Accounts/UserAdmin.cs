@@ -68,15 +68,18 @@ public sealed class UserAdmin(Accounts accounts, ReportCatalog catalog, JourneyW
     {
         if (purpose is not (SignInLinkPurpose.Invitation or SignInLinkPurpose.Reset))
             throw Accounts.AccountException.Of([("purpose", $"a link is an '{SignInLinkPurpose.Invitation}' or a '{SignInLinkPurpose.Reset}', not '{purpose}'")]);
-        if (email && !CanEmail)
-            throw Accounts.AccountException.Of([("email", "mail is not configured on this server (JourneyReports:Mail:Transport is not smtp): hand the link over yourself")]);
-        if (email && !server.Mail.Allows(user.Email))
-            throw Accounts.AccountException.Of([("email", $"{user.Email} is outside the domains mail may go to (JourneyReports:Mail:AllowedDomains)")]);
+        if (email && EmailProblem(user.Email) is { } problem) throw Accounts.AccountException.Of([("email", problem)]);
         var url = await accounts.LinkAsync(user, purpose, actor, ct);
         var expires = clock.GetUtcNow() + accounts.LinkLifetime(purpose);
         var emailed = email ? await EmailLinkAsync(user, url, purpose, expires, actor, ct) : null;
         return new IssuedLink(user, url, purpose, expires, emailed);
     }
+
+    /// <summary>Why a link cannot be emailed to <paramref name="address"/>, or null when it can.</summary>
+    public string? EmailProblem(string address) =>
+        !CanEmail ? "mail is not configured on this server (JourneyReports:Mail:Transport is not smtp): hand the link over yourself"
+        : !server.Mail.Allows(address) ? $"{address} is outside the domains mail may go to (JourneyReports:Mail:AllowedDomains): hand the link over yourself"
+        : null;
 
     async Task<DeliveryOutcome> EmailLinkAsync(UserAccount user, string url, string purpose, DateTimeOffset expires, string actor, CancellationToken ct)
     {

@@ -69,7 +69,11 @@ public static class UserPages
         var (input, scopeProblem) = Read(form);
         try
         {
-            if (scopeProblem is not null) throw (users.ProblemsOf(AccountInput(input)) ?? new Accounts.AccountException([])).With([("scope", scopeProblem)]);
+            // Every problem before the account is made, the email's too: a refusal after it would leave it made.
+            var emailProblem = input.SendEmail && users.CanEmail && System.Net.Mail.MailAddress.TryCreate(input.Email, out _) ? users.EmailProblem(input.Email) : null;
+            if (scopeProblem is not null || emailProblem is not null)
+                throw (users.ProblemsOf(AccountInput(input)) ?? new Accounts.AccountException([]))
+                    .With([.. new[] { ("scope", scopeProblem), ("email", emailProblem) }.Where(p => p.Item2 is not null).Select(p => (p.Item1, p.Item2!))]);
             var user = await users.AddAsync(AccountInput(input), me.Email, ct);
             var link = await users.LinkAsync(user, SignInLinkPurpose.Invitation, input.SendEmail && users.CanEmail, me.Email, ct);
             return PortalView.Page<UserLinkPage>(new { User = me, Link = link, NewAccount = true }, 201);

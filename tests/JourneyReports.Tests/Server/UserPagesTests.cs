@@ -21,6 +21,7 @@ public sealed class UserPagesTests(UserPagesTests.Host host) : IClassFixture<Use
             ("JourneyReports:Mail:Transport", "smtp"), ("JourneyReports:Mail:Smtp:Host", Smtp.Host),
             ("JourneyReports:Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("JourneyReports:Mail:Smtp:TimeoutSeconds", "10"), ("JourneyReports:Mail:Smtp:MessagesPerMinute", "0"),
+            ("JourneyReports:Mail:AllowedDomains:0", "example.com"),
         ];
 
         protected override void Dispose(bool disposing)
@@ -85,6 +86,17 @@ public sealed class UserPagesTests(UserPagesTests.Host host) : IClassFixture<Use
         Assert.Equal((HttpStatusCode)422, contradiction.StatusCode);
         Assert.Contains("choose either all data or some values, not both", await contradiction.Content.ReadAsStringAsync());
         Assert.Null(await Catalog.FindUserAsync("both@example.com", default));
+    }
+
+    [Fact]
+    public async Task AnInvitationThatMailMayNotCarry_IsRefusedBeforeTheAccountIsMade()
+    {
+        var response = await PostForm(host.CreateClient(), "/users/new", "/users/new",
+            ("email", "outsider@elsewhere.org"), ("role", "analyst"), ("scope-all", "1"), ("sendEmail", "true"));
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        Assert.Contains("outsider@elsewhere.org is outside the domains mail may go to", await response.Content.ReadAsStringAsync());
+        Assert.Null(await Catalog.FindUserAsync("outsider@elsewhere.org", default));
     }
 
     [Fact]
