@@ -1,7 +1,6 @@
 using JourneyReports.Catalog;
 using JourneyReports.Server.Portal.Components;
 using JourneyReports.Warehouse;
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace JourneyReports.Server;
 
@@ -32,13 +31,13 @@ public static class SubscriptionFormPages
         Button(pages, "resume", (a, user, id, address, ct) => a.ResumeAsync(user, id, address, ct));
         Button(pages, "run", (a, user, id, address, ct) => a.RunNowAsync(user, id, address, ct));
         Button(pages, "test", (a, user, id, address, ct) => a.TestSendAsync(user, id, address, ct));
-        pages.MapPost("/{id:long}/delete", async (long id, HttpContext context, SubscriptionActions actions, CancellationToken ct) =>
+        pages.MapPost("/{id:long}/delete", async (long id, IFormCollection form, HttpContext context, SubscriptionActions actions, CancellationToken ct) =>
         {
             var user = (await context.AccountAsync())!;
             var outcome = await actions.DeleteAsync(user, id, Address(context), ct);
             return outcome.Status == ActionStatus.NotFound ? NotFound(user, id)
                 : Results.Redirect($"/subscriptions?deleted={Uri.EscapeDataString(outcome.Subscription!.Name)}");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
     }
 
     static async Task<IResult> List(string? deleted, HttpContext context, SubscriptionActions actions, CancellationToken ct)
@@ -53,7 +52,9 @@ public static class SubscriptionFormPages
 
     /// <summary>A button's action, then back to the editor saying what happened (or, when it could not be done, why).</summary>
     static void Button(RouteGroupBuilder pages, string name, Func<SubscriptionActions, UserAccount, long, string?, CancellationToken, Task<SubscriptionOutcome>> act) =>
-        pages.MapPost($"/{{id:long}}/{name}", async (long id, HttpContext context, SubscriptionActions actions, CancellationToken ct) =>
+        // The (empty) form is bound so that only a form post is taken, and with it its antiforgery token is always checked:
+        // a body of another type (text/plain, which a page on another site may send) is refused before anything is done.
+        pages.MapPost($"/{{id:long}}/{name}", async (long id, IFormCollection form, HttpContext context, SubscriptionActions actions, CancellationToken ct) =>
         {
             var user = (await context.AccountAsync())!;
             var outcome = await act(actions, user, id, Address(context), ct);
@@ -65,7 +66,7 @@ public static class SubscriptionFormPages
                 _ => await ShowAsync(user, SubscriptionForm.Of(outcome.Subscription!), outcome.Subscription, actions, ct,
                     message: outcome.Message, good: false, status: outcome.Status switch { ActionStatus.Conflict => 409, ActionStatus.Failed => 502, _ => 422 }),
             };
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
 
     static async Task<IResult> PostAsync(long? id, IFormCollection posted, HttpContext context, SubscriptionActions actions, CancellationToken ct)
     {
@@ -76,6 +77,7 @@ public static class SubscriptionFormPages
         // Preview, more rows: the same form back, worked out again, nothing saved.
         if (posted["action"] != "save") return await ShowAsync(user, form, saved, actions, ct);
         var (subscription, formProblems) = form.ToSubscription();
+        if (subscription.Owner.Length == 0) subscription = subscription with { Owner = saved?.Owner ?? user.Email };
         if (formProblems.Count > 0)
         {
             // The form's own problems (a time that is not one) and the subscription's, together.
