@@ -11,6 +11,7 @@ namespace JourneyReports.Tests;
 /// /api/v1/runs and the run pages through the real server, over one run of a subscription with two department heads
 /// (Electronics, then Fashion): each gets only their department, and each may open only the files their slice made.
 /// </summary>
+[Collection(BackgroundJobs.Name)]
 public sealed class RunsApiTests(RunsApiTests.Host host) : IClassFixture<RunsApiTests.Host>
 {
     public const string Electronics = "electronics-head@example.com", Fashion = "fashion-head@example.com";
@@ -80,7 +81,8 @@ public sealed class RunsApiTests(RunsApiTests.Host host) : IClassFixture<RunsApi
     /// <summary>The department of each row of a departments CSV.</summary>
     public static IReadOnlyList<string> DepartmentsIn(byte[] csv)
     {
-        var lines = new StreamReader(new MemoryStream(csv), Encoding.UTF8).ReadToEnd().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        // CRLF in the file; a mail client (and MimeKit) may hand a text attachment back with LF alone.
+        var lines = new StreamReader(new MemoryStream(csv), Encoding.UTF8).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var column = Array.FindIndex(lines[0].Split(','), h => h.Equals("department", StringComparison.OrdinalIgnoreCase));
         Assert.True(column >= 0, $"no department column in: {lines[0]}");
         return [.. lines.Skip(1).Select(l => l.Split(',')[column])];
@@ -157,6 +159,18 @@ public sealed class RunsApiTests(RunsApiTests.Host host) : IClassFixture<RunsApi
         Assert.Contains(Fashion, html);
         Assert.DoesNotContain(Electronics, html);
         Assert.DoesNotContain($"href=\"/runs/{runId}/files/departments.csv\"", html);
+    }
+
+    [Fact]
+    public async Task Home_ShowsAViewerTheLatestDashboardOfTheirSlice_AndTheSubscriptionTheyReceive()
+    {
+        var (_, runId) = await host.RunAsync();
+
+        var html = await host.FashionHead.GetStringAsync("/");
+
+        Assert.Contains($"<img class=\"dashboard\" src=\"/runs/{runId}/files/1/dashboard.png\"", html);
+        Assert.Contains("department-heads", html);
+        Assert.DoesNotContain("/edit\"", html);
     }
 
     [Fact]

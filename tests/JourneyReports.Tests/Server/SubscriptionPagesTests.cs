@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyReports.Tests;
 
 /// <summary>The analysts' subscription pages through the real server: the editor's schedule builder and previews, problems beside their fields, the buttons, and home.</summary>
+[Collection(BackgroundJobs.Name)]
 public sealed class SubscriptionPagesTests(SubscriptionPagesTests.Host host) : IClassFixture<SubscriptionPagesTests.Host>
 {
     public sealed class Host : ServerHost;

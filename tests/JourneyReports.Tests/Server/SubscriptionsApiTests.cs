@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyReports.Tests;
 
 /// <summary>/api/v1/subscriptions through the real server: CRUD, checks naming every problem, the schedule preview, who may call it.</summary>
+[Collection(BackgroundJobs.Name)]
 public sealed class SubscriptionsApiTests(SubscriptionsApiTests.Host host) : IClassFixture<SubscriptionsApiTests.Host>
 {
     public sealed class Host : ServerHost;
