@@ -282,4 +282,16 @@ public sealed class SubscriptionsApiTests(SubscriptionsApiTests.Host host) : ICl
         var allData = await analyst.PostAsync(Api, Json(Body("api-restricted-all").Replace("""{ "department": "Electronics" }""", "null")));
         Assert.Contains("every department is outside your data scope", await allData.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesEverySubscriptionAndRunEndpoint()
+    {
+        var document = await host.AnonymousClient().GetStringAsync("/openapi/v1.json");
+
+        foreach (var operation in new[] { "ListSubscriptions", "CreateSubscription", "ValidateSubscription", "PreviewSchedule", "GetSubscription", "UpdateSubscription",
+                     "DeleteSubscription", "PauseSubscription", "ResumeSubscription", "RunSubscriptionNow", "TestSubscription",
+                     "ListRuns", "GetRun", "ListRunDeliveries", "ListRunArtifacts", "GetRunArtifact" })
+            Assert.Contains($"\"operationId\": \"{operation}\"", document);
+        Assert.DoesNotContain("SubscriptionActions", document);
+    }
 }
