@@ -54,6 +54,7 @@ public static class ServerSetup
         services.AddSingleton(sp => LoadOptions(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
         services.AddJourneyReportsEngine();
         services.AddSingleton<DashboardRuns>();
+        services.AddDashboardsAndDefinitions();
         services.AddSingleton<SubscriptionSchedule>();
         services.AddHostedService<SubscriptionSync>();
         return services;

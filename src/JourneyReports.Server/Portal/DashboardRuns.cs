@@ -3,14 +3,14 @@ using System.Globalization;
 using JourneyReports.Dashboards;
 using JourneyReports.Journeys;
 using JourneyReports.Warehouse;
-using static JourneyReports.Server.Html;
 
 namespace JourneyReports.Server;
 
 /// <summary>
 /// Runs a dashboard definition for a web request: finds it by name in the configured folder, applies the query
 /// string's parameters, queries the warehouse, and hands the result to the response. Every way this can go wrong ends
-/// in a page that names the problem: unknown dashboard (404), bad parameter (400), warehouse held elsewhere (503).
+/// in an answer that names the problem (a page for the portal, problem details for the API; see <see cref="DashboardAnswers"/>):
+/// unknown dashboard (404), bad parameter (400), outside the person's data scope (403), warehouse held elsewhere (503).
 /// </summary>
 public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehouse warehouse, TimeProvider clock, ILogger<DashboardRuns> log)
 {
@@ -19,31 +19,35 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
     /// <summary>Read on every request, so a definition dropped into the folder shows up without a restart.</summary>
     public DashboardLibrary Library() => DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider);
 
-    public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
-        Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond, Func<DashboardDefinition, IReadOnlyCollection<string>>? only = null)
+    /// <summary>The scope's filters as the view has them (one value each): analyst SQL reads only those rows.</summary>
+    static JourneyFilter? Restriction(DataScope scope, DashboardDefinition applied)
     {
+        if (scope.IsAll) return null;
+        var values = applied.Parameters.Filters.ByName().ToDictionary(f => f.Name, f => f.Value);
+        return DashboardFilters.Read(name => scope.Allowed.ContainsKey(name) ? values[name] : null).ToFilter();
+    }
+
+    public async Task<IResult> Respond(string name, HttpRequest request, CancellationToken ct,
+        Func<DashboardDefinition, DashboardResult, CultureInfo, IResult> respond, Func<DashboardDefinition, IReadOnlyCollection<string>>? only = null,
+        DashboardAnswers? answers = null)
+    {
+        answers ??= DashboardAnswers.Pages;
         var library = Library();
         var definition = library.Definitions.FirstOrDefault(d => d.Name == name);
         if (definition is null)
-        {
-            var why = library.Errors.Keys.Any(f => Path.GetFileNameWithoutExtension(f) == name)
-                ? $"The definition of '{E(name)}' has errors; see <a href=\"/dashboards\">Dashboards</a>."
-                : $"There is no dashboard '{E(name)}'. Available: {string.Join(", ", library.Definitions.Select(d => $"<a href=\"/dashboards/{E(d.Name)}\">{E(d.Name)}</a>"))}.";
-            return ErrorPage(404, "Dashboard not found", why);
-        }
+            return answers.NoDashboard(library, name);
 
         string? Query(string key) => request.Query[key].FirstOrDefault();
         var (applied, errors) = ParameterOverrides.Read(Query).ApplyTo(definition);
         if (applied is null)
-            return ErrorPage(400, $"{definition.Title}: the parameters are not valid",
-                $"<ul>{string.Concat(errors.Select(e => $"<li>{E(e)}</li>"))}</ul>{ParameterForm.Html(definition, request)}");
+            return answers.BadParameters(definition, errors, request);
         // A viewer's data scope narrows whatever was asked for; asking for rows outside it is refused, not quietly widened.
         if (await request.HttpContext.AccountAsync() is not { } user)
-            return ErrorPage(401, "Sign in", "<a href=\"/signin\">Sign in</a> to see dashboards.");
+            return answers.SignIn();
         var dataScope = user.DataScope;
         var (narrowed, refusal) = ScopedDefinition.Narrow(definition, applied, dataScope, Query);
         if (narrowed is null)
-            return ErrorPage(403, "Outside your data scope", $"{E(refusal)}. <a href=\"/dashboards/{E(definition.Name)}\">Your own view</a>");
+            return answers.OutsideScope(definition, refusal!);
         applied = narrowed;
 
         using var scope = log.BeginScope(new Dictionary<string, object> { ["Report"] = definition.Name });
@@ -51,14 +55,13 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
         DashboardResult result;
         try
         {
-            result = await DashboardComposer.RunAsync(applied, warehouse, clock, ct, only?.Invoke(applied));
+            result = await DashboardComposer.RunAsync(applied, warehouse, clock, ct, only?.Invoke(applied), Restriction(dataScope, applied));
         }
         catch (WarehouseBusyException e)
         {
             log.LogWarning("Dashboard {Report} not run: {Problem}", definition.Name, e.Message);
             // The file's path and the holder's process id go to the log, not to whoever asked.
-            return ErrorPage(503, "The warehouse is busy",
-                "Another process (an import or a seed on the command line) has the warehouse open. Try again when it has finished.");
+            return answers.Busy();
         }
         var failed = result.Datasets.Values.Where(d => d.Error is not null).Select(d => d.Name).ToList();
         log.LogInformation("Dashboard {Report} ran for {Period} with {Filter} in {Milliseconds} ms; failed datasets: {Failed}",

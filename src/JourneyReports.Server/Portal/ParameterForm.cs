@@ -1,41 +1,54 @@
 using JourneyReports.Dashboards;
-using static JourneyReports.Server.Html;
+using JourneyReports.Journeys;
 
 namespace JourneyReports.Server;
 
 /// <summary>
-/// The parameter bar above a dashboard: period (a relative range or custom dates), comparison, time zone and the six
-/// filters, each showing the value in use — the query string's, else the definition's default. A plain GET form, so
-/// every view of a dashboard is a link that can be bookmarked or sent.
+/// The parameter bar above a dashboard: period (a named range or custom dates), comparison, time zone and a slicer per
+/// filter, each showing the value in use. A plain GET form, so every view of a dashboard is a link that can be
+/// bookmarked or sent. Drawn by the DashboardSlicers component.
 /// </summary>
-internal static class ParameterForm
+public sealed record ParameterForm(string Action, string? Period, string? From, string? To, string Compare, string TimeZone,
+    IReadOnlyList<FilterPicker> Filters)
 {
-    public static string Html(DashboardDefinition d, HttpRequest request)
+    /// <summary>A custom period (from and to dates) rather than a named one.</summary>
+    public bool Custom => Period is null;
+
+    /// <summary>Time zones offered in the picker (IANA ids); the one in use is offered too when it is not among them.</summary>
+    public static readonly IReadOnlyList<string> TimeZones =
+    [
+        "UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "Europe/Rome",
+        "Europe/Amsterdam", "Europe/Stockholm", "Europe/Warsaw", "Europe/Athens", "Europe/Istanbul", "Europe/Moscow",
+        "Africa/Lagos", "Africa/Cairo", "Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai",
+        "Asia/Hong_Kong", "Asia/Tokyo", "Asia/Seoul", "Australia/Perth", "Australia/Sydney", "Pacific/Auckland", "Pacific/Honolulu",
+        "America/Anchorage", "America/Los_Angeles", "America/Vancouver", "America/Denver", "America/Chicago", "America/Mexico_City",
+        "America/New_York", "America/Toronto", "America/Sao_Paulo", "America/Argentina/Buenos_Aires",
+    ];
+
+    /// <summary>The zones to offer, with the one in use among them.</summary>
+    public IReadOnlyList<string> ZoneChoices => TimeZones.Contains(TimeZone) ? TimeZones : [TimeZone, .. TimeZones];
+
+    /// <summary>The named periods to offer with the one in use among them (a mistyped one is shown, to be corrected).</summary>
+    public IReadOnlyList<string> PeriodChoices => Period is null || RelativePeriod.IsKnown(Period) ? RelativePeriod.Names : [Period, .. RelativePeriod.Names];
+
+    public IReadOnlyList<string> CompareChoices => RelativePeriod.Comparisons.Contains(Compare) ? RelativePeriod.Comparisons : [Compare, .. RelativePeriod.Comparisons];
+
+    /// <summary>
+    /// The form for <paramref name="d"/>: its parameters, overlaid with the query string's where one is given (a form
+    /// shown again with its problems keeps what was typed). Pass the applied definition and no query for a view that ran.
+    /// </summary>
+    public static ParameterForm Of(DashboardDefinition d, Func<string, string?>? query, DataScope scope, IReadOnlyDictionary<string, IReadOnlySet<string>>? values)
     {
-        string? Query(string key) => request.Query[key].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        string? Given(string key) => query?.Invoke(key) is { Length: > 0 } v ? v : null;
         var p = d.Parameters;
-        var custom = Query("from") is not null || (Query("period") is null && p.Period.Relative is null);
-        var period = Query("period") ?? p.Period.Relative;
-        var periods = string.Concat(RelativePeriod.Names.Select(n => Option(n, Words(n), !custom && n == period)));
-        var compare = Query("compare") ?? p.Comparison;
-        var comparisons = string.Concat(RelativePeriod.Comparisons.Select(c => Option(c, Words(c), c == compare)));
+        var customGiven = Given("from") is not null || Given("to") is not null;
+        var period = customGiven ? null : Given("period") ?? p.Period.Relative;
+        var from = period is not null ? null : customGiven ? Given("from") : p.Period.From;
+        var to = period is not null ? null : customGiven ? Given("to") : p.Period.To;
         // A filter given empty in the query string clears the definition's own, so only an absent one shows the default.
-        var filters = string.Concat(p.Filters.ByName().Select(x =>
-            $"<label>{Words(x.Name)} <input name=\"{x.Name}\" value=\"{E(request.Query.ContainsKey(x.Name) ? Query(x.Name) : x.Value)}\" placeholder=\"all\" size=\"14\"></label>"));
-        return $"""
-            <form class="parameters" method="get" action="/dashboards/{E(d.Name)}">
-              <label>Period <select name="period" onchange="if (this.value) this.form.from.value = this.form.to.value = ''"><option value=""{(custom ? " selected" : "")}>custom dates →</option>{periods}</select></label>
-              <label>From <input type="date" name="from" onchange="this.form.period.value = ''" value="{E(custom ? Query("from") ?? p.Period.From : null)}"></label>
-              <label>To <input type="date" name="to" onchange="this.form.period.value = ''" value="{E(custom ? Query("to") ?? p.Period.To : null)}"></label>
-              <label>Compare with <select name="compare">{comparisons}</select></label>
-              <label>Time zone <input name="tz" value="{E(Query("tz") ?? p.TimeZone)}" size="16"></label>
-              {filters}
-              <button type="submit">Apply</button> <a href="/dashboards/{E(d.Name)}">Reset</a>
-            </form>
-            """;
+        var defaults = p.Filters.ByName().ToDictionary(f => f.Name, f => f.Value);
+        string? Filter(string name) => query?.Invoke(name) is { } asked ? asked : defaults.GetValueOrDefault(name);
+        return new ParameterForm($"/dashboards/{Uri.EscapeDataString(d.Name)}", period, from, to, Given("compare") ?? p.Comparison,
+            Given("tz") ?? p.TimeZone, FilterChoices.Pickers(scope, values, Filter));
     }
-
-    static string Option(string value, string text, bool selected) => $"<option value=\"{E(value)}\"{(selected ? " selected" : "")}>{E(text)}</option>";
-
-    static string Words(string slug) => char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
 }

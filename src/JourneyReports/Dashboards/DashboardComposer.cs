@@ -31,9 +31,11 @@ public static partial class DashboardComposer
     /// <summary>
     /// Resolves the period, comparison, time zone and filters, then runs every dataset on one warehouse connection (or
     /// only those named in <paramref name="only"/>: one chart or one CSV need not pay for the whole dashboard).
+    /// <paramref name="restriction"/> is the data scope of whoever sees the result: metric families get it through the
+    /// filters already; analyst SQL, which may ignore its parameters, reads only its rows (<see cref="AnalystSql.RunAsync"/>).
     /// </summary>
     public static async Task<DashboardResult> RunAsync(DashboardDefinition definition, JourneyWarehouse warehouse, TimeProvider clock, CancellationToken ct,
-        IReadOnlyCollection<string>? only = null)
+        IReadOnlyCollection<string>? only = null, JourneyFilter? restriction = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(warehouse);
@@ -53,7 +55,7 @@ public static partial class DashboardComposer
         {
             try
             {
-                datasets[name] = new DatasetRows(name, await RunDatasetAsync(definition, dataset, metrics, connection, period, filter, ct));
+                datasets[name] = new DatasetRows(name, await RunDatasetAsync(definition, dataset, metrics, connection, period, filter, restriction, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -65,7 +67,7 @@ public static partial class DashboardComposer
     }
 
     static async Task<IReadOnlyList<object>> RunDatasetAsync(DashboardDefinition definition, DatasetDefinition dataset, JourneyMetrics metrics,
-        System.Data.Common.DbConnection connection, ReportPeriod period, JourneyFilter filter, CancellationToken ct)
+        System.Data.Common.DbConnection connection, ReportPeriod period, JourneyFilter filter, JourneyFilter? restriction, CancellationToken ct)
     {
         if (dataset.Metric is { } metric)
         {
@@ -75,7 +77,7 @@ public static partial class DashboardComposer
             return RowFields.AsRows(await family.Run(metrics, period, filter, args, ct));
         }
         var sql = await AnalystSqlFile.ReadAsync(definition.FileName, dataset.Sql ?? throw new InvalidOperationException("dataset has neither metric nor sql"), ct);
-        var result = await AnalystSql.RunAsync(metrics.Warehouse.Provider, connection, sql, period, filter, metrics.Warehouse.AnalystSql, ct);
+        var result = await AnalystSql.RunAsync(metrics.Warehouse.Provider, connection, sql, period, filter, metrics.Warehouse.AnalystSql, ct, restriction);
         return [.. result.Rows.Select(r => (object)(IReadOnlyDictionary<string, object?>)result.Columns.Select((c, i) => (c, v: r[i]))
             .ToDictionary(x => x.c, x => x.v, StringComparer.OrdinalIgnoreCase))];
     }

@@ -17,12 +17,15 @@ public static partial class AnalystSql
     /// past its time it is stopped (<see cref="TimeoutException"/>), a result past its size is refused
     /// (<see cref="InvalidOperationException"/>), past its rows it is cut; <paramref name="ct"/> stops it too.
     /// </summary>
+    /// <param name="restriction">A data scope's filters: the query reads only their rows (see <see cref="IWarehouseProvider.RestrictAsync"/>).</param>
     public static async Task<AnalystResult> RunAsync(IWarehouseProvider provider, DbConnection connection, string sql, ReportPeriod period, JourneyFilter filter,
-        AnalystSqlOptions? limits = null, CancellationToken ct = default)
+        AnalystSqlOptions? limits = null, CancellationToken ct = default, JourneyFilter? restriction = null)
     {
         limits ??= new();
         var check = provider.CheckAnalystSql(sql);
         if (!check.Passed) throw new InvalidOperationException($"The analyst query was rejected: {string.Join("; ", check.Problems)}");
+        await using var restricted = restriction is null || restriction == JourneyFilter.None ? null : await provider.RestrictAsync(connection,
+            restriction.ByName().Where(f => f.Value is not null).ToDictionary(f => f.Name, f => f.Value!), ct);
         await using var command = await provider.AnalystCommandAsync(connection, ct);
         command.CommandText = Wrapped(check.NormalizedSql, limits.MaxRows + 1);
         AddParameters(provider, command, check.Parameters, period.StartUtc, period.EndUtc, filter);

@@ -86,13 +86,14 @@ public sealed class DataScope
     /// refused, naming it; any other value — absent, cleared, a definition's or a subscription's default — becomes the
     /// scope's first.
     /// </summary>
-    public (JourneyFilter? Filter, string? Refusal) Narrow(JourneyFilter filter, Func<string, string?> requested)
+    /// <param name="whose">Whose scope, in the refusal: "your" to the person asking, "ann@example.com's" of a recipient.</param>
+    public (JourneyFilter? Filter, string? Refusal) Narrow(JourneyFilter filter, Func<string, string?> requested, string whose = "your")
     {
         var values = filter.ByName().ToDictionary(f => f.Name, f => f.Value);
         foreach (var (name, allowed) in Allowed)
         {
             if (requested(name) is { Length: > 0 } asked && !allowed.Contains(asked, StringComparer.Ordinal))
-                return (null, $"{name} '{asked}' is outside your data scope ({name}: {string.Join(", ", allowed)})");
+                return (null, $"{name} '{asked}' is outside {whose} data scope ({name}: {string.Join(", ", allowed)})");
             if (values[name] is not { } value || !allowed.Contains(value, StringComparer.Ordinal))
                 values[name] = allowed[0];
         }

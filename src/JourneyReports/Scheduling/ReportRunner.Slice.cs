@@ -43,7 +43,9 @@ public sealed partial class ReportRunner
             throw new ReportNotRunnableException($"Report '{plan.ReportId}' cannot run with these parameters: {string.Join("; ", problems)}.");
 
         // The period is the fire's (last week as of Monday 08:00), however late a retry or resume runs.
-        var result = await DashboardComposer.RunAsync(definition, warehouse, plan.FireTime is { } fire ? new AsOf(fire) : clock, ct);
+        // A recipient's slice is their data scope: analyst SQL in the definition reads only its rows, whatever it names.
+        var restriction = DashboardFilters.Read(name => slice.TryGetValue(name, out var v) && v.Length > 0 ? v : null).ToFilter();
+        var result = await DashboardComposer.RunAsync(definition, warehouse, plan.FireTime is { } fire ? new AsOf(fire) : clock, ct, restriction: restriction);
         var image = DashboardComposer.Render(definition, result, culture);
         var summary = new DefinitionRunSummary(definition.Title, LivePath(found, definition, result), Kpis(definition, result));
         var files = new Dictionary<string, byte[]>

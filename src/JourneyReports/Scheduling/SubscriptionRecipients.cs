@@ -26,9 +26,29 @@ public sealed class SubscriptionRecipients(JourneyWarehouse warehouse, ReportCat
         {
             if (unsubscribed.Contains(r.Email)) skipped.Add(new DeliveryResult(r.Email, RecipientStatus.Skipped, "unsubscribed"));
             else if (SubscriptionValidation.DomainProblem(r.Email, options.Mail) is { } domain) skipped.Add(new DeliveryResult(r.Email, RecipientStatus.Skipped, domain));
-            else send.Add(r);
+            else if (await InTheirScopeAsync(subscription, r, ct) is var (scoped, refusal) && scoped is not null) send.Add(scoped);
+            else skipped.Add(new DeliveryResult(r.Email, RecipientStatus.Skipped, refusal!));
         }
         return new Resolved(send, skipped);
+    }
+
+    /// <summary>
+    /// A recipient who has an account is sent their own scope's rows, never the owner's: the subscription's filters and
+    /// their slice are narrowed to it (a filter the scope restricts and the slice leaves open becomes theirs). A slice
+    /// naming rows outside their scope is refused, named, rather than sent. Recipients without an account get the
+    /// slice the analyst gave them.
+    /// </summary>
+    async Task<(SubscriptionRecipient? Recipient, string? Refusal)> InTheirScopeAsync(Subscription subscription, SubscriptionRecipient recipient, CancellationToken ct)
+    {
+        if (await catalog.FindUserAsync(recipient.Email, ct) is not { } account || account.DataScope.IsAll) return (recipient, null);
+        string? Given(string name) => recipient.Filters.TryGetValue(name, out var v) ? v : subscription.Parameters.GetValueOrDefault(name);
+        var filter = DashboardFilters.Read(Given).ToFilter();
+        var (narrowed, refusal) = account.DataScope.Narrow(filter, name => recipient.Filters.GetValueOrDefault(name), $"{recipient.Email}'s");
+        if (narrowed is null) return (null, $"not sent: the slice's {refusal}");
+        var slice = new Dictionary<string, string>(recipient.Filters);
+        foreach (var (name, value) in narrowed.ByName())
+            if (account.DataScope.Allowed.ContainsKey(name)) slice[name] = value!;
+        return (recipient with { Slice = slice }, null);
     }
 
     /// <summary>The query's rows as recipients: its email column, and its filter columns as the slice.</summary>

@@ -36,6 +36,14 @@ public interface IWarehouseProvider
     /// </summary>
     Task<DbCommand> AnalystCommandAsync(DbConnection connection, CancellationToken ct);
 
+    /// <summary>
+    /// Narrows the journey model's tables, for this connection until the result is disposed, to the rows
+    /// <paramref name="restriction"/> allows (report filter name → the one value allowed): analyst SQL run meanwhile (and
+    /// the journey macros it calls) reads nothing else, whatever it names. A person's data scope, applied to SQL they did
+    /// not write.
+    /// </summary>
+    Task<IAsyncDisposable> RestrictAsync(DbConnection connection, IReadOnlyDictionary<string, string> restriction, CancellationToken ct);
+
     /// <summary>A named parameter of this engine's commands.</summary>
     DbParameter Parameter(string name, object? value);
 }

@@ -27,7 +27,7 @@ public sealed class DependencyDirectionTests
     [InlineData("Journeys", new[] { "Warehouse", "SqlScripts" }, new string[0])]
     // Import writes the model; the catalog stores runs and may use the report period, never metric results or pictures.
     [InlineData("Import", new[] { "Warehouse", "SqlScripts" }, new string[0])]
-    [InlineData("Catalog", new[] { "SqlScripts", "Journeys.ReportPeriod" }, new string[0])]
+    [InlineData("Catalog", new[] { "SqlScripts", "Journeys.ReportPeriod", "Journeys.DataScope" }, new string[0])]
     // Visuals and workbooks draw results; they never open the warehouse.
     [InlineData("Rendering", new[] { "Journeys", "Warehouse" }, new[] { "warehouse access" })]
     [InlineData("Workbooks", new[] { "Rendering", "Journeys", "Warehouse" }, new[] { "warehouse access" })]

@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using JourneyReports.Catalog;
+using JourneyReports.Server;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
 namespace JourneyReports.Tests;
 
 /// <summary>
 /// Smoke test of the web app as a person sees it: the real server executable on a loopback port, Debian's Chromium
-/// driven by Playwright. The home page must show the dashboard image, and its workbook link must download an .xlsx.
+/// driven by Playwright, signed in through the sign-in form. The home page must show the dashboard image, its workbook
+/// link must download an .xlsx, and a department head must not widen their scope from the address bar.
 /// </summary>
 public sealed class PortalBrowserTests : IAsyncLifetime
 {
@@ -16,6 +20,8 @@ public sealed class PortalBrowserTests : IAsyncLifetime
     readonly int port = FreePort();
     Process server = null!;
     string BaseUrl => $"http://127.0.0.1:{port}";
+    string DataDirectory => Path.Combine(work, "data");
+    const string AdminPassword = "browser-test admin password";
 
     public async Task InitializeAsync()
     {
@@ -23,7 +29,8 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyReports.Server.dll"));
         start.Environment["Urls"] = BaseUrl;
-        start.Environment["JourneyReports__DataDirectory"] = Path.Combine(work, "data");
+        start.Environment["JourneyReports__DataDirectory"] = DataDirectory;
+        start.Environment["JourneyReports__Accounts__FirstAdmin__Password"] = AdminPassword;
         start.Environment["JourneyReports__DashboardsDirectory"] = Path.Combine(RepoPaths.Root, "dashboards");
         start.Environment["JourneyReports__PublicUrl"] = BaseUrl;
         start.Environment["JourneyReports__Warehouse__DemoScale"] = "0.01";
@@ -70,6 +77,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { AcceptDownloads = true });
+        await SignInAsync(page, "admin@localhost", AdminPassword);
 
         await page.GotoAsync(BaseUrl);
         // The first run is a background job; until it is done the page says so and refreshes itself.
@@ -93,6 +101,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1300, Height = 1000 } });
+        await SignInAsync(page, "admin@localhost", AdminPassword);
 
         await page.GotoAsync(BaseUrl);
         await page.ClickAsync("header >> text=Dashboards");
@@ -102,7 +111,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         Assert.True(await drawn.EvaluateAsync<double>("s => s.getBoundingClientRect().width") > 1000);   // scaled to the page
         Assert.Contains("Persona: All customers", await drawn.TextContentAsync());
 
-        await page.FillAsync("input[name=persona]", "Bargain hunter");
+        await page.SelectOptionAsync("select[name=persona]", "Bargain hunter");
         await page.SelectOptionAsync("select[name=period]", "last-90-days");
         await page.ClickAsync("text=Apply");
         await page.WaitForURLAsync("**persona=Bargain+hunter**");
@@ -110,6 +119,53 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Workbook (.xlsx)"));
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "jr-portal-journey-map.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task ADepartmentHead_SeesOnlyTheirDepartment_AndCannotWidenItFromTheAddressBar_InARealBrowser()
+    {
+        await AddAccountAsync("head-of-electronics@example.com", Roles.Viewer, "department=Electronics", "electronics head password");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 390, Height = 844 } });   // a phone
+        await SignInAsync(page, "head-of-electronics@example.com", "electronics head password");
+
+        var own = await page.GotoAsync($"{BaseUrl}/dashboards/department-breakdown?period=last-90-days");
+        var offered = await page.Locator("select[name=department] option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        var drawn = await page.Locator(".dashboard svg").TextContentAsync();
+        var widened = await page.GotoAsync($"{BaseUrl}/dashboards/department-breakdown?period=last-90-days&department=Fashion");
+        var refusal = await page.InnerTextAsync("main");
+        var removed = await page.GotoAsync($"{BaseUrl}/dashboards/department-breakdown?period=last-90-days");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a.csv >> text=departments"));
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "jr-portal-department-head.png"), FullPage = true });
+
+        Assert.Equal(200, own!.Status);
+        Assert.Equal(["Electronics"], offered);
+        Assert.Contains("department: Electronics", drawn);
+        Assert.Equal(403, widened!.Status);
+        Assert.Contains("department 'Fashion' is outside your data scope", refusal);
+        Assert.Equal(200, removed!.Status);
+        var rows = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal("Electronics", Assert.Single(rows).Split(',')[0]);
+    }
+
+    /// <summary>Signs in through the sign-in form, as a person does.</summary>
+    async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync($"{BaseUrl}/signin");
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("form[action='/signin'] button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+    }
+
+    /// <summary>An account made from the test process through the same code as the server's, on its catalog file.</summary>
+    async Task AddAccountAsync(string email, string role, string scope, string password)
+    {
+        var catalog = new ReportCatalog(Path.Combine(DataDirectory, "catalog.db"));
+        var accounts = new Accounts(catalog, new AccountOptions(), new JourneyReportsOptions { PublicUrl = BaseUrl }, TimeProvider.System, NullLogger<Accounts>.Instance);
+        await accounts.AddAsync(new(email, email, role, scope, password), "browser test", default);
     }
 
     static int FreePort()

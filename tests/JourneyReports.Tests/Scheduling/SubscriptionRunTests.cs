@@ -120,6 +120,35 @@ public sealed class SubscriptionRunTests : IClassFixture<ReportsDemoYear>, IClas
     }
 
     [Fact]
+    public async Task ARecipientWithAnAccount_GetsTheirOwnScope_NotTheOwnersNorTheSubscriptions_AndASliceOutsideItIsNotSent()
+    {
+        await using var services = await EngineAsync();
+        var catalog = services.GetRequiredService<ReportCatalog>();
+        await catalog.AddUserAsync("head.electronics@example.com", "Elle", Roles.Viewer, DataScope.Parse("department=Electronics").Scope!.ToJson(), null, Fire, default);
+        await catalog.AddUserAsync("head.toys@example.com", "Toby", Roles.Viewer, DataScope.Parse("department=Toys & Books").Scope!.ToJson(), null, Fire, default);
+        // The subscription itself asks for Fashion (the owner's view); one recipient has no slice, the other names one outside their scope.
+        var subscription = await SaveAsync(services, Heads(new SubscriptionRecipient("head.electronics@example.com"), Head("head.toys@example.com", "Beauty")) with
+        {
+            Parameters = new() { ["period"] = "last-complete-week", ["department"] = "Fashion" },
+        });
+
+        await RunAsync(services, subscription);
+
+        var electronics = WorkbookText(smtp.Received().Single(m => m.EnvelopeTo.Contains("head.electronics@example.com")).Message).ToList();
+        Assert.Contains("Electronics", electronics);
+        Assert.DoesNotContain(electronics, cell => Departments.Where(d => d != "Electronics").Any(o => cell.Contains(o, StringComparison.Ordinal)));
+        Assert.Empty(ReceivedBy("head.toys@example.com"));
+        var deliveries = await catalog.DeliveriesAsync((await LastRunAsync(services)).RunId, default);
+        var refused = Assert.Single(deliveries, d => d.Recipient == "head.toys@example.com");
+        Assert.Equal(RecipientStatus.Skipped, refused.Status);
+        Assert.Equal("not sent: the slice's department 'Beauty' is outside head.toys@example.com's data scope (department: Toys & Books)", refused.Detail);
+        // Both outcomes are in the audit log, with the sign-ins and changes.
+        var audit = await catalog.AuditLogAsync("delivery", 10, 0, default);
+        Assert.Contains(audit, a => a.Target == "head.electronics@example.com" && a.Detail!.StartsWith("run 1 via smtp: sent: ", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Target == "head.toys@example.com" && a.Detail!.StartsWith("run 1 via smtp: skipped: not sent: the slice's department 'Beauty'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ARunOfTheSameFireAgain_SendsNobodyASecondEmail()
     {
         await using var services = await EngineAsync();

@@ -41,6 +41,9 @@ public sealed partial class DuckDbProvider
         foreach (var table in refs.Tables.Where(t => !(t.Schema is "" && PlainIdentifier().IsMatch(t.Name) && refs.Ctes.Contains(t.Name))))
             if (table.Schema is not ("" or "main") || !JourneyModel.Tables.Contains(table.Name))
                 problems.Add($"table '{Qualified(table)}' is not part of the journey model (allowed: {string.Join(", ", JourneyModel.Tables)})");
+            // A data scope narrows the tables by name (RestrictAsync); a schema would name past it.
+            else if (table.Schema is not "")
+                problems.Add($"table '{Qualified(table)}' must be named without a schema ({table.Name})");
         foreach (var function in refs.TableFunctions.Where(f => !JourneyModel.Macros.Contains(f)))
             problems.Add($"table function '{function}' is not allowed; only the journey macros ({string.Join(", ", JourneyModel.Macros)}) may be called in FROM");
         foreach (var parameter in refs.Parameters.Where(p => !JourneyModel.ParameterNames.Contains(p)))
