@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using JourneyReports.Catalog;
+using JourneyReports.Dashboards;
 using JourneyReports.Scheduling;
 using JourneyReports.Warehouse;
 using Serilog.Events;
@@ -53,6 +54,7 @@ public static class ServerSetup
     {
         services.AddSingleton(sp => LoadOptions(sp.GetRequiredService<IConfiguration>(), Directory.GetCurrentDirectory()));
         services.AddJourneyReportsEngine();
+        services.AddSingleton(sp => new DashboardResultCache(sp.GetRequiredService<JourneyReportsOptions>().Dashboards.CacheEntries));
         services.AddSingleton<DashboardRuns>();
         services.AddDashboardsAndDefinitions();
         services.AddSingleton<SubscriptionSchedule>();

@@ -1,4 +1,5 @@
 using JourneyReports.Catalog;
+using JourneyReports.Dashboards;
 using JourneyReports.Delivery;
 using JourneyReports.Scheduling;
 using JourneyReports.Warehouse;
@@ -33,6 +34,7 @@ public sealed class JourneyReportsOptions
     public JourneyOptions Journey { get; set; } = new();
     public MailOptions Mail { get; set; } = new();
     public SubscriptionOptions Subscriptions { get; set; } = new();
+    public DashboardOptions Dashboards { get; set; } = new();
 
     /// <summary>Recurring report deliveries.</summary>
     public List<ScheduleOptions> Schedules { get; set; } = [];

@@ -41,6 +41,9 @@ public sealed class AccountOptions
         public string? ClientId { get; set; }
         public string? ClientSecret { get; set; }
         public string DisplayName { get; set; } = "single sign-on";
+
+        /// <summary>Whether the provider's metadata must come over HTTPS; only a provider on this machine (a test's) may do without.</summary>
+        public bool RequireHttpsMetadata { get; set; } = true;
         public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
     }
 }

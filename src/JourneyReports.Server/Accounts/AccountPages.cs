@@ -1,6 +1,5 @@
-using JourneyReports.Catalog;
+using JourneyReports.Server.Portal.Components;
 using Microsoft.AspNetCore.Mvc;
-using static JourneyReports.Server.Html;
 
 namespace JourneyReports.Server;
 
@@ -9,69 +8,67 @@ public static class AccountPages
 {
     public static void MapAccountPages(this WebApplication app)
     {
-        app.MapGet("/account", (HttpContext context, string? welcome, ReportCatalog catalog, CancellationToken ct) => Show(context, catalog, welcome is not null, null, null, ct));
+        app.MapGet("/account", async (HttpContext context, string? welcome, string? done, UserAdmin admin, CancellationToken ct) =>
+            await Show(context, admin, new { Welcome = welcome is not null, Done = Done(done) }, ct));
         app.MapPost("/account/password", SetPassword);
         app.MapPost("/account/tokens", CreateToken);
-        app.MapPost("/account/tokens/{id:long}/revoke", async (long id, HttpContext context, ReportCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/account/tokens/{id:long}/revoke", async (long id, HttpContext context, UserAdmin admin, CancellationToken ct) =>
         {
             var user = (await context.AccountAsync())!;
-            var revoked = await catalog.RevokeTokenAsync(id, user.UserId, clock.GetUtcNow(), ct);
-            if (revoked) await catalog.AuditAsync(user.Email, "token-revoked", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, clock.GetUtcNow(), ct);
-            return Results.Redirect("/account");
+            // Only one's own here, admins included: everyone's tokens are on the users pages.
+            await admin.RevokeTokenAsync(id, user, ownOnly: true, ct);
+            return Results.Redirect("/account?done=revoked");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
     }
 
-    static async Task<IResult> SetPassword(HttpContext context, [FromForm] string? password, [FromForm] string? confirm, Accounts accounts, ReportCatalog catalog, CancellationToken ct)
+    // What a redirect after a change says; a fixed list, so a link cannot make the page say anything else.
+    static string? Done(string? done) => done switch
+    {
+        "password" => "Your password is set.",
+        "revoked" => "The token is revoked: it no longer works.",
+        _ => null,
+    };
+
+    static async Task<IResult> SetPassword(HttpContext context, [FromForm] string? password, [FromForm] string? confirm, Accounts accounts,
+        UserAdmin admin, CancellationToken ct)
     {
         var user = (await context.AccountAsync())!;
-        if (password != confirm) return await Show(context, catalog, false, "The two passwords differ.", null, ct, 400);
+        if (password != confirm) return await Show(context, admin, new { Errors = Problem("password", "The two passwords differ.") }, ct, 422);
         try { await accounts.SetPasswordAsync(user, password ?? "", ct); }
-        catch (Accounts.AccountException e) { return await Show(context, catalog, false, e.Message, null, ct, 400); }
-        return await Show(context, catalog, false, null, "Your password is set.", ct);
+        catch (Accounts.AccountException e) { return await Show(context, admin, new { Errors = e.ByField }, ct, 422); }
+        return Results.Redirect("/account?done=password");
     }
 
-    static async Task<IResult> CreateToken(HttpContext context, [FromForm] string? name, [FromForm] int? days, Accounts accounts, ReportCatalog catalog, CancellationToken ct)
+    // The token is shown in the answer to the POST, not after a redirect: it exists nowhere else to be shown from.
+    static async Task<IResult> CreateToken(HttpContext context, [FromForm] string? name, [FromForm] int? days, Accounts accounts, UserAdmin admin, CancellationToken ct)
     {
         var user = (await context.AccountAsync())!;
         try
         {
             var (token, _, expires) = await accounts.CreateTokenAsync(user, name ?? "", days, ct);
-            return await Show(context, catalog, false, null,
-                $"Your new token (copy it now: it is not shown again; it works until {expires:yyyy-MM-dd}): <code id=\"new-token\">{E(token)}</code>", ct, raw: true);
+            return await Show(context, admin, new { NewToken = token, NewTokenExpires = (DateTimeOffset?)expires }, ct);
         }
-        catch (Accounts.AccountException e) { return await Show(context, catalog, false, e.Message, null, ct, 400); }
+        catch (Accounts.AccountException e)
+        {
+            return await Show(context, admin, new { Errors = e.ByField, TokenName = name, TokenDays = days ?? accounts.Options.TokenDays }, ct, 422);
+        }
     }
 
-    static async Task<IResult> Show(HttpContext context, ReportCatalog catalog, bool welcome, string? problem, string? done, CancellationToken ct, int status = 200, bool raw = false)
+    static IDictionary<string, string[]> Problem(string field, string problem) => new Dictionary<string, string[]> { [field] = [problem] };
+
+    static async Task<IResult> Show(HttpContext context, UserAdmin admin, object state, CancellationToken ct, int status = 200)
     {
         var user = (await context.AccountAsync())!;
-        var tokens = await catalog.TokensAsync(user.UserId, ct);
-        var rows = string.Concat(tokens.Select(t => $"""
-            <tr><td>{E(t.Name)}</td><td><code>{E(t.Prefix)}…</code></td><td>{E(t.CreatedAt)}</td><td>{E(t.ExpiresAt)}</td><td>{E(t.LastUsedAt ?? "never")}</td>
-            <td>{(t.RevokedAt is null ? $"<form method=\"post\" action=\"/account/tokens/{t.TokenId}/revoke\">{AntiforgeryField(context)}<button>Revoke</button></form>" : $"revoked {E(t.RevokedAt)}")}</td></tr>
-            """));
-        var body = $"""
-            <h1>{E(user.Name)}</h1>
-            <p>{E(user.Email)} · role <b>{E(user.Role)}</b> · data: <b>{E(user.DataScope.ToString())}</b></p>
-            {(welcome ? "<p class=\"good\">You are signed in. Set a password to sign in next time.</p>" : "")}
-            {(problem is null ? "" : $"<p class=\"bad\" role=\"alert\">{E(problem)}</p>")}
-            {(done is null ? "" : $"<p class=\"good\" role=\"status\">{(raw ? done : E(done))}</p>")}
-            <h2>Password</h2>
-            <form method="post" action="/account/password" class="stack">{AntiforgeryField(context)}
-              <label>New password <input name="password" type="password" autocomplete="new-password" required></label>
-              <label>Again <input name="confirm" type="password" autocomplete="new-password" required></label>
-              <button type="submit">Set password</button>
-            </form>
-            <h2>API tokens</h2>
-            <p class="muted">For scripts: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role and data scope.</p>
-            <table><tr><th>Name</th><th>Token</th><th>Made</th><th>Expires</th><th>Last used</th><th></th></tr>{rows}</table>
-            <form method="post" action="/account/tokens" class="stack">{AntiforgeryField(context)}
-              <label>What it is for <input name="name" required></label>
-              <label>Days <input name="days" type="number" min="1" value="90"></label>
-              <button type="submit">Make a token</button>
-            </form>
-            <form method="post" action="/signout">{AntiforgeryField(context)}<button type="submit">Sign out</button></form>
-            """;
-        return status == 200 ? Page("Your account", body) : StatusPage(status, "Your account", body);
+        var options = context.RequestServices.GetRequiredService<AccountOptions>();
+        var parameters = new Dictionary<string, object?>
+        {
+            ["User"] = user,
+            ["Tokens"] = await admin.TokensAsync(user.UserId, ct),
+            ["TokenDays"] = options.TokenDays,
+            ["MaxTokenDays"] = options.MaxTokenDays,
+            ["MinPasswordLength"] = options.MinPasswordLength,
+        };
+        foreach (var p in state.GetType().GetProperties()) parameters[p.Name] = p.GetValue(state);
+        return PortalView.Page<AccountPage>(parameters, status);
     }
 }

@@ -28,6 +28,7 @@ public static class AccountSetup
         var options = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Accounts>();
+        builder.Services.AddSingleton<UserAdmin>();
         var auth = builder.Services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Cookie or API token", p => p.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? TokenScheme : CookieScheme)
@@ -43,8 +44,10 @@ public static class AccountSetup
                 c.AccessDeniedPath = "/forbidden";
                 c.Events.OnValidatePrincipal = RevalidateAsync;
                 // Scripts get status codes, not the sign-in page.
-                c.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Status(context, 401) : Redirect(context);
-                c.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Status(context, 403) : Redirect(context);
+                c.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                    ? Problem(context.HttpContext, 401, "Not signed in", "Send Authorization: Bearer <token> (make a token on your account page) or sign in.")
+                    : Redirect(context);
+                c.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Forbidden(context.HttpContext) : Redirect(context);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(TokenScheme, null);
         if (options.OpenIdConnect.Enabled)
@@ -58,6 +61,8 @@ public static class AccountSetup
                 o.Scope.Add("email");
                 o.CallbackPath = "/signin/oidc-callback";
                 o.Events.OnTokenValidated = OpenIdSignIn.MapToAccountAsync;
+                o.Events.OnRemoteFailure = OpenIdSignIn.ShowFailureAsync;
+                o.RequireHttpsMetadata = options.OpenIdConnect.RequireHttpsMetadata;
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -65,13 +70,23 @@ public static class AccountSetup
             .AddPolicy(AnalystPolicy, p => p.RequireRole(Roles.Admin, Roles.Analyst));
     }
 
-    static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+    // The API's documentation is a page for people, so it sends them to sign in like the portal's pages.
+    static bool IsApi(HttpRequest request) =>
+        (request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments(ApiDocs.Path)) || request.Path.StartsWithSegments("/openapi");
 
-    static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
+    /// <summary>An error as problem details (RFC 9457), as the API answers every error.</summary>
+    public static Task Problem(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
-        return Task.CompletedTask;
+        return context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>().WriteAsync(new()
+        {
+            HttpContext = context,
+            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
     }
+
+    public static async Task Forbidden(HttpContext context) =>
+        await Problem(context, 403, "Not allowed", $"Your role ({(await context.AccountAsync())?.Role ?? "none"}) does not allow this.");
 
     static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {

@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
-using System.Text;
 using JourneyReports.Catalog;
 using JourneyReports.Journeys;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +10,7 @@ namespace JourneyReports.Server;
 /// failures), one-time sign-in links, personal API tokens. The portal, the API and the user verb all go through here.
 /// Secrets (passwords, links, tokens) are never stored or logged: only their hashes are kept.
 /// </summary>
-public sealed class Accounts(ReportCatalog catalog, AccountOptions options, JourneyReportsOptions server, TimeProvider clock, ILogger<Accounts> log)
+public sealed partial class Accounts(ReportCatalog catalog, AccountOptions options, JourneyReportsOptions server, TimeProvider clock, ILogger<Accounts> log)
 {
     readonly PasswordHasher<UserAccount> hasher = new();
 
@@ -23,16 +21,11 @@ public sealed class Accounts(ReportCatalog catalog, AccountOptions options, Jour
     /// <summary>What a new or changed account says; every problem is named.</summary>
     public sealed record AccountInput(string Email, string Name, string Role, string? Scope, string? Password = null, bool Disabled = false);
 
-    public sealed class AccountException(IReadOnlyList<string> problems) : Exception(string.Join("; ", problems))
-    {
-        public IReadOnlyList<string> Problems { get; } = problems;
-    }
-
     public async Task<UserAccount> AddAsync(AccountInput input, string actor, CancellationToken ct)
     {
         var (email, scope, problems) = Check(input);
-        if (problems.Count == 0 && await catalog.FindUserAsync(email, ct) is not null) problems.Add($"there is already an account for {email}");
-        if (problems.Count > 0) throw new AccountException(problems);
+        if (problems.Count > 0) throw AccountException.Of(problems);
+        if (await catalog.FindUserAsync(email, ct) is not null) throw AccountException.Of([("email", $"there is already an account for {email}")], conflict: true);
         var user = await catalog.AddUserAsync(email, input.Name.Trim() is { Length: > 0 } n ? n : email, input.Role, scope!.ToJson(),
             input.Password is { Length: > 0 } p ? hasher.HashPassword(null!, p) : null, clock.GetUtcNow(), ct);
         await catalog.AuditAsync(actor, "user-added", email, $"role {input.Role}, scope {scope}", clock.GetUtcNow(), ct);
@@ -44,29 +37,48 @@ public sealed class Accounts(ReportCatalog catalog, AccountOptions options, Jour
     {
         var user = await catalog.GetUserAsync(id, ct) ?? throw new KeyNotFoundException($"there is no account {id}");
         var (_, scope, problems) = Check(input with { Email = user.Email, Password = null });
-        if (problems.Count == 0 && user.Role == Roles.Admin && (input.Role != Roles.Admin || input.Disabled) && (await catalog.CountUsersAsync(ct)).Admins <= 1)
-            problems.Add("this is the last admin who can sign in; make another admin first");
-        if (problems.Count > 0) throw new AccountException(problems);
+        if (problems.Count > 0) throw AccountException.Of(problems);
+        if (user.Role == Roles.Admin && !user.IsDisabled && (input.Role != Roles.Admin || input.Disabled) && (await catalog.CountUsersAsync(ct)).Admins <= 1)
+            throw AccountException.Of([(input.Disabled ? "disabled" : "role", "this is the last admin who can sign in; make another admin first")], conflict: true);
         await catalog.UpdateUserAsync(id, input.Name.Trim() is { Length: > 0 } n ? n : user.Name, input.Role, scope!.ToJson(), input.Disabled, clock.GetUtcNow(), ct);
         await catalog.AuditAsync(actor, "user-changed", user.Email, $"role {input.Role}, scope {scope}{(input.Disabled ? ", disabled" : "")}", clock.GetUtcNow(), ct);
         return (await catalog.GetUserAsync(id, ct))!;
     }
 
-    (string Email, DataScope? Scope, List<string> Problems) Check(AccountInput input)
+    /// <summary>Every problem with the values of <paramref name="input"/> (not whether its email is taken); null when there is none.</summary>
+    public AccountException? ProblemsOf(AccountInput input) => Check(input).Problems is { Count: > 0 } problems ? AccountException.Of(problems) : null;
+
+    (string Email, DataScope? Scope, List<(string Field, string Problem)> Problems) Check(AccountInput input)
     {
-        var problems = new List<string>();
+        var problems = new List<(string, string)>();
         var email = input.Email?.Trim() ?? "";
         if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
-            problems.Add($"'{email}' is not an email address");
+            problems.Add(("email", $"'{email}' is not an email address"));
         if (!Roles.All.Contains(input.Role))
-            problems.Add($"role '{input.Role}' is not one of {string.Join(", ", Roles.All)}");
+            problems.Add(("role", $"role '{input.Role}' is not one of {string.Join(", ", Roles.All)}"));
         var (scope, scopeErrors) = DataScope.Parse(input.Scope);
-        problems.AddRange(scopeErrors.Select(e => $"scope: {e}"));
+        problems.AddRange(scopeErrors.Select(e => ("scope", $"scope: {e}")));
         // A viewer with no scope would see every department: it must be asked for in so many words.
         if (input.Role == Roles.Viewer && string.IsNullOrWhiteSpace(input.Scope))
-            problems.Add("a viewer needs a data scope (e.g. department=Electronics), or 'all' to see all data");
-        if (input.Password is { Length: > 0 } password && PasswordProblem(password) is { } weak) problems.Add(weak);
+            problems.Add(("scope", "a viewer needs a data scope (e.g. department=Electronics), or 'all' to see all data"));
+        if (input.Password is { Length: > 0 } password && PasswordProblem(password) is { } weak) problems.Add(("password", weak));
         return (email, scope, problems);
+    }
+
+    /// <summary>
+    /// Deletes an account with its tokens and links. Nobody deletes their own account (an admin locking themselves out
+    /// by a slip), nor the last admin who can sign in.
+    /// </summary>
+    public async Task<bool> DeleteAsync(long id, UserAccount actor, CancellationToken ct)
+    {
+        if (await catalog.GetUserAsync(id, ct) is not { } user) return false;
+        if (user.UserId == actor.UserId) throw AccountException.Of([("account", "you cannot delete your own account; another admin can")], conflict: true);
+        if (user.Role == Roles.Admin && !user.IsDisabled && (await catalog.CountUsersAsync(ct)).Admins <= 1)
+            throw AccountException.Of([("account", "this is the last admin who can sign in; make another admin first")], conflict: true);
+        await catalog.DeleteUserAsync(id, ct);
+        await catalog.AuditAsync(actor.Email, "user-deleted", user.Email, $"role {user.Role}", clock.GetUtcNow(), ct);
+        log.LogInformation("Account {User} deleted by {Actor}", user.Email, actor.Email);
+        return true;
     }
 
     public string? PasswordProblem(string password) =>
@@ -74,7 +86,7 @@ public sealed class Accounts(ReportCatalog catalog, AccountOptions options, Jour
 
     public async Task SetPasswordAsync(UserAccount user, string password, CancellationToken ct)
     {
-        if (PasswordProblem(password) is { } weak) throw new AccountException([weak]);
+        if (PasswordProblem(password) is { } weak) throw AccountException.Of([("password", weak)]);
         await catalog.SetPasswordAsync(user.UserId, hasher.HashPassword(user, password), clock.GetUtcNow(), ct);
         await catalog.AuditAsync(user.Email, "password-set", user.Email, null, clock.GetUtcNow(), ct);
     }
@@ -126,50 +138,6 @@ public sealed class Accounts(ReportCatalog catalog, AccountOptions options, Jour
         log.LogInformation("{User} signed in ({How})", user.Email, how);
     }
 
-    /// <summary>A one-time sign-in link (the first admin's, an invitation, a reset); the secret is in the link only.</summary>
-    public async Task<string> LinkAsync(UserAccount user, string purpose, string actor, CancellationToken ct)
-    {
-        var secret = Secret();
-        var now = clock.GetUtcNow();
-        var lifetime = purpose == SignInLinkPurpose.Invitation ? TimeSpan.FromDays(options.InvitationDays) : TimeSpan.FromMinutes(options.SignInLinkMinutes);
-        await catalog.AddSignInLinkAsync(Hash(secret), user.UserId, purpose, now, now + lifetime, ct);
-        await catalog.AuditAsync(actor, "sign-in-link", user.Email, purpose, now, ct);
-        return $"{server.PublicUrl.TrimEnd('/')}/signin/link?token={secret}";
-    }
-
-    /// <summary>The account a link signs in, the first time it is used before it expires; null otherwise.</summary>
-    public async Task<(UserAccount User, string Purpose)?> UseLinkAsync(string? secret, string? address, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(secret) || await catalog.UseSignInLinkAsync(Hash(secret), clock.GetUtcNow(), ct) is not { } use) return null;
-        var user = await catalog.GetUserAsync(use.UserId, ct);
-        if (user is null) return null;
-        await SignedInAsync(user, $"one-time link ({use.Purpose})", address, ct);
-        return (user, use.Purpose);
-    }
-
-    /// <summary>A personal API token: returned once, kept as a hash, for <paramref name="days"/> (the default when null).</summary>
-    public async Task<(string Token, long TokenId, DateTimeOffset ExpiresAt)> CreateTokenAsync(UserAccount user, string name, int? days, CancellationToken ct)
-    {
-        var life = days ?? options.TokenDays;
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(name)) problems.Add("a token needs a name (what it is for)");
-        if (life < 1 || life > options.MaxTokenDays) problems.Add($"a token lives 1 to {options.MaxTokenDays} days, not {life}");
-        if (problems.Count > 0) throw new AccountException(problems);
-        var token = TokenPrefix + Secret();
-        var now = clock.GetUtcNow();
-        var expires = now.AddDays(life);
-        var id = await catalog.AddTokenAsync(user.UserId, name.Trim(), Hash(token), token[..10], now, expires, ct);
-        await catalog.AuditAsync(user.Email, "token-created", name.Trim(), $"expires {expires:yyyy-MM-dd}", now, ct);
-        return (token, id, expires);
-    }
-
-    /// <summary>The account a token belongs to, if the token is valid now.</summary>
-    public async Task<UserAccount?> UserOfTokenAsync(string token, CancellationToken ct)
-    {
-        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200) return null;
-        return await catalog.UseTokenAsync(Hash(token), clock.GetUtcNow(), ct) is { } id ? await catalog.GetUserAsync(id, ct) : null;
-    }
-
     /// <summary>
     /// On a fresh start: with no accounts, the first admin is made (with the configured password, if any); while no
     /// admin has a password and none has signed in, a one-time sign-in link is logged, as Jupyter prints its token URL.
@@ -190,8 +158,4 @@ public sealed class Accounts(ReportCatalog catalog, AccountOptions options, Jour
                 "A new link: 'user link {User}' or restart.", link, admins[0].Email, options.SignInLinkMinutes, admins[0].Email);
         }
     }
-
-    static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

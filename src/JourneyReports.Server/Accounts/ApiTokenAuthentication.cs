@@ -18,10 +18,12 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         return AuthenticateResult.Success(new AuthenticationTicket(AccountSetup.Principal(user, Scheme.Name), Scheme.Name));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = "Bearer realm=\"JourneyReports\"";
-        return Task.CompletedTask;
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        await AccountSetup.Problem(Context, 401, "Not signed in", failure ?? "Send Authorization: Bearer <token>.");
     }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AccountSetup.Forbidden(Context);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using JourneyReports.Catalog;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
 namespace JourneyReports.Server;
@@ -25,6 +26,19 @@ public static class OpenIdSignIn
         await context.HttpContext.RequestServices.GetRequiredService<Accounts>()
             .SignedInAsync(user, "OpenID Connect", context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
         context.Principal = AccountSetup.Principal(user, AccountSetup.CookieScheme);
+    }
+
+    /// <summary>
+    /// A sign-in the provider or this server refused (no account for the email, a stale or forged callback) is shown
+    /// on the sign-in page with the reason, not as a server error.
+    /// </summary>
+    public static async Task ShowFailureAsync(RemoteFailureContext context)
+    {
+        context.HandleResponse();
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenIdSignIn))
+            .LogWarning("OpenID Connect sign-in refused: {Reason}", context.Failure?.Message);
+        var options = context.HttpContext.RequestServices.GetRequiredService<AccountOptions>();
+        await SignInPages.Form(null, options, $"Single sign-on did not sign you in. {context.Failure?.Message}", 403).ExecuteAsync(context.HttpContext);
     }
 
     /// <summary>The email a provider gives: email, else the user principal name Entra ID uses, else preferred_username when it is one.</summary>

@@ -15,12 +15,17 @@ public static class ApiSetup
     public static void AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi("v1", o =>
         {
-            document.Info.Title = "JourneyReports API";
-            document.Info.Description = "Dashboards, definitions, subscriptions, runs, deliveries, users and tokens. Send `Authorization: Bearer <token>` (make a token on your account page).";
-            return Task.CompletedTask;
-        }));
+            // The API only: the portal's pages and forms are endpoints too, but not a contract for scripts.
+            o.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix[1..], StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "JourneyReports API";
+                document.Info.Description = "Dashboards, definitions, subscriptions, runs, deliveries, users and tokens. Send `Authorization: Bearer <token>` (make a token on your account page).";
+                return ApiDocs.AddBearerScheme(document);
+            });
+        });
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
     }
 
@@ -39,14 +44,35 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Offset, int Limit, int
     public const int DefaultLimit = 50, MaxLimit = 200;
 
     /// <summary>One page of <paramref name="all"/>; a bad offset or limit is a problem naming it.</summary>
-    public static IResult From(IReadOnlyList<T> all, int? offset, int? limit, HttpRequest request)
+    public static IResult From(IReadOnlyList<T> all, int? offset, int? limit, HttpRequest request) =>
+        Problem(offset, limit) ?? Ok(all.Skip(offset ?? 0).Take(limit ?? DefaultLimit).ToList(), all.Count, offset, limit, request);
+
+    /// <summary>
+    /// One page fetched by the caller (the audit log is too long to read whole): <paramref name="page"/> asks for
+    /// items at an offset and limit already checked, <paramref name="total"/> counts them all.
+    /// </summary>
+    public static async Task<IResult> FromAsync(Func<int, int, Task<IReadOnlyList<T>>> page, Func<Task<int>> total, int? offset, int? limit, HttpRequest request) =>
+        Problem(offset, limit) ?? Ok(await page(offset ?? 0, limit ?? DefaultLimit), await total(), offset, limit, request);
+
+    static IResult? Problem(int? offset, int? limit)
     {
-        var o = offset ?? 0;
-        var l = limit ?? DefaultLimit;
-        if (o < 0) return Results.Problem(title: "offset must be 0 or more", detail: $"offset was {o}", statusCode: 400);
-        if (l < 1 || l > MaxLimit) return Results.Problem(title: $"limit must be 1 to {MaxLimit}", detail: $"limit was {l}", statusCode: 400);
-        var items = all.Skip(o).Take(l).ToList();
-        var next = o + l < all.Count ? $"{request.Path}?offset={o + l}&limit={l}" : null;
-        return Results.Ok(new Paged<T>(items, o, l, all.Count, next));
+        if (offset is < 0) return Results.Problem(title: "offset must be 0 or more", detail: $"offset was {offset}", statusCode: 400);
+        if (limit is < 1 or > MaxLimit) return Results.Problem(title: $"limit must be 1 to {MaxLimit}", detail: $"limit was {limit}", statusCode: 400);
+        return null;
+    }
+
+    // The next page's address keeps the request's other parameters (a filter, say), so following it stays on the same list.
+    static IResult Ok(IReadOnlyList<T> items, int total, int? offset, int? limit, HttpRequest request)
+    {
+        var (o, l) = (offset ?? 0, limit ?? DefaultLimit);
+        string? next = null;
+        if (o + l < total)
+        {
+            var query = request.Query.Where(q => q.Key is not ("offset" or "limit"))
+                .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
+                .Append($"offset={o + l}").Append($"limit={l}");
+            next = $"{request.PathBase}{request.Path}?{string.Join("&", query)}";
+        }
+        return Results.Ok(new Paged<T>(items, o, l, total, next));
     }
 }

@@ -13,14 +13,15 @@ namespace JourneyReports.Server;
 /// metric family (for the last complete week, 28 and 90 days; --families a,b or none), every dashboard definition
 /// (queries, PNG, SVG, workbook) and whole report runs (warehouse to email in the outbox).
 /// With --sheet-rows N it only streams an N-row detail workbook and reports time and peak memory (run it in a fresh
-/// process: the peak is the process's). Nothing of the configured data is touched.
+/// process: the peak is the process's). With --web it times the real server under concurrent clients instead (see
+/// <see cref="BenchWeb"/>). Nothing of the configured data is touched.
 /// </summary>
 public static class BenchVerb
 {
     public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
         var configured = services.GetRequiredService<JourneyReportsOptions>();
-        args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families", "subscriptions", "smtp", "recipients");
+        args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families", "subscriptions", "smtp", "recipients", "web", "clients", "requests");
         var scale = args.Double("scale", 1.0);
         var runs = args.Int("runs", 3);
         var dir = Path.Combine(Path.GetTempPath(), "journeyreports-bench-" + Guid.NewGuid().ToString("n")[..8]);
@@ -33,6 +34,11 @@ public static class BenchVerb
                 var rows = args.Int("sheet-rows", 1_000_000);
                 var (elapsed, peak, bytes) = DetailSheetBenchmark.Run(rows, Path.Combine(dir, "detail.xlsx"));
                 Console.WriteLine($"detail sheet  {rows:N0} rows in {elapsed.TotalSeconds:0.0} s, peak working set {peak / 1048576.0:0} MB, file {bytes / 1048576.0:0.0} MB");
+                return 0;
+            }
+            if (args.Flag("web"))
+            {
+                await BenchWeb.RunAsync(configured, dir, scale, args.Int("clients", 20), args.Int("requests", 200));
                 return 0;
             }
             var options = new JourneyReportsOptions { DataDirectory = dir, Culture = configured.Culture, CurrencySymbol = configured.CurrencySymbol, Journey = configured.Journey,

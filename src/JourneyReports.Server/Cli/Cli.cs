@@ -17,8 +17,9 @@ public static class Cli
         ["metrics"] = (MetricsVerb.Usage + "   print a metric family as JSON or CSV", MetricsVerb.RunAsync),
         ["import"] = ("import --mapping FILE [--data DIR] [--rejects FILE]   load CSV exports into the warehouse as a mapping file says", ImportVerb.RunAsync),
         ["dashboard"] = ("dashboard [<name> [--out FILE.png|FILE.svg|FILE.pdf] [--xlsx FILE.xlsx] [--width W (default: the layout's)] [--period NAME | --from yyyy-MM-dd --to yyyy-MM-dd] [--compare C] [--tz ZONE] [--persona P] [--segment S] [--region R] [--channel C] [--device D] [--department D]] [--folder dashboards]   validate the dashboard definitions; render one (default parameters, or those given) to a PNG, an SVG or PDF by --out's extension, and/or an Excel workbook", DashboardVerb.RunAsync),
-        ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000 | bench --subscriptions [N] --smtp HOST:PORT [--recipients 200]   time demo generation, every metric family and whole report runs; or a streamed detail sheet", BenchVerb.RunAsync),
+        ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000 | bench --subscriptions [N] --smtp HOST:PORT [--recipients 200] | bench --web [--scale 1] [--clients 20] [--requests 200]   time demo generation, every metric family and whole report runs; or a streamed detail sheet; or the web server's dashboards under concurrent clients", BenchVerb.RunAsync),
         ["subscription"] = (SubscriptionVerb.Usage + "   analysts' schedules in the catalog: a running server follows changes within seconds", SubscriptionVerb.RunAsync),
+        ["user"] = (UserVerb.Usage + "   accounts: add, list, change; a one-time sign-in link (the way back in); an API token", UserVerb.RunAsync),
         ["gallery"] = ("gallery [--out gallery] [--scale 0.02]   every dashboard definition over a small demo warehouse as PNG, SVG and workbook, to look at", GalleryVerb.RunAsync),
         ["help"] = ("help   this list", (_, _) => Task.FromResult(Help())),
     };
@@ -39,7 +40,7 @@ public static class Cli
         try
         {
             var options = ServerSetup.LoadOptions(configuration, Directory.GetCurrentDirectory());
-            await using var services = Services(options, loggerFactory);
+            await using var services = Services(options, loggerFactory, configuration.GetSection(AccountOptions.Section).Get<AccountOptions>());
             return await Verbs[args[0]].Run(new CliArgs(args[1..]), services);
         }
         catch (Exception e) when (e is CliUsageException or WarehouseBusyException or InvalidOperationException or ArgumentException
@@ -53,11 +54,14 @@ public static class Cli
     }
 
     /// <summary>The engine's services for a verb: the same registration as the server's, over these options.</summary>
-    internal static ServiceProvider Services(JourneyReportsOptions options, ILoggerFactory logs) => new ServiceCollection()
+    internal static ServiceProvider Services(JourneyReportsOptions options, ILoggerFactory logs, AccountOptions? accounts = null) => new ServiceCollection()
         .AddSingleton(options)
         .AddSingleton(logs)
         .AddLogging()
         .AddJourneyReportsEngine()
+        .AddSingleton(accounts ?? new AccountOptions())
+        .AddSingleton<Accounts>()
+        .AddSingleton<UserAdmin>()
         .BuildServiceProvider();
 
     static int Help()

@@ -21,10 +21,11 @@ public static class DashboardDownloads
     public static Task<IResult> Dashboard(string name, string format, string file, HttpRequest request, DashboardRuns runs, DashboardAnswers answers,
         CancellationToken ct) => runs.Respond(name, request, ct, (d, r, culture) => Audited(d, r, file, format switch
         {
-            "svg" => Results.Text(DashboardComposer.RenderSvg(d, r, culture).Svg, "image/svg+xml; charset=utf-8"),
-            "png" => Results.File(DashboardComposer.RenderPng(d, r, culture), "image/png"),
-            "pdf" => Results.File(DashboardComposer.RenderPdf(d, r, culture).Pdf, "application/pdf", $"{d.Name}-{r.Period.FirstDay:yyyy-MM-dd}.pdf"),
-            "xlsx" => Workbook(d, r, culture),
+            "svg" => Results.Text(Svg(runs, d, r, culture).Svg, "image/svg+xml; charset=utf-8"),
+            "png" => Results.File(Png(runs, d, r, culture), "image/png"),
+            "pdf" => Results.File(runs.Drawn(d, r, culture, "pdf", () => DashboardComposer.RenderPdf(d, r, culture)).Pdf, "application/pdf",
+                $"{d.Name}-{r.Period.FirstDay:yyyy-MM-dd}.pdf"),
+            "xlsx" => Results.File(Workbook(runs, d, r, culture), ReportEmail.XlsxMediaType, $"{d.Name}-{r.Period.FirstDay:yyyy-MM-dd}.xlsx"),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "callers check the format against Formats"),
         }), answers: answers);
 
@@ -52,12 +53,19 @@ public static class DashboardDownloads
     static Func<DashboardDefinition, IReadOnlyCollection<string>> DatasetOf(string visualId) =>
         d => [.. d.Visuals.Where(v => v.Id == visualId).Select(v => v.Dataset)];
 
-    static IResult Workbook(DashboardDefinition d, DashboardResult r, CultureInfo culture)
+    // The whole dashboard drawn once per kept result (see DashboardResultCache.Drawn): drawing costs more than finding it.
+    public static DashboardSvg Svg(DashboardRuns runs, DashboardDefinition d, DashboardResult r, CultureInfo culture) =>
+        runs.Drawn(d, r, culture, "svg", () => DashboardComposer.RenderSvg(d, r, culture));
+
+    static byte[] Png(DashboardRuns runs, DashboardDefinition d, DashboardResult r, CultureInfo culture) =>
+        runs.Drawn(d, r, culture, "png", () => DashboardComposer.RenderPng(d, r, culture));
+
+    static byte[] Workbook(DashboardRuns runs, DashboardDefinition d, DashboardResult r, CultureInfo culture) => runs.Drawn(d, r, culture, "xlsx", () =>
     {
         using var buffer = new MemoryStream();
-        DashboardWorkbook.Write(d, r, DashboardComposer.RenderPng(d, r, culture), culture, buffer);
-        return Results.File(buffer.ToArray(), ReportEmail.XlsxMediaType, $"{d.Name}-{r.Period.FirstDay:yyyy-MM-dd}.xlsx");
-    }
+        DashboardWorkbook.Write(d, r, Png(runs, d, r, culture), culture, buffer);
+        return buffer.ToArray();
+    });
 
     /// <summary>The file, once its handing out is in the audit log: who, which file, and the rows it holds (filters and period).</summary>
     static IResult Audited(DashboardDefinition d, DashboardResult r, string file, IResult result) => new LateResult(async context =>

@@ -19,7 +19,7 @@ public static class DashboardPages
             return PortalView.Page<DashboardListPage>(new { User = user, Library = runs.Library(), MayUpload = user?.Role is Roles.Admin or Roles.Analyst });
         });
         app.MapGet("/dashboards/{name}", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
-            runs.Respond(name, request, ct, (d, r, culture) => DashboardViews.View(d, r, culture, request)));
+            runs.Respond(name, request, ct, (d, r, culture) => DashboardViews.View(d, r, culture, request, runs)));
         foreach (var (file, format) in new[] { ("dashboard.svg", "svg"), ("dashboard.png", "png"), ("dashboard.pdf", "pdf"), ("workbook.xlsx", "xlsx") })
             app.MapGet($"/dashboards/{{name}}/{file}", (string name, HttpRequest request, DashboardRuns runs, CancellationToken ct) =>
                 DashboardDownloads.Dashboard(name, format, file, request, runs, pages, ct));
@@ -36,9 +36,9 @@ public static class DashboardPages
 public static class DashboardViews
 {
     /// <param name="d">The definition as it ran: the query string's parameters applied, narrowed to the person's scope.</param>
-    public static IResult View(DashboardDefinition d, DashboardResult r, System.Globalization.CultureInfo culture, HttpRequest request)
+    public static IResult View(DashboardDefinition d, DashboardResult r, System.Globalization.CultureInfo culture, HttpRequest request, DashboardRuns runs)
     {
-        var image = DashboardComposer.RenderSvg(d, r, culture);
+        var image = DashboardDownloads.Svg(runs, d, r, culture);
         return new LateResult(async context =>
         {
             var user = await context.AccountAsync();

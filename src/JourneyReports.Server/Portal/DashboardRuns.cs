@@ -8,16 +8,24 @@ namespace JourneyReports.Server;
 
 /// <summary>
 /// Runs a dashboard definition for a web request: finds it by name in the configured folder, applies the query
-/// string's parameters, queries the warehouse, and hands the result to the response. Every way this can go wrong ends
-/// in an answer that names the problem (a page for the portal, problem details for the API; see <see cref="DashboardAnswers"/>):
-/// unknown dashboard (404), bad parameter (400), outside the person's data scope (403), warehouse held elsewhere (503).
+/// string's parameters, narrows them to the person's data scope, queries the warehouse (or reuses the result of the
+/// same queries, see <see cref="DashboardResultCache"/>), and hands the result to the response. Every way this can go
+/// wrong ends in an answer that names the problem (a page for the portal, problem details for the API; see
+/// <see cref="DashboardAnswers"/>): unknown dashboard (404), bad parameter (400), outside the person's data scope (403),
+/// warehouse held elsewhere (503).
 /// </summary>
-public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehouse warehouse, TimeProvider clock, ILogger<DashboardRuns> log)
+public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehouse warehouse, DashboardResultCache results, TimeProvider clock,
+    ILogger<DashboardRuns> log)
 {
     readonly CultureInfo culture = options.ReportCulture();
+    readonly DashboardLibraryCache libraries = new();
 
-    /// <summary>Read on every request, so a definition dropped into the folder shows up without a restart.</summary>
-    public DashboardLibrary Library() => DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider);
+    /// <summary>Read again whenever a file in the folder changes, so a definition dropped in shows up without a restart.</summary>
+    public DashboardLibrary Library() => libraries.Get(options.DashboardsDirectory, warehouse.Provider);
+
+    /// <summary>What <paramref name="draw"/> makes of a result, made once per kept result (see <see cref="DashboardResultCache.Drawn"/>).</summary>
+    public T Drawn<T>(DashboardDefinition definition, DashboardResult result, CultureInfo culture, string what, Func<T> draw) where T : class =>
+        results.Drawn(result, definition, culture, what, draw);
 
     /// <summary>The scope's filters as the view has them (one value each): analyst SQL reads only those rows.</summary>
     static JourneyFilter? Restriction(DataScope scope, DashboardDefinition applied)
@@ -55,7 +63,7 @@ public sealed class DashboardRuns(JourneyReportsOptions options, JourneyWarehous
         DashboardResult result;
         try
         {
-            result = await DashboardComposer.RunAsync(applied, warehouse, clock, ct, only?.Invoke(applied), Restriction(dataScope, applied));
+            result = await results.GetAsync(applied, warehouse, clock, ct, only?.Invoke(applied), Restriction(dataScope, applied));
         }
         catch (WarehouseBusyException e)
         {

@@ -22,7 +22,7 @@ public sealed record SubscriptionStatus(Subscription Subscription, RunRecord? La
 /// its actor. Bound per request (see <see cref="BindAsync"/>), so handlers just take it as a parameter.
 /// </summary>
 public sealed partial class SubscriptionActions(ReportCatalog catalog, SubscriptionSchedule schedule, ReportRunner runner, RunArtifacts artifacts,
-    JourneyWarehouse warehouse, JourneyReportsOptions options, TimeProvider clock, ILogger<SubscriptionActions> log)
+    DashboardRuns dashboards, JourneyWarehouse warehouse, JourneyReportsOptions options, TimeProvider clock, ILogger<SubscriptionActions> log)
 {
     /// <summary>Lets a minimal API handler take the actions as a parameter without a registration in Program.cs.</summary>
     public static ValueTask<SubscriptionActions?> BindAsync(HttpContext context) =>
@@ -30,7 +30,8 @@ public sealed partial class SubscriptionActions(ReportCatalog catalog, Subscript
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public DashboardLibrary Library() => DashboardLibrary.Load(options.DashboardsDirectory, warehouse.Provider);
+    /// <summary>The definitions as the dashboard pages have them (read again only when the folder changes).</summary>
+    public DashboardLibrary Library() => dashboards.Library();
 
     /// <summary>Analysts and admins see every subscription; anyone else those that list them as a recipient.</summary>
     public async Task<IReadOnlyList<Subscription>> VisibleAsync(UserAccount user, CancellationToken ct)

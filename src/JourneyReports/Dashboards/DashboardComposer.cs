@@ -40,13 +40,8 @@ public static partial class DashboardComposer
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(warehouse);
         ArgumentNullException.ThrowIfNull(clock);
-        var p = definition.Parameters;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone);
-        var period = p.Period.Relative is { } relative ? RelativePeriod.Resolve(relative, clock, zone)
-            : ReportPeriod.Days(Date(p.Period.From), Date(p.Period.To), zone);
-        var comparison = RelativePeriod.Comparison(p.Comparison, period);
-        var filter = p.Filters.ToFilter();
         var generatedAt = clock.GetUtcNow();
+        var (period, comparison, filter) = Resolve(definition, generatedAt);
 
         var datasets = new Dictionary<string, DatasetRows>();
         await using var connection = await warehouse.OpenAsync(ct);
@@ -64,6 +59,19 @@ public static partial class DashboardComposer
         }
         var dataUntil = await metrics.DataUntilAsync(ct);
         return new DashboardResult(period, comparison, filter, generatedAt, dataUntil, datasets) { HasData = await metrics.HasEventsAsync(period, filter, ct) };
+    }
+
+    /// <summary>
+    /// What a definition's parameters stand for at <paramref name="now"/>: its period and comparison as dates in its
+    /// time zone ("last-7-days" is a different week tomorrow), and its filters.
+    /// </summary>
+    public static (ReportPeriod Period, ReportPeriod? Comparison, JourneyFilter Filter) Resolve(DashboardDefinition definition, DateTimeOffset now)
+    {
+        var p = definition.Parameters;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone);
+        var period = p.Period.Relative is { } relative ? RelativePeriod.Resolve(relative, now, zone)
+            : ReportPeriod.Days(Date(p.Period.From), Date(p.Period.To), zone);
+        return (period, RelativePeriod.Comparison(p.Comparison, period), p.Filters.ToFilter());
     }
 
     static async Task<IReadOnlyList<object>> RunDatasetAsync(DashboardDefinition definition, DatasetDefinition dataset, JourneyMetrics metrics,

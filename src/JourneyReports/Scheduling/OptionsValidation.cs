@@ -26,6 +26,7 @@ public static class OptionsValidation
             errors.Add($"JourneyReports:Journey:StageMap puts event type '{twice.Key}' in more than one stage ({string.Join(", ", twice.Select(t => t.Stage))}).");
         errors.AddRange(o.Mail.Problems());
         errors.AddRange(o.Subscriptions.Problems());
+        Check(o.Dashboards.CacheEntries is >= 0 and <= 100_000, $"JourneyReports:Dashboards:CacheEntries must be 0 (no cache) to 100000 (was {o.Dashboards.CacheEntries}).");
 
         var library = new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(o.DashboardsDirectory, WarehouseProviders.Create(o.Warehouse, o.ResolvePath)));
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using JourneyReports.Dashboards;
 
 namespace JourneyReports.Scheduling;
 
@@ -6,28 +6,16 @@ namespace JourneyReports.Scheduling;
 /// Slices rendered in the last few minutes, by everything that makes them what they are (the definition file as it is
 /// now, the parameters and slice, the formats, the minute they are resolved in, the warehouse's data version): many
 /// subscriptions due at the same minute with the same report and slice share one query and one drawing. Two runs asking
-/// for the same slice at once wait for the one rendering.
+/// for the same slice at once wait for the one rendering; a failed rendering is not kept, so the next run tries again.
 /// </summary>
-public sealed class RenderCache(TimeProvider clock)
+public sealed class RenderCache(TimeProvider clock) : IDisposable
 {
-    const int MaxEntries = 64;
-    static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
-    readonly ConcurrentDictionary<string, (DateTimeOffset At, Lazy<Task<object>> Value)> entries = new();
+    readonly SingleFlightCache<string, object> renders = new(capacity: 64, maxAge: TimeSpan.FromMinutes(2), clock);
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> render) where T : class
-    {
-        var now = clock.GetUtcNow();
-        foreach (var old in entries.Where(e => now - e.Value.At > Lifetime).Select(e => e.Key).ToList()) entries.TryRemove(old, out _);
-        while (entries.Count >= MaxEntries && entries.OrderBy(e => e.Value.At).FirstOrDefault() is { Key: { } oldest }) entries.TryRemove(oldest, out _);
-        var entry = entries.GetOrAdd(key, _ => (now, new Lazy<Task<object>>(async () => await render())));
-        try
-        {
-            return (T)await entry.Value.Value;
-        }
-        catch
-        {
-            entries.TryRemove(key, out _);   // a failure is not kept: the next run tries again
-            throw;
-        }
-    }
+    // The rendering runs on the token of the run that started it (render holds it): that job cancelled cancels the
+    // rendering, and the runs waiting for it get the cancellation too; nothing cancelled is kept.
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> render) where T : class =>
+        (T)await renders.GetAsync(key, async _ => await render(), CancellationToken.None);
+
+    public void Dispose() => renders.Dispose();
 }

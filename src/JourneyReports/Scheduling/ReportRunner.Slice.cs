@@ -82,12 +82,6 @@ public sealed partial class ReportRunner
         return new Rendered(definition, slice, result, summary, files, problem);
     }
 
-    /// <summary>A clock that stands at the fire time: what a run's relative period and its generated-at are read from.</summary>
-    sealed class AsOf(DateTimeOffset at) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => at;
-    }
-
     static string SliceText(IReadOnlyDictionary<string, string> slice) =>
         slice.Count == 0 ? "" : " for " + string.Join(", ", slice.Select(s => $"{s.Key} {s.Value}"));
 

@@ -32,7 +32,8 @@ public class ServerHost : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Clients made by <c>CreateClient</c> act as the first admin (an API token made for it), so a test of a page is not
+    /// Clients made by <c>CreateClient</c> act as the first admin (an API token made for it, for the longest a token may
+    /// live: some tests move the server's clock on by days), so a test of a page is not
     /// a test of signing in; <see cref="ClientAs"/> makes one for another account, <see cref="AnonymousClient"/> none.
     /// </summary>
     protected override void ConfigureClient(HttpClient client)
@@ -45,7 +46,7 @@ public class ServerHost : WebApplicationFactory<Program>
     string? adminToken;
 
     string TokenFor(JourneyReports.Catalog.UserAccount user) =>
-        Services.GetRequiredService<JourneyReports.Server.Accounts>().CreateTokenAsync(user, "tests", 1, default).Result.Token;
+        Services.GetRequiredService<JourneyReports.Server.Accounts>().CreateTokenAsync(user, "tests", 365, default).Result.Token;
 
     /// <summary>A client signed in (by API token) as a new account with this role and scope ("department=Electronics", "all").</summary>
     public HttpClient ClientAs(string email, string role, string scope)
