@@ -38,15 +38,23 @@ public static class RunsApi
             })
             .WithName("ListRunArtifacts").WithSummary("The files of a run the caller may open: the run's own, and each slice's ('2/workbook.xlsx').")
             .Produces<Paged<RunFileItem>>().ProducesProblem(404);
-        api.MapGet("/{id:long}/artifacts/{**path}", async (long id, string path, HttpContext context, RunActions runs, CancellationToken ct) =>
-            {
-                var user = await UserAsync(context);
-                if (await runs.GetAsync(user, id, ct) is null) return NoRun(id);
-                return runs.FilePath(user, id, path) is { } file ? Results.File(file, RunActions.ContentType(file), Path.GetFileName(file))
-                    : Results.Problem(title: "File not found", detail: $"Run {id} has no file '{path}' that is yours to open; GET {ApiSetup.Prefix}/runs/{id}/artifacts lists them.", statusCode: 404);
-            })
-            .WithName("GetRunArtifact").WithSummary("Downloads one file of a run ('workbook.xlsx', '2/departments.csv').")
+        // A run's own file by its name, a slice's under its number: two routes rather than a catch-all, so the document names both.
+        api.MapGet("/{id:long}/artifacts/{name}", (long id, string name, HttpContext context, RunActions runs, CancellationToken ct) =>
+                ArtifactAsync(id, name, context, runs, ct))
+            .WithName("GetRunArtifact").WithSummary("Downloads one of the run's own files (its first slice's), e.g. workbook.xlsx.")
             .Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
+        api.MapGet("/{id:long}/artifacts/{slice:int}/{name}", (long id, int slice, string name, HttpContext context, RunActions runs, CancellationToken ct) =>
+                ArtifactAsync(id, $"{slice}/{name}", context, runs, ct))
+            .WithName("GetRunSliceArtifact").WithSummary("Downloads one file of a slice of the run, e.g. 2/departments.csv.")
+            .Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
+    }
+
+    static async Task<IResult> ArtifactAsync(long id, string path, HttpContext context, RunActions runs, CancellationToken ct)
+    {
+        var user = await UserAsync(context);
+        if (await runs.GetAsync(user, id, ct) is null) return NoRun(id);
+        return runs.FilePath(user, id, path) is { } file ? Results.File(file, RunActions.ContentType(file), Path.GetFileName(file))
+            : Results.Problem(title: "File not found", detail: $"Run {id} has no file '{path}' that is yours to open; GET {ApiSetup.Prefix}/runs/{id}/artifacts lists them.", statusCode: 404);
     }
 
     static IResult NoRun(long id) => Results.Problem(title: "Run not found", detail: $"There is no run {id} (that is yours to see).", statusCode: 404);

@@ -290,7 +290,7 @@ public sealed class SubscriptionsApiTests(SubscriptionsApiTests.Host host) : ICl
 
         foreach (var operation in new[] { "ListSubscriptions", "CreateSubscription", "ValidateSubscription", "PreviewSchedule", "GetSubscription", "UpdateSubscription",
                      "DeleteSubscription", "PauseSubscription", "ResumeSubscription", "RunSubscriptionNow", "TestSubscription",
-                     "ListRuns", "GetRun", "ListRunDeliveries", "ListRunArtifacts", "GetRunArtifact" })
+                     "ListRuns", "GetRun", "ListRunDeliveries", "ListRunArtifacts", "GetRunArtifact", "GetRunSliceArtifact" })
             Assert.Contains($"\"operationId\": \"{operation}\"", document);
         Assert.DoesNotContain("SubscriptionActions", document);
     }
