@@ -1,6 +1,6 @@
 using JourneyReports.Catalog;
 using JourneyReports.Scheduling;
-using static JourneyReports.Server.Html;
+using JourneyReports.Server.Portal.Components;
 
 namespace JourneyReports.Server;
 
@@ -22,16 +22,11 @@ public static class SubscriptionPages
     static async Task<IResult> Manage(long id, string? r, string? sig, ReportCatalog catalog, RecipientLinks links, CancellationToken ct)
     {
         if (await Checked(id, r, sig, catalog, links, ct) is not { } subscription) return Refused();
-        var unsubscribed = (await catalog.UnsubscribedAsync(id, ct)).Contains(r!);
-        return Page($"{subscription.Name}: your subscription", $"""
-            <h1>{E(subscription.Report)}</h1>
-            <p>{E(r)} receives <b>{E(subscription.Name)}</b> ({E(subscription.Cron)}, {E(subscription.TimeZone)}), from {E(subscription.Owner)}.</p>
-            {(unsubscribed ? "<p class=\"good\">You are unsubscribed: no more of these emails will be sent to you.</p>" : $"""
-            <form method="post" action="/subscriptions/{id}/unsubscribe?r={Uri.EscapeDataString(r!)}&amp;sig={Uri.EscapeDataString(sig!)}">
-              <button type="submit">Unsubscribe</button>
-            </form>
-            """)}
-            """);
+        return PortalView.Page<SubscriptionLinkPage>(new
+        {
+            Subscription = subscription, Recipient = r!, Unsubscribed = (await catalog.UnsubscribedAsync(id, ct)).Contains(r!),
+            UnsubscribeUrl = $"/subscriptions/{id}/unsubscribe?r={Uri.EscapeDataString(r!)}&sig={Uri.EscapeDataString(sig!)}",
+        });
     }
 
     static async Task<IResult> Unsubscribe(long id, string? r, string? sig, ReportCatalog catalog, RecipientLinks links, TimeProvider clock,
@@ -40,15 +35,12 @@ public static class SubscriptionPages
         if (await Checked(id, r, sig, catalog, links, ct) is not { } subscription) return Refused();
         await catalog.UnsubscribeAsync(id, r!, clock.GetUtcNow(), ct);
         log.LogInformation("Recipient {Recipient} unsubscribed from subscription {Subscription}", r, subscription.Name);
-        return Page("Unsubscribed", $"""
-            <h1>Unsubscribed</h1>
-            <p class="good">{E(r)} will get no more <b>{E(subscription.Name)}</b> emails. To receive them again, ask {E(subscription.Owner)}.</p>
-            """);
+        return PortalView.Page<SubscriptionLinkPage>(new { Subscription = subscription, Recipient = r!, JustUnsubscribed = true });
     }
 
     static async Task<Subscription?> Checked(long id, string? recipient, string? signature, ReportCatalog catalog, RecipientLinks links, CancellationToken ct) =>
         recipient is not null && links.Verify(id, recipient, signature) ? await catalog.GetSubscriptionAsync(id, ct) : null;
 
     // One answer for a wrong signature and an unknown subscription: the page says nothing about which subscriptions exist.
-    static IResult Refused() => ErrorPage(404, "Link not valid", "This link is not valid (or its subscription was deleted). Use the link in your latest email.");
+    static IResult Refused() => PortalView.Page<SubscriptionLinkPage>(new { Subscription = (Subscription?)null }, 404);
 }
