@@ -29,8 +29,9 @@ builder.AddApi();
 builder.Services.AddJourneyReports();
 
 // Scheduling: Hangfire with durable job storage beside the catalog; its recurring jobs follow the catalog's subscriptions.
+builder.Services.AddJobStorage();
 builder.Services.AddHangfire((sp, h) => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
-    .UseJobStorage(sp.GetRequiredService<JourneyReportsOptions>()));
+    .UseStorage(sp.GetRequiredService<JobStorage>()));
 builder.Services.AddHangfireServer(s => s.WorkerCount = 2);
 
 var app = builder.Build();

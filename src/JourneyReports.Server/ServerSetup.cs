@@ -106,11 +106,16 @@ public static class ServerSetup
     /// <summary>The report a fresh start runs at once (when a subscription names it), so the home page has a dashboard to show.</summary>
     public const string FirstRunReport = "executive-weekly";
 
-    /// <summary>Hangfire's job storage: a SQLite file beside the catalog, so a restart neither loses a schedule nor repeats a finished run.</summary>
-    public static IGlobalConfiguration UseJobStorage(this IGlobalConfiguration hangfire, JourneyReportsOptions options)
+    /// <summary>
+    /// Hangfire's job storage: a SQLite file beside the catalog, so a restart neither loses a schedule nor repeats a
+    /// finished run. Registered as this host's own service: Hangfire's global JobStorage.Current is one per process,
+    /// and two hosts in one process (the tests') must not queue jobs into each other's storage.
+    /// </summary>
+    public static IServiceCollection AddJobStorage(this IServiceCollection services) => services.AddSingleton<JobStorage>(sp =>
     {
+        var options = sp.GetRequiredService<JourneyReportsOptions>();
         var path = options.ResolvePath(options.Catalog.JobStoragePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return hangfire.UseSQLiteStorage(path);
-    }
+        return new SQLiteStorage(path, new SQLiteStorageOptions());
+    });
 }

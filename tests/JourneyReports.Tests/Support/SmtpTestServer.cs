@@ -82,8 +82,13 @@ public sealed class SmtpTestServer : IDisposable
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
+    bool disposed;
+
+    // Once only: a fixture disposed by xunit may also be disposed by a host that owns it, and a disposed Process throws on HasExited.
     public void Dispose()
     {
+        if (disposed) return;
+        disposed = true;
         if (process is { HasExited: false }) { process.Kill(entireProcessTree: true); process.WaitForExit(5000); }
         process?.Dispose();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
