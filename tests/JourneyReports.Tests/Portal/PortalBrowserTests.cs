@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using JourneyReports.Catalog;
 using JourneyReports.Server;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
 namespace JourneyReports.Tests;
@@ -15,61 +11,16 @@ namespace JourneyReports.Tests;
 /// </summary>
 public sealed class PortalBrowserTests : IAsyncLifetime
 {
-    const string Chromium = "/usr/bin/chromium";
-    readonly string work = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
-    readonly int port = FreePort();
-    Process server = null!;
-    string BaseUrl => $"http://127.0.0.1:{port}";
-    string DataDirectory => Path.Combine(work, "data");
-    const string AdminPassword = "browser-test admin password";
+    ServerProcess server = null!;
+    string BaseUrl => server.BaseUrl;
+    const string AdminPassword = ServerProcess.AdminPassword;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(work);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyReports.Server.dll"));
-        start.Environment["Urls"] = BaseUrl;
-        start.Environment["JourneyReports__DataDirectory"] = DataDirectory;
-        start.Environment["JourneyReports__Accounts__FirstAdmin__Password"] = AdminPassword;
-        start.Environment["JourneyReports__DashboardsDirectory"] = Path.Combine(RepoPaths.Root, "dashboards");
-        start.Environment["JourneyReports__PublicUrl"] = BaseUrl;
-        start.Environment["JourneyReports__Warehouse__DemoScale"] = "0.01";
-        start.Environment["JourneyReports__Schedules__0__Report"] = "executive-weekly";
-        start.Environment["JourneyReports__Schedules__0__Recipients__0"] = "ceo@example.com";
-        server = Process.Start(start)!;
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        using var http = new HttpClient();
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (server.HasExited) throw new InvalidOperationException($"the server exited with code {server.ExitCode}");
-            try { if ((await http.GetAsync($"{BaseUrl}/healthz")).IsSuccessStatusCode) break; }
-            catch (HttpRequestException) { }
-            if (DateTime.UtcNow > until) throw new TimeoutException("the server did not answer /healthz within 60 s");
-            await Task.Delay(200);
-        }
-    }
+    public async Task InitializeAsync() => server = await ServerProcess.StartAsync(
+        ("JourneyReports__Schedules__0__Report", "executive-weekly"), ("JourneyReports__Schedules__0__Recipients__0", "ceo@example.com"));
 
-    public Task DisposeAsync()
-    {
-        if (!server.HasExited) server.Kill(entireProcessTree: true);
-        server.WaitForExit(10_000);
-        server.Dispose();
-        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
-    static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does).");
-        return await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
+    static Task<IBrowser> LaunchAsync(IPlaywright playwright) => ServerProcess.LaunchBrowserAsync(playwright);
 
     [Fact]
     public async Task HomePage_ShowsTheDashboardImage_AndItsWorkbookDownloads_InARealBrowser()
@@ -150,28 +101,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         Assert.Equal("Electronics", Assert.Single(rows).Split(',')[0]);
     }
 
-    /// <summary>Signs in through the sign-in form, as a person does.</summary>
-    async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync($"{BaseUrl}/signin");
-        await page.FillAsync("input[name=email]", email);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("form[action='/signin'] button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-    }
+    Task SignInAsync(IPage page, string email, string password) => server.SignInAsync(page, email, password);
 
-    /// <summary>An account made from the test process through the same code as the server's, on its catalog file.</summary>
-    async Task AddAccountAsync(string email, string role, string scope, string password)
-    {
-        var catalog = new ReportCatalog(Path.Combine(DataDirectory, "catalog.db"));
-        var accounts = new Accounts(catalog, new AccountOptions(), new JourneyReportsOptions { PublicUrl = BaseUrl }, TimeProvider.System, NullLogger<Accounts>.Instance);
-        await accounts.AddAsync(new(email, email, role, scope, password), "browser test", default);
-    }
-
-    static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    Task AddAccountAsync(string email, string role, string scope, string password) => server.AddAccountAsync(email, role, scope, password);
 }

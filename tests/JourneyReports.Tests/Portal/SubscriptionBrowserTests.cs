@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 using MimeKit;
 
@@ -14,13 +10,10 @@ namespace JourneyReports.Tests;
 /// </summary>
 public sealed class SubscriptionBrowserTests : IAsyncLifetime, IClassFixture<SmtpTestServer>
 {
-    const string Chromium = "/usr/bin/chromium";
     const string Analyst = "analyst@example.com", Password = "correct horse battery staple";
-    readonly string work = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
-    readonly int port = FreePort();
     readonly SmtpTestServer smtp;
-    Process server = null!;
-    string BaseUrl => $"http://127.0.0.1:{port}";
+    ServerProcess server = null!;
+    string BaseUrl => server.BaseUrl;
 
     public SubscriptionBrowserTests(SmtpTestServer smtp)
     {
@@ -30,56 +23,19 @@ public sealed class SubscriptionBrowserTests : IAsyncLifetime, IClassFixture<Smt
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(work);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyReports.Server.dll"));
-        start.Environment["Urls"] = BaseUrl;
-        start.Environment["JourneyReports__DataDirectory"] = Path.Combine(work, "data");
-        start.Environment["JourneyReports__DashboardsDirectory"] = Path.Combine(RepoPaths.Root, "dashboards");
-        start.Environment["JourneyReports__PublicUrl"] = BaseUrl;
-        start.Environment["JourneyReports__Warehouse__DemoScale"] = "0.01";
-        start.Environment["JourneyReports__Mail__Transport"] = "smtp";
-        start.Environment["JourneyReports__Mail__Smtp__Host"] = smtp.Host;
-        start.Environment["JourneyReports__Mail__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["JourneyReports__Mail__Smtp__MessagesPerMinute"] = "0";
-        server = Process.Start(start)!;
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        using var http = new HttpClient();
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (server.HasExited) throw new InvalidOperationException($"the server exited with code {server.ExitCode}");
-            try { if ((await http.GetAsync($"{BaseUrl}/healthz")).IsSuccessStatusCode) break; }
-            catch (HttpRequestException) { }
-            if (DateTime.UtcNow > until) throw new TimeoutException("the server did not answer /healthz within 60 s");
-            await Task.Delay(200);
-        }
-        // The analyst is made as an admin would make one, in the same catalog file the server uses.
-        var catalog = new ReportCatalog(Path.Combine(work, "data", "catalog.db"));
-        await new Accounts(catalog, new AccountOptions(), new JourneyReportsOptions { PublicUrl = BaseUrl }, TimeProvider.System, NullLogger<Accounts>.Instance)
-            .AddAsync(new(Analyst, "Ana Lyst", Roles.Analyst, "all", Password), "tests", default);
+        server = await ServerProcess.StartAsync(("JourneyReports__Mail__Transport", "smtp"), ("JourneyReports__Mail__Smtp__Host", smtp.Host),
+            ("JourneyReports__Mail__Smtp__Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("JourneyReports__Mail__Smtp__MessagesPerMinute", "0"));
+        await server.AddAccountAsync(Analyst, Roles.Analyst, "all", Password);
     }
 
-    public Task DisposeAsync()
-    {
-        if (!server.HasExited) server.Kill(entireProcessTree: true);
-        server.WaitForExit(10_000);
-        server.Dispose();
-        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task AnAnalyst_MakesAWeeklySubscriptionForTwoDepartmentHeads_RunsItNow_AndEachEmailHoldsOnlyTheirDepartment()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does).");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ServerProcess.LaunchBrowserAsync(playwright);
         // A phone's screen: the form must work there too.
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 412, Height = 900 } });
 
@@ -145,12 +101,5 @@ public sealed class SubscriptionBrowserTests : IAsyncLifetime, IClassFixture<Smt
             await Task.Delay(250);
         }
         throw new TimeoutException($"{count} emails did not arrive within {limit.TotalMinutes} minutes; the SMTP server got {smtp.Received().Count}. {smtp.Errors}");
-    }
-
-    static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

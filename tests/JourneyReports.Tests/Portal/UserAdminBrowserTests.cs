@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 
 namespace JourneyReports.Tests;
@@ -12,57 +9,19 @@ namespace JourneyReports.Tests;
 /// </summary>
 public sealed class UserAdminBrowserTests : IAsyncLifetime
 {
-    const string Chromium = "/usr/bin/chromium", AdminPassword = "first admin's password";
-    readonly string work = Path.Combine(Path.GetTempPath(), "jr-tests", Guid.NewGuid().ToString("n"));
-    readonly int port = FreePort();
-    Process server = null!;
-    string BaseUrl => $"http://127.0.0.1:{port}";
+    const string AdminPassword = ServerProcess.AdminPassword;
+    ServerProcess server = null!;
+    string BaseUrl => server.BaseUrl;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(work);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyReports.Server.dll"));
-        start.Environment["Urls"] = BaseUrl;
-        start.Environment["JourneyReports__DataDirectory"] = Path.Combine(work, "data");
-        start.Environment["JourneyReports__DashboardsDirectory"] = Path.Combine(RepoPaths.Root, "dashboards");
-        start.Environment["JourneyReports__PublicUrl"] = BaseUrl;
-        start.Environment["JourneyReports__Warehouse__DemoScale"] = "0.01";
-        start.Environment["JourneyReports__Accounts__FirstAdmin__Password"] = AdminPassword;
-        server = Process.Start(start)!;
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        using var http = new HttpClient();
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (server.HasExited) throw new InvalidOperationException($"the server exited with code {server.ExitCode}");
-            try { if ((await http.GetAsync($"{BaseUrl}/healthz")).IsSuccessStatusCode) break; }
-            catch (HttpRequestException) { }
-            if (DateTime.UtcNow > until) throw new TimeoutException("the server did not answer /healthz within 60 s");
-            await Task.Delay(200);
-        }
-    }
+    public async Task InitializeAsync() => server = await ServerProcess.StartAsync();
 
-    public Task DisposeAsync()
-    {
-        if (!server.HasExited) server.Kill(entireProcessTree: true);
-        server.WaitForExit(10_000);
-        server.Dispose();
-        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task AnAdmin_InvitesADepartmentHead_WhoSignsInByTheLink_SetsAPassword_AndSeesOnlyTheirSlice()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does).");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ServerProcess.LaunchBrowserAsync(playwright);
         var elsewhere = new List<string>();
         var admin = await browser.NewPageAsync();
         admin.Request += (_, r) => { if (!r.Url.StartsWith(BaseUrl, StringComparison.Ordinal)) elsewhere.Add(r.Url); };
@@ -105,12 +64,5 @@ public sealed class UserAdminBrowserTests : IAsyncLifetime
         await page.ClickAsync("main >> button:has-text('Sign in')");
         await page.Locator("header a.who", new() { HasText = email }).WaitForAsync();
         Assert.Equal($"{BaseUrl}/account", page.Url);
-    }
-
-    static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
