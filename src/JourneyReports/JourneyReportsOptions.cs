@@ -1,5 +1,6 @@
 using JourneyReports.Catalog;
 using JourneyReports.Delivery;
+using JourneyReports.Refresh;
 using JourneyReports.Scheduling;
 using JourneyReports.Warehouse;
 
@@ -33,6 +34,9 @@ public sealed class JourneyReportsOptions
     public JourneyOptions Journey { get; set; } = new();
     public MailOptions Mail { get; set; } = new();
     public SubscriptionOptions Subscriptions { get; set; } = new();
+
+    /// <summary>Databases the model is refreshed from in Import mode, by name (docs/refresh.md); none by default.</summary>
+    public Dictionary<string, SourceOptions> Sources { get; set; } = [];
 
     /// <summary>Recurring report deliveries.</summary>
     public List<ScheduleOptions> Schedules { get; set; } = [];

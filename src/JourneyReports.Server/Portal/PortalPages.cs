@@ -78,7 +78,8 @@ public static class PortalPages
         if (run is null || !RunAccess.MaySeeAny((await context.AccountAsync())!, artifacts, runId)) return NoRun(runId);
         var deliveries = await catalog.DeliveriesAsync(runId, ct);
         var rows = string.Concat(deliveries.Select(d => $"<tr><td>{E(d.Recipient)}</td><td>{E(d.Transport)}</td><td class=\"{(d.Status == "sent" ? "good" : "bad")}\">{E(d.Status)}</td><td>{E(d.Detail)}</td><td>{E(d.DeliveredAt)}</td></tr>"));
-        var body = run.Status is RunStatus.Succeeded or RunStatus.Partial ? RunBody(run, artifacts, options)
+        // A refresh of the model has no dashboard: its page is its outcome.
+        var body = run.Status is RunStatus.Succeeded or RunStatus.Partial && run.ArtifactsDir is not null ? RunBody(run, artifacts, options)
             : $"<h1>Run {run.RunId} of {E(run.ReportId)}</h1><p class=\"{(run.Status == RunStatus.Failed ? "bad" : "muted")}\">{E(run.Status)}: {E(run.Error)}</p>";
         return Page($"Run {runId}", body + (deliveries.Count == 0 ? "" : $"<h2>Deliveries</h2><table><tr><th>Recipient</th><th>Via</th><th>Status</th><th>Detail</th><th>At</th></tr>{rows}</table>"));
     }

@@ -26,6 +26,7 @@ public static class OptionsValidation
             errors.Add($"JourneyReports:Journey:StageMap puts event type '{twice.Key}' in more than one stage ({string.Join(", ", twice.Select(t => t.Stage))}).");
         errors.AddRange(o.Mail.Problems());
         errors.AddRange(o.Subscriptions.Problems());
+        foreach (var (name, source) in o.Sources) errors.AddRange(source.Problems(name));
 
         var library = new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(o.DashboardsDirectory, WarehouseProviders.Create(o.Warehouse, o.ResolvePath)));
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))
