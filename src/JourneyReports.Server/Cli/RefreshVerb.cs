@@ -15,7 +15,7 @@ public static class RefreshVerb
         await services.GetRequiredService<ReportCatalog>().MigrateAsync(CancellationToken.None);
         var refresher = services.GetRequiredService<SourceRefresher>();
         var result = await refresher.RefreshAsync(args.Positional[0], args.Flag("full"), "cli", CancellationToken.None,
-            p => { if (!p.QueryDone) Console.WriteLine($"  {p.Query}: {p.RowsRead:N0} rows read"); });
+            p => { if (p.Step == RefreshStep.Staged) Console.WriteLine($"  {p.Query}: {p.RowsRead:N0} rows read"); });
         Console.WriteLine($"{(result.Full ? "Full refresh" : "Refresh")} of {result.Source} ({result.Location}):");
         foreach (var q in result.Queries)
         {

@@ -10,9 +10,13 @@ namespace JourneyReports.Refresh;
 
 public static partial class RefreshEngine
 {
-    /// <summary>One query of a refresh: read from the source, staged a batch at a time, each batch checked and loaded.</summary>
+    /// <summary>
+    /// One query of a refresh: read from the source, staged a batch at a time, each batch checked into the pending table
+    /// of each target (<paramref name="pending"/>, in the targets' order). Outside any transaction, so each batch's
+    /// staging tables are let go as soon as the next replaces them.
+    /// </summary>
     sealed class QueryRun(DbConnection db, JourneyWarehouse warehouse, DbConnection src, RefreshSource source, RefreshQuery query, DateTime? since,
-        RejectsFile.Writer rejects, Action<RefreshProgress>? progress, int batchRows)
+        IReadOnlyList<string> pending, RejectsFile.Writer rejects, Action<RefreshProgress>? progress, int batchRows)
     {
         const string Stage = "refresh_stage";
         readonly string where = $"source '{source.Name}', query '{query.Name}'";
@@ -73,7 +77,7 @@ public static partial class RefreshEngine
                     await db.ExecuteAsync(new CommandDefinition(create, cancellationToken: ct));
                     writer = warehouse.Provider.BulkWriter(db, Stage);
                     inBatch = 0;
-                    progress?.Invoke(new RefreshProgress(query.Name, rows, QueryDone: false));
+                    progress?.Invoke(new RefreshProgress(query.Name, rows, RefreshStep.Staged));
                 }
             }
             finally
@@ -87,13 +91,13 @@ public static partial class RefreshEngine
             return new QueryResult(query.Name, since, highest, rows, targets, clock.Elapsed);
         }
 
-        /// <summary>The staged batch through every target: typed and checked, replaced by key; rejects to the file.</summary>
+        /// <summary>The staged batch through every target: typed and checked, replaced by key in its pending table; rejects to the file.</summary>
         async Task LoadBatchAsync(CancellationToken ct)
         {
             for (var t = 0; t < query.Targets.Count; t++)
             {
                 var target = query.Targets[t];
-                var (result, bad) = await TargetLoader.LoadAsync(db, warehouse, staged, target, new Dictionary<string, string>(), $"refresh_t{t + 1}", ct);
+                var (result, bad) = await TargetLoader.LoadAsync(db, warehouse, staged, target, new Dictionary<string, string>(), $"refresh_t{t + 1}", ct, pending[t]);
                 var sum = tables.GetValueOrDefault(target.Table);
                 tables[target.Table] = (sum.Loaded + result.Loaded, sum.Rejected + result.Rejected, sum.Merged + result.Merged);
                 foreach (var r in bad)

@@ -115,7 +115,7 @@ public sealed class RefreshStandInTests : IAsyncLifetime
             FROM journey_events_data;
             """);
 
-        // One row a batch: events 6 and 7 are loaded into the model (inside the transaction) before event 8 fails.
+        // One row a batch: the orders and events 6 and 7 are read and checked before event 8 fails.
         var e = await Assert.ThrowsAsync<RefreshException>(() => s.RefreshAsync(batchRows: 1));
 
         Assert.Contains("source 'aw', query 'events'", e.Message);
@@ -196,18 +196,21 @@ public sealed class RefreshStandInTests : IAsyncLifetime
         Assert.Equal("test (full)", (await s.LastRunAsync()).Trigger);
     }
 
-    [Fact]
-    public async Task ACancelledRefresh_LeavesTheModel_AndIsRecordedAsCancelled()
+    [Theory]
+    [InlineData(RefreshStep.Staged)]    // while reading: the first batch of customers is staged
+    [InlineData(RefreshStep.Applied)]   // while applying: the customers are in the model, inside the transaction
+    public async Task ACancelledRefresh_LeavesTheModel_AndIsRecordedAsCancelled(RefreshStep when)
     {
         await s.RefreshAsync();
         var before = await s.ChecksumAsync();
         await s.ExecAsync($"UPDATE journey_customers SET region = 'Italy', modified_at = '{T2}'");
         using var cancel = new CancellationTokenSource();
 
-        // Cancelled as the first batch of customers has been loaded into the (uncommitted) model.
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.RefreshAsync(batchRows: 1, progress: _ => cancel.Cancel(), ct: cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            s.RefreshAsync(batchRows: 1, progress: p => { if (p.Step == when) cancel.Cancel(); }, ct: cancel.Token));
 
         Assert.Equal(before, await s.ChecksumAsync());
+        Assert.Equal(0, await s.ScalarAsync<long>("SELECT count(*) FROM customers WHERE region = 'Italy'"));
         Assert.StartsWith("The refresh was cancelled", (await s.LastRunAsync()).Error);
     }
 
