@@ -17,22 +17,39 @@ public sealed class ModelGate
     /// <summary>Whether a refresh has started and not yet finished.</summary>
     public bool Refreshing { get { lock (sync) return refreshes > 0; } }
 
+    /// <summary>How many readers are waiting for a refresh to finish (for the log, and for tests to know a run is held).</summary>
+    public int Waiting { get { lock (sync) return waiting; } }
+
+    int waiting;
+
     /// <summary>Waits until no refresh is in progress, then reads until the result is disposed.</summary>
     public async Task<IDisposable> ReadAsync(CancellationToken ct)
     {
-        while (true)
+        var counted = false;
+        try
         {
-            Task wait;
-            lock (sync)
+            while (true)
             {
-                if (refreshes == 0)
+                Task wait;
+                lock (sync)
                 {
-                    readers++;
-                    return new Release(this, reader: true);
+                    if (refreshes == 0)
+                    {
+                        if (counted) waiting--;
+                        counted = false;
+                        readers++;
+                        return new Release(this, reader: true);
+                    }
+                    if (!counted) waiting++;
+                    counted = true;
+                    wait = changed.Task;
                 }
-                wait = changed.Task;
+                await wait.WaitAsync(ct);
             }
-            await wait.WaitAsync(ct);
+        }
+        finally
+        {
+            if (counted) lock (sync) waiting--;
         }
     }
 
