@@ -29,14 +29,20 @@ public sealed class StandInRefresh : IAsyncDisposable
     public ReportCatalog Catalog => Services.GetRequiredService<ReportCatalog>();
 
     /// <param name="change">Changes to the stand-in mapping (e.g. a higher maxRejectedShare), said in the test.</param>
-    public static async Task<StandInRefresh> CreateAsync(Func<RefreshMapping, RefreshMapping>? change = null, string? connectionString = null)
+    /// <param name="connectionString">Another source than the stand-in file: one that cannot be opened, or a real SQL
+    /// Server, whose mapping is then the committed one itself (<paramref name="mappingPath"/>).</param>
+    public static async Task<StandInRefresh> CreateAsync(Func<RefreshMapping, RefreshMapping>? change = null, string? connectionString = null,
+        string? mappingPath = null)
     {
         var s = new StandInRefresh();
         System.IO.Directory.CreateDirectory(s.Directory);
         s.Source = await StandInSource.CreateAsync(s.SourcePath, default);
-        var mapping = StandInSource.Mapping(SqlServerMapping);
-        var mappingPath = Path.Combine(s.Directory, "standin.json");
-        File.WriteAllText(mappingPath, JsonSerializer.Serialize(change is null ? mapping : change(mapping)));
+        if (mappingPath is null)
+        {
+            var mapping = StandInSource.Mapping(SqlServerMapping);
+            mappingPath = Path.Combine(s.Directory, "standin.json");
+            File.WriteAllText(mappingPath, JsonSerializer.Serialize(change is null ? mapping : change(mapping)));
+        }
         s.Options = new JourneyReportsOptions { DataDirectory = s.Directory };
         s.Options.Sources["aw"] = new SourceOptions
         {
