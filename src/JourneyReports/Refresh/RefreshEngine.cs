@@ -89,9 +89,14 @@ public static partial class RefreshEngine
         await db.ExecuteAsync(new CommandDefinition("BEGIN TRANSACTION", cancellationToken: ct));
         try
         {
+            // Tables a full refresh has just emptied: their first load needs no delete by key (a join over millions of rows).
+            var empty = new HashSet<string>();
             if (full)
                 foreach (var table in mapping.Queries.SelectMany(q => q.Targets).Select(t => t.Table).Distinct())
+                {
                     await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("refresh_clear").Replace("{table}", Whitelisted(table)), cancellationToken: ct));
+                    empty.Add(table);
+                }
             for (var i = 0; i < mapping.Queries.Count; i++)
             {
                 var query = mapping.Queries[i];
@@ -101,8 +106,9 @@ public static partial class RefreshEngine
                     var target = query.Targets[j];
                     var table = Whitelisted(target.Table);
                     var columns = string.Join(", ", ImportModel.Tables[table].Where(f => target.Fields.ContainsKey(f.Name)).Select(f => f.Name));
-                    await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("import_target_delete").Replace("{target}", table).Replace("{good}", pending[i][j])
-                        .Replace("{match}", string.Join(" AND ", target.Key.Select(k => $"{table}.{k} = g.{k}"))), cancellationToken: ct));
+                    if (!empty.Remove(table))
+                        await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("import_target_delete").Replace("{target}", table).Replace("{good}", pending[i][j])
+                            .Replace("{match}", string.Join(" AND ", target.Key.Select(k => $"{table}.{k} = g.{k}"))), cancellationToken: ct));
                     await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("import_target_insert").Replace("{target}", table).Replace("{good}", pending[i][j])
                         .Replace("{columns}", columns).Replace("{order_by}", table == "events" ? "ORDER BY occurred_at" : ""), cancellationToken: ct));
                 }
