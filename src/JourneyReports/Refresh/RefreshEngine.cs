@@ -76,7 +76,11 @@ public static partial class RefreshEngine
         finally
         {
             foreach (var table in pending.SelectMany(p => p))
-                await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("refresh_pending_drop").Replace("{pending}", table), cancellationToken: CancellationToken.None));
+            {
+                // Never in place of the refresh's own error: a pending table left behind is replaced by the next refresh.
+                try { await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("refresh_pending_drop").Replace("{pending}", table), cancellationToken: CancellationToken.None)); }
+                catch (DbException) { }
+            }
         }
     }
 
