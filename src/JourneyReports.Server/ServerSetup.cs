@@ -22,6 +22,8 @@ public static class ServerSetup
             options.DataDirectory = Path.GetFullPath(Path.Combine(baseDirectory, options.DataDirectory));
         if (!Path.IsPathRooted(options.DashboardsDirectory))
             options.DashboardsDirectory = Path.GetFullPath(Path.Combine(baseDirectory, options.DashboardsDirectory));
+        foreach (var source in options.Sources.Values.Where(s => s.Mapping.Length > 0 && !Path.IsPathRooted(s.Mapping)))
+            source.Mapping = Path.GetFullPath(Path.Combine(baseDirectory, source.Mapping));
         var errors = OptionsValidation.Validate(options).ToList();
         if (ConfigurationProblems.DataDirectoryProblem(options.DataDirectory) is { } dataDirectory)
             errors.Insert(0, dataDirectory);
@@ -58,6 +60,7 @@ public static class ServerSetup
         services.AddSingleton<DashboardRuns>();
         services.AddDashboardsAndDefinitions();
         services.AddSingleton<SubscriptionSchedule>();
+        services.AddSingleton<RefreshSchedule>();
         services.AddHostedService<SubscriptionSync>();
         return services;
     }
@@ -92,6 +95,7 @@ public static class ServerSetup
         await schedule.ResumeInterruptedAsync(CancellationToken.None);
         await schedule.SeedFromSettingsAsync(CancellationToken.None);
         await schedule.SyncAsync(CancellationToken.None);
+        app.Services.GetRequiredService<RefreshSchedule>().Sync();
         // Only the demo's executive report is run at once: the home page shows it. Other subscriptions wait for their time,
         // so a new monthly one does not email its recipients the moment the server starts.
         // Any run counts: an interrupted first run is resumed above for its own fire, not run a second time for another.

@@ -1,5 +1,6 @@
 using JourneyReports.Catalog;
 using JourneyReports.Delivery;
+using JourneyReports.Refresh;
 using JourneyReports.Scheduling;
 using JourneyReports.Warehouse;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ public static class EngineServices
         services.AddSingleton<ReportRunner>();
         services.AddSingleton<SubscriptionRecipients>();
         services.AddTransient<SubscriptionJob>();
+        services.AddSingleton<SourceRefresher>();
+        services.AddTransient<RefreshJob>();
         return services;
     }
 }

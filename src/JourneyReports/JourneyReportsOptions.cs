@@ -1,6 +1,7 @@
 using JourneyReports.Catalog;
 using JourneyReports.Dashboards;
 using JourneyReports.Delivery;
+using JourneyReports.Refresh;
 using JourneyReports.Scheduling;
 using JourneyReports.Warehouse;
 
@@ -35,6 +36,9 @@ public sealed class JourneyReportsOptions
     public MailOptions Mail { get; set; } = new();
     public SubscriptionOptions Subscriptions { get; set; } = new();
     public DashboardOptions Dashboards { get; set; } = new();
+
+    /// <summary>Databases the model is refreshed from in Import mode, by name (docs/refresh.md); none by default.</summary>
+    public Dictionary<string, SourceOptions> Sources { get; set; } = [];
 
     /// <summary>Recurring report deliveries.</summary>
     public List<ScheduleOptions> Schedules { get; set; } = [];

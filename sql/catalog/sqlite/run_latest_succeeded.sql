@@ -1,3 +1,4 @@
--- The newest succeeded run of a report, or of any report when @ReportId is null (the home page's dashboard).
-SELECT * FROM run_records WHERE (@ReportId IS NULL OR ReportId = @ReportId) AND Status = 'succeeded'
+-- The newest succeeded run of a report, or of any report when @ReportId is null (the home page's dashboard; a
+-- refresh of the model, "refresh:<source>", has no dashboard to show).
+SELECT * FROM run_records WHERE (ReportId = @ReportId OR (@ReportId IS NULL AND ReportId NOT LIKE 'refresh:%')) AND Status = 'succeeded'
 ORDER BY RunId DESC LIMIT 1;

@@ -8,3 +8,4 @@ DELETE FROM surveys;
 DELETE FROM products;
 DELETE FROM customers;
 DELETE FROM warehouse_info;
+DELETE FROM refresh_watermarks;

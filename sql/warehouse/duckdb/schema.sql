@@ -87,3 +87,15 @@ CREATE TABLE IF NOT EXISTS warehouse_info (
     key    VARCHAR PRIMARY KEY,
     value  VARCHAR NOT NULL
 );
+
+-- Import mode: how far each query of a refreshed source has read (the largest value of its watermark column, in the
+-- source's own clock and zone: it is only ever handed back to the source). Written in the same transaction as the rows
+-- it covers, so it can never run ahead of them. See docs/refresh.md.
+CREATE TABLE IF NOT EXISTS refresh_watermarks (
+    source        VARCHAR NOT NULL,
+    query         VARCHAR NOT NULL,
+    watermark     TIMESTAMP,                 -- NULL: nothing read yet, or a query without a watermark
+    refreshed_at  TIMESTAMP NOT NULL,        -- UTC
+    rows_read     BIGINT NOT NULL,           -- by the last refresh
+    PRIMARY KEY (source, query)
+);

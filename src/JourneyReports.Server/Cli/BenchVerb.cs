@@ -21,7 +21,7 @@ public static class BenchVerb
     public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
         var configured = services.GetRequiredService<JourneyReportsOptions>();
-        args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families", "subscriptions", "smtp", "recipients", "web", "clients", "requests");
+        args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families", "subscriptions", "smtp", "recipients", "web", "clients", "requests", "refresh", "rows");
         var scale = args.Double("scale", 1.0);
         var runs = args.Int("runs", 3);
         var dir = Path.Combine(Path.GetTempPath(), "journeyreports-bench-" + Guid.NewGuid().ToString("n")[..8]);
@@ -41,6 +41,7 @@ public static class BenchVerb
                 await BenchWeb.RunAsync(configured, dir, scale, args.Int("clients", 20), args.Int("requests", 200));
                 return 0;
             }
+            if (args.Flag("refresh")) { await BenchRefresh.RunAsync(configured, dir, args.Int("rows", 5_000_000)); return 0; }
             var options = new JourneyReportsOptions { DataDirectory = dir, Culture = configured.Culture, CurrencySymbol = configured.CurrencySymbol, Journey = configured.Journey,
                 DashboardsDirectory = configured.DashboardsDirectory };
             // The bench's own services over its own data folder: nothing of the configured data is touched.

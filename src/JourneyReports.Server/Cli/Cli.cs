@@ -15,9 +15,10 @@ public static class Cli
         ["seed"] = ("seed [--scale 1] [--seed 42] [--replace]   generate demo data into the warehouse", SeedVerb.RunAsync),
         ["run"] = ("run <report> [--out DIR] [--to EMAIL ...] [--tz ZONE] [--no-email]   run a report now (any dashboard definition, e.g. executive-weekly) and print where its artifacts went", RunVerb.RunAsync),
         ["metrics"] = (MetricsVerb.Usage + "   print a metric family as JSON or CSV", MetricsVerb.RunAsync),
+        ["refresh"] = (RefreshVerb.Usage + "   refresh the model from a configured source now (Import mode, docs/refresh.md)", RefreshVerb.RunAsync),
         ["import"] = ("import --mapping FILE [--data DIR] [--rejects FILE]   load CSV exports into the warehouse as a mapping file says", ImportVerb.RunAsync),
         ["dashboard"] = ("dashboard [<name> [--out FILE.png|FILE.svg|FILE.pdf] [--xlsx FILE.xlsx] [--width W (default: the layout's)] [--period NAME | --from yyyy-MM-dd --to yyyy-MM-dd] [--compare C] [--tz ZONE] [--persona P] [--segment S] [--region R] [--channel C] [--device D] [--department D]] [--folder dashboards]   validate the dashboard definitions; render one (default parameters, or those given) to a PNG, an SVG or PDF by --out's extension, and/or an Excel workbook", DashboardVerb.RunAsync),
-        ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000 | bench --subscriptions [N] --smtp HOST:PORT [--recipients 200] | bench --web [--scale 1] [--clients 20] [--requests 200]   time demo generation, every metric family and whole report runs; or a streamed detail sheet; or the web server's dashboards under concurrent clients", BenchVerb.RunAsync),
+        ["bench"] = ("bench [--scale 1] [--runs 3] [--families a,b] [--keep] | bench --sheet-rows 1000000 | bench --subscriptions [N] --smtp HOST:PORT [--recipients 200] | bench --web [--scale 1] [--clients 20] [--requests 200] | bench --refresh [--rows 5000000]   time demo generation, every metric family and whole report runs; or a streamed detail sheet; or the web server's dashboards under concurrent clients; or a refresh from a stand-in source", BenchVerb.RunAsync),
         ["subscription"] = (SubscriptionVerb.Usage + "   analysts' schedules in the catalog: a running server follows changes within seconds", SubscriptionVerb.RunAsync),
         ["user"] = (UserVerb.Usage + "   accounts: add, list, change; a one-time sign-in link (the way back in); an API token", UserVerb.RunAsync),
         ["gallery"] = ("gallery [--out gallery] [--scale 0.02]   every dashboard definition over a small demo warehouse as PNG, SVG and workbook, to look at", GalleryVerb.RunAsync),
@@ -45,7 +46,7 @@ public static class Cli
         }
         catch (Exception e) when (e is CliUsageException or WarehouseBusyException or InvalidOperationException or ArgumentException
             or System.Data.Common.DbException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException
-            or Scheduling.DeliveryIncompleteException or Delivery.EmailTemplateException)
+            or Scheduling.DeliveryIncompleteException or Delivery.EmailTemplateException or TimeoutException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             if (e is CliUsageException) Console.Error.WriteLine($"usage: {Verbs[args[0]].Usage}");

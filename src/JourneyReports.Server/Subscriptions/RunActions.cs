@@ -33,9 +33,11 @@ public sealed class RunActions(ReportCatalog catalog, RunArtifacts artifacts)
     public IReadOnlyList<string?> Slices(UserAccount user, long runId) =>
         [.. SliceFolders(runId).Where(s => RunAccess.MaySee(user, artifacts, runId, s))];
 
-    /// <summary>The run's own folder (null), then its slices' by number (a half-written ".partial" one is no slice).</summary>
+    /// <summary>The run's own folder (null), then its slices' by number (a half-written ".partial" one is no slice); none for a run without files.</summary>
     IEnumerable<string?> SliceFolders(long runId)
     {
+        // A run without files (a refresh of the model, a run that failed before drawing) has no dashboard to show.
+        if (!Directory.Exists(artifacts.DirectoryOf(runId))) yield break;
         yield return null;
         var folder = Path.Combine(artifacts.DirectoryOf(runId), "slices");
         if (!Directory.Exists(folder)) yield break;

@@ -60,21 +60,30 @@ public sealed record ImportMapping(
             if (source.MaxRejectedShare is { } share and (< 0 or > 1))
                 Fail($"source '{source.File}' has maxRejectedShare {share.ToString(CultureInfo.InvariantCulture)}: it is a share from 0 to 1 (0.1 = 10%).");
             foreach (var target in source.Targets!)
-            {
-                if (!ImportModel.Tables.TryGetValue(target.Table ?? "", out var fields))
-                    Fail($"source '{source.File}' targets unknown table '{target.Table}'. Tables: {string.Join(", ", ImportModel.Tables.Keys)}.");
-                var where = $"source '{source.File}', table '{target.Table}'";
-                foreach (var name in target.Fields?.Keys ?? [])
-                    if (fields!.All(f => f.Name != name))
-                        Fail($"{where} has unknown field '{name}'. Fields: {string.Join(", ", fields!.Select(f => f.Name))}.");
-                foreach (var field in fields!.Where(f => f.Required && target.Fields?.ContainsKey(f.Name) != true))
-                    Fail($"{where} does not map required field '{field.Name}'.");
-                if (target.Key is not { Count: > 0 }) Fail($"{where} has no \"key\" (the fields that identify a row, for re-import).");
-                foreach (var key in target.Key!.Where(k => target.Fields?.ContainsKey(k) != true))
-                    Fail($"{where} has key field '{key}' that it does not map.");
-                if (target.Keep is not (null or "first" or "last")) Fail($"{where} has keep '{target.Keep}' (first or last).");
-            }
+                if (TargetProblem(target, $"source '{source.File}'") is { } problem) Fail(problem);
         }
+    }
+
+    /// <summary>
+    /// The first way <paramref name="target"/> does not fit the journey model (unknown table or field, a required field
+    /// or the key not mapped), or null. <paramref name="owner"/> names what feeds it in the message ("source 'x.csv'").
+    /// Shared by CSV and refresh mappings, so both are held to the same model.
+    /// </summary>
+    internal static string? TargetProblem(ImportTarget target, string owner)
+    {
+        if (!ImportModel.Tables.TryGetValue(target.Table ?? "", out var fields))
+            return $"{owner} targets unknown table '{target.Table}'. Tables: {string.Join(", ", ImportModel.Tables.Keys)}.";
+        var where = $"{owner}, table '{target.Table}'";
+        foreach (var name in target.Fields?.Keys ?? [])
+            if (fields.All(f => f.Name != name))
+                return $"{where} has unknown field '{name}'. Fields: {string.Join(", ", fields.Select(f => f.Name))}.";
+        foreach (var field in fields.Where(f => f.Required && target.Fields?.ContainsKey(f.Name) != true))
+            return $"{where} does not map required field '{field.Name}'.";
+        if (target.Key is not { Count: > 0 }) return $"{where} has no \"key\" (the fields that identify a row, for re-import).";
+        foreach (var key in target.Key.Where(k => target.Fields?.ContainsKey(k) != true))
+            return $"{where} has key field '{key}' that it does not map.";
+        if (target.Keep is not (null or "first" or "last")) return $"{where} has keep '{target.Keep}' (first or last).";
+        return null;
     }
 }
 

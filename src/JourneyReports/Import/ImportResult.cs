@@ -26,11 +26,31 @@ public static class RejectsFile
 {
     public static void Write(string path, IEnumerable<ImportReject> rejects)
     {
+        using var w = Create(path);
+        foreach (var r in rejects) w.Add(r);
+    }
+
+    /// <summary>A rejects file written as the rejects come (a refresh meets them batch by batch, never all at once).</summary>
+    public static Writer Create(string path)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.Write("file,line,record,table,reason,content\n");
-        foreach (var r in rejects)
+        return new Writer(w, Path.GetFullPath(path));
+    }
+
+    public sealed class Writer(StreamWriter w, string path) : IDisposable
+    {
+        public string Path => path;
+        public long Count { get; private set; }
+
+        public void Add(ImportReject r)
+        {
             w.Write(string.Join(",", Field(r.File), r.Line?.ToString() ?? "", r.Record?.ToString() ?? "", Field(r.Table ?? ""), Field(r.Reason), Field(r.Content)) + "\n");
+            Count++;
+        }
+
+        public void Dispose() => w.Dispose();
     }
 
     static string Field(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";

@@ -15,10 +15,13 @@ public static class TargetLoader
     /// timestamp"), <paramref name="LeftOut"/> whether the mapping's own "require" left it out (not a failure).</summary>
     public sealed record Reject(long Record, string Reason, string Kind, bool LeftOut, string Content);
 
+    /// <param name="into">The table whose rows are replaced: the target's journey table, or a table shaped like it (a
+    /// refresh gathers its checked rows apart and applies them to the model at the end, in one short transaction).</param>
     public static async Task<(TargetResult Result, List<Reject> Rejects)> LoadAsync(
         DbConnection db, JourneyWarehouse warehouse, StagedFile file, ImportTarget target, IReadOnlyDictionary<string, string> lookups,
-        string work, CancellationToken ct)
+        string work, CancellationToken ct, string? into = null)
     {
+        into ??= target.Table;
         var fields = ImportModel.Tables[target.Table].Where(f => target.Fields.ContainsKey(f.Name)).ToList();
         var where = $"{file.Path} → {target.Table}";
         var p = new DynamicParameters();
@@ -66,9 +69,9 @@ public static class TargetLoader
         await Exec(db, warehouse.Sql("import_target_dedupe").Replace("{table}", work + "_good").Replace("{checked}", work + "_checked")
             .Replace("{keys}", keys).Replace("{order}", target.Keep == "first" ? "ASC" : "DESC"), null, where, ct);
         var names = string.Join(", ", fields.Select(f => f.Name));
-        await Exec(db, warehouse.Sql("import_target_delete").Replace("{target}", target.Table).Replace("{good}", work + "_good")
-            .Replace("{match}", string.Join(" AND ", target.Key.Select(k => $"{target.Table}.{k} = g.{k}"))), null, where, ct);
-        await Exec(db, warehouse.Sql("import_target_insert").Replace("{target}", target.Table).Replace("{good}", work + "_good")
+        await Exec(db, warehouse.Sql("import_target_delete").Replace("{target}", into).Replace("{good}", work + "_good")
+            .Replace("{match}", string.Join(" AND ", target.Key.Select(k => $"{into}.{k} = g.{k}"))), null, where, ct);
+        await Exec(db, warehouse.Sql("import_target_insert").Replace("{target}", into).Replace("{good}", work + "_good")
             .Replace("{columns}", names).Replace("{order_by}", target.Table == "events" ? "ORDER BY occurred_at" : ""), null, where, ct);
 
         var counts = await db.QuerySingleAsync<(long Valid, long Rejected)>(new CommandDefinition(

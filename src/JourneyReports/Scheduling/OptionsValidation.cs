@@ -27,6 +27,7 @@ public static class OptionsValidation
         errors.AddRange(o.Mail.Problems());
         errors.AddRange(o.Subscriptions.Problems());
         Check(o.Dashboards.CacheEntries is >= 0 and <= 100_000, $"JourneyReports:Dashboards:CacheEntries must be 0 (no cache) to 100000 (was {o.Dashboards.CacheEntries}).");
+        foreach (var (name, source) in o.Sources) errors.AddRange(source.Problems(name));
 
         var library = new Lazy<DashboardLibrary>(() => DashboardLibrary.Load(o.DashboardsDirectory, WarehouseProviders.Create(o.Warehouse, o.ResolvePath)));
         foreach (var (s, i) in o.Schedules.Select((s, i) => (s, i)))

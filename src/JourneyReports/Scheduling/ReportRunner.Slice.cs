@@ -20,15 +20,20 @@ public sealed partial class ReportRunner
         public bool Empty => !Result.HasData;
     }
 
-    /// <summary>The slice rendered, or the same slice rendered moments ago for another run (see <see cref="RenderCache"/>).</summary>
-    Task<Rendered> RenderAsync(DashboardDefinition found, RunPlan plan, IReadOnlyDictionary<string, string> slice, CancellationToken ct)
+    /// <summary>
+    /// The slice rendered, or the same slice rendered moments ago for another run (see <see cref="RenderCache"/>). A
+    /// refresh of the model in progress is waited for, and none commits while the slice's queries run, so every number
+    /// of the slice comes from one model: the one before a refresh or the one after it, never half of each.
+    /// </summary>
+    async Task<Rendered> RenderAsync(DashboardDefinition found, RunPlan plan, IReadOnlyDictionary<string, string> slice, CancellationToken ct)
     {
+        using var reading = await warehouse.Gate.ReadAsync(ct);
         var now = plan.FireTime ?? clock.GetUtcNow();
         var key = string.Join("|", found.FileName, File.Exists(found.FileName) ? File.GetLastWriteTimeUtc(found.FileName).Ticks : 0, plan.TimeZoneId,
             string.Join(";", plan.Parameters.Concat(slice).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
             string.Join(",", plan.Formats.Order(StringComparer.Ordinal)), now.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
             warehouse.Provider.DataVersion);
-        return renders.GetAsync(key, () => RenderNowAsync(found, plan, slice, ct));
+        return await renders.GetAsync(key, () => RenderNowAsync(found, plan, slice, ct));
     }
 
     async Task<Rendered> RenderNowAsync(DashboardDefinition found, RunPlan plan, IReadOnlyDictionary<string, string> slice, CancellationToken ct)

@@ -19,6 +19,9 @@ public sealed class JourneyWarehouse(IWarehouseProvider provider, JourneyOptions
     /// <summary>Where the warehouse is, for messages (its file, or its server and database).</summary>
     public string Location => provider.Location;
 
+    /// <summary>Keeps this process's scheduled report runs and refreshes of the model apart (see <see cref="ModelGate"/>).</summary>
+    public ModelGate Gate { get; } = new();
+
     public string Sql(string name) => SqlScripts.Load($"warehouse/{provider.Name}/{name}.sql");
 
     /// <summary>Opens a connection with the schema applied and this configuration's stage map loaded.</summary>

@@ -5,7 +5,7 @@ namespace JourneyReports.Tests;
 /// <summary>
 /// The direction parts of the engine may depend on each other, checked on the compiled engine:
 /// Server → Scheduling → Delivery / Dashboards → Rendering / Workbooks → Journeys → Warehouse, with Import and Catalog
-/// low beside Warehouse. Each part lists the engine parts it may use (its own always); anything else it refers to is
+/// low beside Warehouse and Refresh just above them. Each part lists the engine parts it may use (its own always); anything else it refers to is
 /// named in the failure with the type, the reference and where it was seen.
 /// </summary>
 public sealed class DependencyDirectionTests
@@ -28,13 +28,15 @@ public sealed class DependencyDirectionTests
     // Import writes the model; the catalog stores runs and may use the report period, never metric results or pictures.
     [InlineData("Import", new[] { "Warehouse", "SqlScripts" }, new string[0])]
     [InlineData("Catalog", new[] { "SqlScripts", "Journeys.ReportPeriod", "Journeys.DataScope" }, new string[0])]
+    // A refresh writes the model through the import's checks and keeps its runs in the catalog (whose run API names a report period).
+    [InlineData("Refresh", new[] { "Import", "Warehouse", "Catalog", "Journeys.ReportPeriod", "JourneyReportsOptions", "SqlScripts" }, new string[0])]
     // Visuals and workbooks draw results; they never open the warehouse.
     [InlineData("Rendering", new[] { "Journeys", "Warehouse" }, new[] { "warehouse access" })]
     [InlineData("Workbooks", new[] { "Rendering", "Journeys", "Warehouse" }, new[] { "warehouse access" })]
     [InlineData("Dashboards", new[] { "Rendering", "Workbooks", "Journeys", "Warehouse", "SqlScripts" }, new string[0])]
     // Delivery moves finished artifacts: it never computes metrics or renders.
     [InlineData("Delivery", new string[0], new[] { "rendering" })]
-    [InlineData("Scheduling", new[] { "Delivery", "Dashboards", "Rendering", "Workbooks", "Journeys", "Warehouse", "Catalog", "Import", "JourneyReportsOptions", "SqlScripts" }, new string[0])]
+    [InlineData("Scheduling", new[] { "Delivery", "Dashboards", "Rendering", "Workbooks", "Journeys", "Warehouse", "Catalog", "Import", "Refresh", "JourneyReportsOptions", "SqlScripts" }, new string[0])]
     public void Part_UsesOnlyThePartsToItsRight(string part, string[] mayUse, string[] never)
     {
         var forbidden = never.SelectMany(n => n == "warehouse access" ? WarehouseAccess : Rendering).ToList();

@@ -181,6 +181,8 @@ public sealed class CliTests : IDisposable
     [InlineData("metrics funnel --compare previous-period --format csv", "--compare needs --format json")]
     [InlineData("dashboard executive-weekly --xlsx", "--xlsx needs a file name")]
     [InlineData("dashboard executive-weekly --xlsx /no/such/folder/board.xlsx", "the folder of '/no/such/folder/board.xlsx' does not exist")]
+    [InlineData("refresh", "name one source of JourneyReports:Sources")]
+    [InlineData("refresh adventureworks", "No source named 'adventureworks': JourneyReports:Sources is empty")]
     [InlineData("import", "name the mapping file with --mapping FILE")]
     [InlineData("import --mapping nope.json", "Mapping file 'nope.json' does not exist")]
     public async Task BadArguments_ExitWith2_AndNameTheProblem(string args, string message)
@@ -189,6 +191,26 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Output);
+    }
+
+    [Fact]
+    public async Task Refresh_PrintsRowsPerQueryAndTable_AndAFailureNamesTheSourceButNeverItsConnectionString()
+    {
+        await using var standIn = await StandInRefresh.CreateAsync();
+        await standIn.SeedAsync();
+        var mapping = ("JourneyReports__Sources__aw__Mapping", standIn.Options.Sources["aw"].Mapping);
+
+        var refresh = await CliAsync(["refresh", "aw", "--full"], mapping, ("JourneyReports__Sources__aw__ConnectionString", $"Data Source={standIn.SourcePath}"));
+        // A password the stand-in's SQLite build cannot use: the open fails, and the message must not carry it.
+        var failed = await CliAsync(["refresh", "aw"], mapping, ("JourneyReports__Sources__aw__ConnectionString", $"Data Source={standIn.SourcePath};Password=s3cret-Pa55"));
+
+        Assert.True(refresh.ExitCode == 0, refresh.Output);
+        Assert.Contains($"Full refresh of aw (file {standIn.SourcePath}):", refresh.Output);
+        Assert.Contains("events: 6 rows read since the start", refresh.Output);
+        Assert.Contains("  orders: 3 loaded, 0 rejected, 0 merged by key", refresh.Output);
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains($"error: Cannot connect to source 'aw' (file {standIn.SourcePath}): ", failed.Output);
+        Assert.DoesNotContain("s3cret-Pa55", failed.Output);
     }
 
     [Fact]

@@ -13,8 +13,11 @@ public sealed partial class DuckDbProvider(string path) : IWarehouseProvider
     public string Name => "duckdb";
     public string Location => path;
 
-    // Every write (an import, a seed) rewrites the file: its time and size are its version, at the cost of a stat.
-    public string DataVersion => File.Exists(path) ? $"{File.GetLastWriteTimeUtc(path).Ticks}:{new FileInfo(path).Length}" : "none";
+    // Every write (an import, a seed, a refresh) changes the file or, until DuckDB checkpoints it, its write-ahead log:
+    // their times and sizes are the version, at the cost of two stats.
+    public string DataVersion => $"{Stamp(path)}|{Stamp(path + ".wal")}";
+
+    static string Stamp(string file) => File.Exists(file) ? $"{File.GetLastWriteTimeUtc(file).Ticks}:{new FileInfo(file).Length}" : "none";
 
     public async Task<DbConnection> ConnectAsync(CancellationToken ct)
     {

@@ -1,0 +1,2 @@
+-- The watermarks of a source's queries, from its last successful refresh.
+SELECT query, watermark FROM refresh_watermarks WHERE source = $source;

@@ -1,0 +1,32 @@
+using Hangfire;
+using Hangfire.Storage;
+using JourneyReports.Warehouse;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyReports.Scheduling;
+
+/// <summary>
+/// One Hangfire recurring job per configured source with a cron, on its own time zone; sources removed from the
+/// configuration (or without a cron) lose theirs. Sources live in appsettings, so this runs at start-up.
+/// </summary>
+public sealed class RefreshSchedule(IRecurringJobManager jobs, JobStorage storage, JourneyReportsOptions options, ILogger<RefreshSchedule> log)
+{
+    public void Sync()
+    {
+        var wanted = options.Sources.Where(s => s.Value.Cron is { Length: > 0 }).ToDictionary(s => RefreshJob.RecurringJobId(s.Key));
+        foreach (var (id, (name, source)) in wanted)
+        {
+            jobs.AddOrUpdate<RefreshJob>(id, job => job.RunAsync(name, CancellationToken.None), source.Cron,
+                new RecurringJobOptions { TimeZone = TimeZones.Find(source.TimeZone), MisfireHandling = MisfireHandlingMode.Relaxed });
+            log.LogInformation("Source {Source}: refreshed at '{Cron}' ({TimeZone})", name, source.Cron, source.TimeZone);
+        }
+        List<RecurringJobDto> existing;
+        using (var connection = storage.GetConnection())
+            existing = [.. connection.GetRecurringJobs().Where(j => j.Id.StartsWith(RefreshJob.RecurringJobId(""), StringComparison.Ordinal))];
+        foreach (var gone in existing.Where(j => !wanted.ContainsKey(j.Id)))
+        {
+            jobs.RemoveIfExists(gone.Id);
+            log.LogInformation("Recurring job {Job} removed: its source is no longer configured with a cron", gone.Id);
+        }
+    }
+}
