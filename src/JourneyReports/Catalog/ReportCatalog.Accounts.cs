@@ -76,11 +76,21 @@ public sealed partial class ReportCatalog
     }
 
     /// <summary>The user a valid token belongs to (marking the token used), or null for an unknown, expired or revoked one.</summary>
+    /// <remarks>
+    /// "Last used" is written at most once a minute per token: a script making many requests would otherwise make
+    /// every one of them a write to the catalog, and writes take turns.
+    /// </remarks>
     public async Task<long?> UseTokenAsync(string tokenHash, DateTimeOffset at, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long?>(Command("token_find", new { TokenHash = tokenHash, At = Iso(at) }, ct));
+        var token = await c.QuerySingleOrDefaultAsync<TokenUse>(Command("token_find", new { TokenHash = tokenHash, At = Iso(at) }, ct));
+        if (token is null) return null;
+        if (token.LastUsedAt is null || string.CompareOrdinal(token.LastUsedAt, Iso(at.AddMinutes(-1))) < 0)
+            await c.ExecuteAsync(Command("token_used", new { token.TokenId, At = Iso(at) }, ct));
+        return token.UserId;
     }
+
+    sealed record TokenUse(long TokenId, long UserId, string? LastUsedAt);
 
     /// <summary>Every token of a user (null: of everyone), newest first.</summary>
     public async Task<IReadOnlyList<ApiTokenRecord>> TokensAsync(long? userId, CancellationToken ct)

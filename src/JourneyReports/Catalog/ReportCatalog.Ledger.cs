@@ -7,7 +7,7 @@ public sealed partial class ReportCatalog
 {
     public async Task<LedgerEntry?> LedgerEntryAsync(long subscriptionId, string periodKey, string recipient, CancellationToken ct)
     {
-        await using var c = await OpenAsync(ct);
+        await using var c = await OpenAsync(ct, durable: true);
         return await c.QuerySingleOrDefaultAsync<LedgerEntry>(Command("ledger_get",
             new { SubscriptionId = subscriptionId, PeriodKey = periodKey, Recipient = recipient }, ct));
     }
@@ -20,7 +20,7 @@ public sealed partial class ReportCatalog
     public async Task<(string MessageId, long Attempt)?> ClaimDeliveryAsync(long subscriptionId, string periodKey, string recipient, long runId,
         string newMessageId, DateTimeOffset at, CancellationToken ct)
     {
-        await using var c = await OpenAsync(ct);
+        await using var c = await OpenAsync(ct, durable: true);
         var claimed = await c.QuerySingleOrDefaultAsync<(string MessageId, long Attempts)?>(Command("ledger_claim", new
         {
             SubscriptionId = subscriptionId, PeriodKey = periodKey, Recipient = recipient, MessageId = newMessageId, RunId = runId, At = Iso(at),

@@ -111,11 +111,18 @@ public sealed partial class ReportCatalog(string path)
         return (await c.QueryAsync<DeliveryRecord>(Command("deliveries_of_run", new { RunId = runId }, ct))).ToList();
     }
 
-    async Task<DbConnection> OpenAsync(CancellationToken ct)
+    /// <param name="durable">
+    /// For the delivery ledger: each commit waits for the disk, so not even a power cut loses a claim or a "sent". The
+    /// rest of the catalog (runs, accounts, the audit log) runs with write-ahead logging's NORMAL: a commit waits for the
+    /// disk only at checkpoints, may be lost to a power cut but never to a crash of the process, and the file stays
+    /// consistent either way. Every download writes the audit log; waiting for the disk each time made pages queue.
+    /// </param>
+    async Task<DbConnection> OpenAsync(CancellationToken ct, bool durable = false)
     {
         // SQLite allows many processes; the busy timeout makes a concurrent writer wait instead of failing.
         var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString());
         await c.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", cancellationToken: ct));
         return c;
     }
 
