@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace JourneyReports.Tests;
@@ -59,6 +60,25 @@ public sealed class AnalystSqlScopeServerTests(AnalystSqlScopeServerTests.Host h
 
         Assert.Equal("0", theirs[1]);
         Assert.NotEqual("0", everyone[1]);
+    }
+
+    [Fact]
+    public async Task AViewersAnalystSql_IsQueriedOnce_ForTheSameView_AndNotSharedWithAnAnalystsSameFilter()
+    {
+        var viewer = host.ClientAs("electronics.viewer4@example.com", Catalog.Roles.Viewer, "department=Electronics");
+        var cache = host.Services.GetRequiredService<DashboardResultCache>();
+        var before = cache.Computations;
+
+        var first = await CsvLines(await viewer.GetAsync("/dashboards/products/data/all.csv?period=last-7-days"));
+        var again = await CsvLines(await viewer.GetAsync("/dashboards/products/data/all.csv?period=last-7-days"));
+        var analyst = await CsvLines(await host.CreateClient().GetAsync("/dashboards/products/data/all.csv?period=last-7-days&department=Electronics"));
+
+        // Narrowing the tables for the viewer's query leaves the warehouse's data version as it was, so the second is a hit;
+        // the analyst's same filter without a scope reads every department's products: a result of its own.
+        Assert.Equal(2, cache.Computations - before);
+        Assert.Equal(first, again);
+        Assert.Equal(2, first.Length);
+        Assert.Equal(7, analyst.Length);
     }
 
     [Fact]
