@@ -17,20 +17,6 @@ public static class ScopeChoices
     public static string Text(DataScope scope) =>
         scope.IsAll ? "all" : string.Join("; ", scope.Allowed.Select(a => $"{a.Key}={string.Join(",", a.Value)}"));
 
-    /// <summary>Filter → the values it has in the warehouse; null while another process holds the warehouse file.</summary>
-    public static async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>?> ValuesAsync(JourneyWarehouse warehouse, CancellationToken ct)
-    {
-        try
-        {
-            await using var connection = await warehouse.OpenAsync(ct);
-            return await FilterValues.LoadAsync(warehouse, connection, ct);
-        }
-        catch (WarehouseBusyException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Each value of the scope that the warehouse does not have, named with the values it does; none when the values are unknown.</summary>
     public static IReadOnlyList<(string Field, string Problem)> UnknownValues(string? scopeText, IReadOnlyDictionary<string, IReadOnlySet<string>>? values)
     {

@@ -10,7 +10,7 @@ namespace JourneyReports.Server;
 /// one-time link to hand over or email), change role, scope or access, delete, make sign-in links, see and revoke
 /// everyone's tokens. Expected failures are <see cref="Accounts.AccountException"/>s naming each problem.
 /// </summary>
-public sealed class UserAdmin(Accounts accounts, ReportCatalog catalog, JourneyWarehouse warehouse, IMailTransport mail, JourneyReportsOptions server,
+public sealed class UserAdmin(Accounts accounts, ReportCatalog catalog, FilterChoices filters, IMailTransport mail, JourneyReportsOptions server,
     TimeProvider clock, ILogger<UserAdmin> log)
 {
     /// <summary>A one-time link as issued: shown once; <see cref="Emailed"/> says what became of emailing it, when asked.</summary>
@@ -33,7 +33,7 @@ public sealed class UserAdmin(Accounts accounts, ReportCatalog catalog, JourneyW
     public Task<UserAccount?> UserAsync(long id, CancellationToken ct) => catalog.GetUserAsync(id, ct);
 
     /// <summary>The values each filter has in the warehouse, for the scope pickers; null while the warehouse is busy.</summary>
-    public Task<IReadOnlyDictionary<string, IReadOnlySet<string>>?> ScopeValuesAsync(CancellationToken ct) => ScopeChoices.ValuesAsync(warehouse, ct);
+    public Task<IReadOnlyDictionary<string, IReadOnlySet<string>>?> ScopeValuesAsync(CancellationToken ct) => filters.ValuesAsync(ct);
 
     public async Task<UserAccount> AddAsync(Accounts.AccountInput input, string actor, CancellationToken ct)
     {

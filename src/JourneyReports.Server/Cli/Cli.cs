@@ -62,6 +62,7 @@ public static class Cli
         .AddJourneyReportsEngine()
         .AddSingleton(accounts ?? new AccountOptions())
         .AddSingleton<Accounts>()
+        .AddSingleton<FilterChoices>()
         .AddSingleton<UserAdmin>()
         .BuildServiceProvider();
 

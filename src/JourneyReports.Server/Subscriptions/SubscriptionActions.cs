@@ -22,7 +22,7 @@ public sealed record SubscriptionStatus(Subscription Subscription, RunRecord? La
 /// its actor. Bound per request (see <see cref="BindAsync"/>), so handlers just take it as a parameter.
 /// </summary>
 public sealed partial class SubscriptionActions(ReportCatalog catalog, SubscriptionSchedule schedule, ReportRunner runner, RunArtifacts artifacts,
-    DashboardRuns dashboards, JourneyWarehouse warehouse, JourneyReportsOptions options, TimeProvider clock, ILogger<SubscriptionActions> log)
+    DashboardRuns dashboards, FilterChoices filters, JourneyWarehouse warehouse, JourneyReportsOptions options, TimeProvider clock, ILogger<SubscriptionActions> log)
 {
     /// <summary>Lets a minimal API handler take the actions as a parameter without a registration in Program.cs.</summary>
     public static ValueTask<SubscriptionActions?> BindAsync(HttpContext context) =>
@@ -97,19 +97,7 @@ public sealed partial class SubscriptionActions(ReportCatalog catalog, Subscript
     }
 
     /// <summary>The values each filter takes, to name a slice's typo; null (that check skipped) while another process holds the warehouse.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>?> FilterValuesAsync(CancellationToken ct)
-    {
-        try
-        {
-            await using var connection = await warehouse.OpenAsync(ct);
-            return await FilterValues.LoadAsync(warehouse, connection, ct);
-        }
-        catch (WarehouseBusyException e)
-        {
-            log.LogWarning("Filter values not checked: {Problem}", e.Message);
-            return null;
-        }
-    }
+    public Task<IReadOnlyDictionary<string, IReadOnlySet<string>>?> FilterValuesAsync(CancellationToken ct) => filters.ValuesAsync(ct);
 
     public Task<SubscriptionOutcome> PauseAsync(UserAccount actor, long id, string? address, CancellationToken ct) => SetEnabledAsync(actor, id, false, address, ct);
 
