@@ -1,2 +1,1 @@
-read_csv($path, all_varchar = true, header = $header, delim = $delim, quote = $quote, encoding = $encoding,
-         store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scan}')
+read_csv($path, all_varchar = true, header = $header, delim = $delim, quote = $quote, encoding = $encoding, {errors})

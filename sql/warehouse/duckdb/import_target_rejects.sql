@@ -1,5 +1,6 @@
--- Rows that parsed but break the model, with the check they failed and their source values for the rejects file.
-SELECT c.rec, c.check_no, c.reason, concat_ws(',', {content})
-FROM {checked} c JOIN {source} s ON s.rec = c.rec
-WHERE c.reason IS NOT NULL
-ORDER BY c.rec;
+-- Rows that parsed but break the model, with the check they failed, the reason (with its values) and the source
+-- values for the rejects file.
+SELECT rec, check_no, {reason} AS reason, content
+FROM ({checked})
+WHERE check_no IS NOT NULL
+ORDER BY rec;

@@ -15,7 +15,7 @@ public static class ImportVerb
         var rejects = args.Value("rejects") ?? options.ResolvePath("import-rejects.csv");
         var maxRejected = args.Value("max-rejected") is { } share ? Share(share) : (double?)null;
         var warehouse = services.GetRequiredService<JourneyWarehouse>();
-        var result = await CsvImport.RunAsync(warehouse, mapping, args.Value("data"), rejects, maxRejected, CancellationToken.None);
+        var result = await CsvImport.RunAsync(warehouse, mapping, args.Value("data"), rejects, maxRejected, CancellationToken.None, options.Warehouse.ImportMemoryLimit);
         foreach (var file in result.Files)
         {
             Console.WriteLine($"{file.File}: {file.Loaded:N0} loaded, {file.Rejected:N0} rejected ({file.Records:N0} records read, {file.Unreadable:N0} unreadable lines) in {file.Elapsed.TotalSeconds:0.0} s");

@@ -22,7 +22,9 @@ public static class CsvImport
 
     /// <param name="dataDirectory">Where the mapping's relative file names live; by default the mapping file's folder.</param>
     /// <param name="maxRejectedShare">If given, replaces every source's "maxRejectedShare" (0..1).</param>
-    public static async Task<ImportResult> RunAsync(JourneyWarehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, double? maxRejectedShare, CancellationToken ct)
+    /// <param name="memoryLimit">DuckDB's memory limit for the import's duration (<see cref="WarehouseOptions.ImportMemoryLimit"/>).</param>
+    public static async Task<ImportResult> RunAsync(JourneyWarehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, double? maxRejectedShare, CancellationToken ct,
+        string? memoryLimit = null)
     {
         var clock = Stopwatch.StartNew();
         var mapping = ImportMapping.Load(mappingPath);
@@ -43,6 +45,7 @@ public static class CsvImport
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _)) throw new ImportException($"Mapping file '{mappingPath}': unknown time zone '{tz}'.");
 
         await using var db = await warehouse.OpenAsync(ct);
+        await using var limit = await MemoryLimit.SetAsync(db, warehouse, memoryLimit ?? new WarehouseOptions().ImportMemoryLimit, ct);
         var staged = new Dictionary<(string, CsvOptions), StagedFile>();
         var warnings = new List<string>();
         var transcoded = new List<string>();

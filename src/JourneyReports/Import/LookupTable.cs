@@ -25,9 +25,9 @@ public static class LookupTable
             "avg" => "CAST(CAST(avg(TRY_CAST(v AS DECIMAL(18, 4))) AS DECIMAL(18, 4)) AS VARCHAR)",
             _ => "CAST(count(v) AS VARCHAR)",
         };
-        var sql = warehouse.Sql("import_lookup").Replace("{table}", table).Replace("{source}", file.Table)
+        var sql = warehouse.Sql("import_lookup").Replace("{table}", table).Replace("{source}", file.Source)
             .Replace("{key}", key).Replace("{value}", value).Replace("{aggregate}", aggregate);
-        try { await db.ExecuteAsync(new CommandDefinition(sql, p, cancellationToken: ct)); }
+        try { await db.ExecuteAsync(new CommandDefinition(sql, file.With(p), cancellationToken: ct)); }
         catch (DbException e) { throw new ImportException($"{where}: {e.Message.Split('\n')[0]}", e); }
         return table;
     }

@@ -6,16 +6,21 @@ using JourneyReports.Warehouse;
 namespace JourneyReports.Import;
 
 /// <summary>
-/// One CSV file read by DuckDB's own reader into a temp table whose columns are c1..cN (all text), in file order, so
-/// rec is the record number. Rows the reader cannot parse are kept in <see cref="Rejects"/> with their line.
+/// One CSV file as DuckDB's own reader sees it: <see cref="Source"/> yields rec (the record number, in file order) and
+/// c1..cN (all text). Rows the reader cannot parse are kept in <see cref="Rejects"/> with their line. The file is not
+/// copied into the warehouse: each statement that reads the source reads the file again, streaming, so an import's
+/// memory does not grow with the file (a copy of 5 million rows of text took gigabytes; a read takes about a second).
 /// </summary>
-public sealed class StagedFile
+public sealed record StagedFile
 {
     /// <summary>The file the mapping names (in messages and the rejects file).</summary>
     public required string Path { get; init; }
     /// <summary>The file DuckDB read: <see cref="Path"/>, or its UTF-8 copy when DuckDB cannot decode its encoding (<see cref="CsvEncoding"/>).</summary>
     public required string ReadPath { get; init; }
-    public required string Table { get; init; }
+    /// <summary>What a statement reads the rows from (after FROM): a subquery over the file, or a table holding rec, c1..cN.</summary>
+    public required string Source { get; init; }
+    /// <summary>The parameters <see cref="Source"/> needs (the reader's options), added to every statement that reads it.</summary>
+    public IReadOnlyDictionary<string, object?> SourceParameters { get; init; } = new Dictionary<string, object?>();
     public required IReadOnlyList<string> Columns { get; init; }
     public required long Rows { get; init; }
     public required IReadOnlyList<ImportReject> Rejects { get; init; }
@@ -26,6 +31,14 @@ public sealed class StagedFile
         var i = Columns.ToList().IndexOf(name);
         return i >= 0 ? $"c{i + 1}"
             : throw new ImportException($"{where}: column '{name}' is not in {Path}. Its columns: {string.Join(", ", Columns)}.");
+    }
+
+    /// <summary>Adds the parameters <see cref="Source"/> needs to a statement's own.</summary>
+    public DynamicParameters With(DynamicParameters? own)
+    {
+        var p = own ?? new DynamicParameters();
+        foreach (var (name, value) in SourceParameters) p.Add(name, value);
+        return p;
     }
 
     /// <summary>The text DuckDB read, decoded as DuckDB did, for scans whose lines must be DuckDB's lines.</summary>
@@ -43,7 +56,7 @@ public sealed class StagedFile
             throw CsvEncoding.NotUtf8(path, 1, null, null);
         // The path is a prepared parameter: DuckDB accepts one as read_csv's file argument, so no quoting is needed.
         // Bare-CR files (UCI Online Retail) need no conversion either: DuckDB's reader detects \r as the newline.
-        var args = new DynamicParameters(new { path = readPath, header = csv.HeaderOrDefault, encoding = encoding.DuckDb });
+        var reader = new Dictionary<string, object?> { ["path"] = readPath, ["header"] = csv.HeaderOrDefault, ["encoding"] = encoding.DuckDb };
         string[] columns;
         string select;
         if (csv.Whitespace)
@@ -51,8 +64,8 @@ public sealed class StagedFile
             // DuckDB's delimiter is one fixed string, so runs of blanks (CDNOW) are read as one text column per line
             // (unit separator as delimiter: it never occurs in text) and split on whitespace here.
             columns = csv.HeaderOrDefault ? WhitespaceHeader(Open(path, readPath, csv)) : [];
-            args.Add("delim", "\u001f");
-            args.Add("quote", "");
+            reader["delim"] = "\u001f";
+            reader["quote"] = "";
             var width = columns.Length > 0 ? columns.Length : 1;
             select = $"{string.Join(", ", Enumerable.Range(1, width).Select(i => $"string_split_regex(trim(#1), '\\s+')[{i}] AS c{i}"))}, "
                 + "len(string_split_regex(trim(#1), '\\s+')) AS field_count";
@@ -61,29 +74,29 @@ public sealed class StagedFile
         {
             if (csv.DelimiterOrDefault.Length != 1 && csv.DelimiterOrDefault != "\t")
                 throw new ImportException($"{path}: delimiter must be one character or \"whitespace\", not '{csv.DelimiterOrDefault}'.");
-            args.Add("delim", csv.DelimiterOrDefault);
-            args.Add("quote", csv.QuoteOrDefault);
-            columns = (await Query<string>(db, warehouse.Sql("import_csv_columns"), args, path, readPath, csv, ct)).ToArray();
+            reader["delim"] = csv.DelimiterOrDefault;
+            reader["quote"] = csv.QuoteOrDefault;
+            columns = (await Query<string>(db, warehouse.Sql("import_csv_columns"), new DynamicParameters(reader), path, readPath, csv, ct)).ToArray();
             select = string.Join(", ", columns.Select((_, i) => $"#{i + 1} AS c{i + 1}"));
         }
 
-        var reader = csv.Whitespace ? warehouse.Sql("import_csv_lines") : warehouse.Sql("import_csv_read");
-        var sql = warehouse.Sql("import_stage").Replace("{table}", table).Replace("{select}", select).Replace("{read}", reader)
+        // One parallel pass counts the records and keeps the lines the reader cannot parse; later reads skip the same
+        // lines (ignore_errors), so their record numbers agree with this count.
+        var read = csv.Whitespace ? warehouse.Sql("import_csv_lines") : warehouse.Sql("import_csv_read");
+        var count = warehouse.Sql("import_stage").Replace("{read}", read.Replace("{errors}", "store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scan}'"))
             .Replace("{rejects}", table + "_rejects").Replace("{scan}", table + "_scan");
-        await Exec(db, sql, args, path, readPath, csv, ct);
-        await Exec(db, warehouse.Sql("import_stage_number").Replace("{table}", table), new { }, path, readPath, csv, ct);
-
+        var rows = await Scalar(db, count, new DynamicParameters(reader), path, readPath, csv, ct);
         var rejects = (await db.QueryAsync<(long Line, string Reason, string Content, string Kind)>(new CommandDefinition(
             warehouse.Sql("import_csv_rejects").Replace("{rejects}", table + "_rejects"), cancellationToken: ct)))
             .Select(r => new ImportReject(path, r.Line, null, null, r.Reason, r.Content.Trim('\r', '\n'), r.Kind))
             .ToList();
-        var rows = await db.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {table}", cancellationToken: ct));
         // Read as UTF-8 because the mapping names no encoding, but it is not: the file is in another encoding, and
         // dropping every line with an accent would be silent data loss. A mapping that says "utf-8" means it, and gets
         // the damaged lines rejected instead.
         var notUtf8 = rejects.Where(r => r.Kind == "INVALID ENCODING").ToList();
         if (notUtf8.Count > 0 && csv.Encoding is null) throw CsvEncoding.NotUtf8(path, notUtf8[0].Line!.Value, notUtf8.Count, rows + rejects.Count);
-        return new StagedFile { Path = path, ReadPath = readPath, Table = table, Columns = columns, Rows = rows, Rejects = rejects, Csv = csv };
+        var source = "(" + warehouse.Sql("import_source").Replace("{select}", select).Replace("{read}", read.Replace("{errors}", "ignore_errors = true")) + ")";
+        return new StagedFile { Path = path, ReadPath = readPath, Source = source, SourceParameters = reader, Columns = columns, Rows = rows, Rejects = rejects, Csv = csv };
     }
 
     static string[] WhitespaceHeader(StreamReader text)
@@ -98,9 +111,9 @@ public sealed class StagedFile
         catch (DbException e) { throw CannotRead(path, readPath, csv, e); }
     }
 
-    static async Task Exec(DbConnection db, string sql, object args, string path, string readPath, CsvOptions csv, CancellationToken ct)
+    static async Task<long> Scalar(DbConnection db, string sql, object args, string path, string readPath, CsvOptions csv, CancellationToken ct)
     {
-        try { await db.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct)); }
+        try { return await db.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, cancellationToken: ct)); }
         catch (DbException e) { throw CannotRead(path, readPath, csv, e); }
     }
 

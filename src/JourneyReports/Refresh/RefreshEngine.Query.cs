@@ -50,7 +50,7 @@ public static partial class RefreshEngine
                 throw new RefreshException($"{where}: its watermark column '{query.Watermark}' is not among the columns it returns ({string.Join(", ", columns)}).");
             staged = new StagedFile
             {
-                Path = where, ReadPath = where, Table = Stage, Columns = columns, Rows = 0, Rejects = [],
+                Path = where, ReadPath = where, Source = Stage, Columns = columns, Rows = 0, Rejects = [],
                 Csv = new CsvOptions(",", true, "\"", source.Mapping.TimestampFormat ?? RefreshMapping.StagedTimestampFormat, source.Mapping.TimeZone ?? "UTC"),
             };
 
@@ -73,7 +73,7 @@ public static partial class RefreshEngine
                     if (watermark >= 0 && WatermarkOf(values[watermark], columns[watermark], rows) is { } w && (highest is null || w > highest)) highest = w;
                     if (++inBatch < batchRows) continue;
                     writer.Dispose();
-                    await LoadBatchAsync(ct);
+                    await LoadBatchAsync(inBatch, ct);
                     await db.ExecuteAsync(new CommandDefinition(create, cancellationToken: ct));
                     writer = warehouse.Provider.BulkWriter(db, Stage);
                     inBatch = 0;
@@ -84,7 +84,7 @@ public static partial class RefreshEngine
             {
                 writer.Dispose();
             }
-            if (inBatch > 0) await LoadBatchAsync(ct);
+            if (inBatch > 0) await LoadBatchAsync(inBatch, ct);
             if (TooManyRejected(rows) is { } problem) throw new RefreshException(problem);
             var targets = query.Targets.Select(t => tables.TryGetValue(t.Table, out var c) ? new TargetResult(t.Table, c.Loaded, c.Rejected, c.Merged)
                 : new TargetResult(t.Table, 0, 0, 0)).ToList();
@@ -92,8 +92,9 @@ public static partial class RefreshEngine
         }
 
         /// <summary>The staged batch through every target: typed and checked, replaced by key in its pending table; rejects to the file.</summary>
-        async Task LoadBatchAsync(CancellationToken ct)
+        async Task LoadBatchAsync(long rows, CancellationToken ct)
         {
+            staged = staged with { Rows = rows };
             for (var t = 0; t < query.Targets.Count; t++)
             {
                 var target = query.Targets[t];

@@ -1,7 +1,7 @@
 namespace JourneyReports.Warehouse;
 
 /// <summary>The "Warehouse" section: where the journey model lives and whether demo data fills it on first start.</summary>
-public sealed class WarehouseOptions
+public sealed partial class WarehouseOptions
 {
     /// <summary>Which engine holds the warehouse (see <see cref="WarehouseProviders.Names"/>); "duckdb" is an embedded file.</summary>
     public string Provider { get; set; } = "duckdb";
@@ -17,6 +17,20 @@ public sealed class WarehouseOptions
 
     /// <summary>Random seed of the demo data; the same seed gives the same data.</summary>
     public int DemoSeed { get; set; } = 42;
+
+    /// <summary>
+    /// DuckDB's memory limit while an import runs (its memory_limit: "256MB", "2GB", "25%"): beyond it, sorts and
+    /// aggregates spill to the warehouse's temporary folder instead of growing, so importing 5 or 50 million rows peaks
+    /// at about the same memory. The limit is the warehouse's for the import's duration; queries running meanwhile
+    /// share it.
+    /// </summary>
+    public string ImportMemoryLimit { get; set; } = "256MB";
+
+    /// <summary>A memory size as DuckDB reads one; only these reach the SET statement, which takes no parameters.</summary>
+    public static bool IsMemorySize(string? text) => text is not null && MemorySize().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{1,6}(\.[0-9]{1,3})? ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$")]
+    private static partial System.Text.RegularExpressions.Regex MemorySize();
 
     /// <summary>What one analyst SQL query may cost: its time, rows and size.</summary>
     public AnalystSqlOptions AnalystSql { get; set; } = new();

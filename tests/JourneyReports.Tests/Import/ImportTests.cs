@@ -49,6 +49,34 @@ public sealed class ImportTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Import_RunsUnderItsMemoryLimit_AndPutsTheWarehousesOwnLimitBack()
+    {
+        w = await TempWarehouse.OpenAsync();
+        var before = await Scalar<string>("SELECT current_setting('memory_limit')");
+        await w.Connection.DisposeAsync();
+
+        var result = await CsvImport.RunAsync(w.Warehouse, Path.Combine(RepoPaths.Root, "mappings", "rees46.json"), RepoPaths.SharedData, Rejects, null,
+            CancellationToken.None, memoryLimit: "64MB");
+        await w.ReopenAsync();
+
+        Assert.Equal(17_434, result.Files[0].Loaded);
+        Assert.Equal(before, await Scalar<string>("SELECT current_setting('memory_limit')"));
+    }
+
+    [Fact]
+    public async Task Rees46_EventIds_AreTheHashOfTheFileAndRecordNumber_SoAReImportReplacesRatherThanDuplicates()
+    {
+        await ImportAsync("rees46.json");
+        await ImportAsync("rees46.json");
+
+        Assert.Equal(17_434, await Scalar<long>("SELECT count(*) FROM events"));
+        // md5 of "rees46/2019-Oct.csv", unit separator, "1": its first 15 hex digits, computed outside the product with
+        // python3 -c "import hashlib; print(int(hashlib.md5(b'rees46/2019-Oct.csv\x1f1').hexdigest()[:15], 16))"
+        Assert.Equal(830_258_952_014_403_248, await Scalar<long>(
+            "SELECT event_id FROM events WHERE customer_id = 541312140 AND product_id = 44600062 AND occurred_at = TIMESTAMP '2019-10-01 00:00:00'"));
+    }
+
+    [Fact]
     public async Task Cdnow_WhitespaceColumns_YyyymmddDates_AndLeadingZeroIds()
     {
         var result = await ImportAsync("cdnow.json");

@@ -121,4 +121,27 @@ public sealed class DefinitionRunTests(ReportsDemoYear demo) : IAsyncLifetime, I
         Assert.StartsWith("JourneyReports:Schedules:0:Report the definition of 'monthly' has errors: ", error);
         Assert.Contains("unknown relative period 'month-to-dat'", error);
     }
+
+    [Theory]
+    [InlineData("256MB")]
+    [InlineData("2GB")]
+    [InlineData("25%")]
+    [InlineData("1.5 GiB")]
+    public void ImportMemoryLimit_AcceptsTheSizesDuckDbReads(string size)
+    {
+        options.Warehouse.ImportMemoryLimit = size;
+
+        Assert.Empty(OptionsValidation.Validate(options));
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("256MB'; DROP TABLE events; --")]
+    [InlineData("")]
+    public void ImportMemoryLimit_ThatIsNotASize_IsAConfigurationError(string size)
+    {
+        options.Warehouse.ImportMemoryLimit = size;
+
+        Assert.Equal([$"JourneyReports:Warehouse:ImportMemoryLimit '{size}' is not a memory size like 256MB, 2GB or 25%."], OptionsValidation.Validate(options));
+    }
 }
