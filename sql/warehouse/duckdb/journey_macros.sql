@@ -17,12 +17,18 @@ WITH resolved AS (
     FROM events e
     LEFT JOIN identities i        ON i.anonymous_id = e.anonymous_id
     LEFT JOIN journey_stage_map m ON m.event_type = e.event_type
-    LEFT JOIN customers c         ON c.customer_id = coalesce(e.customer_id, i.customer_id)
     LEFT JOIN products p          ON p.product_id = e.product_id
     WHERE e.occurred_at >= start_at AND e.occurred_at < end_at
-      AND (f_persona IS NULL OR c.persona = f_persona)
-      AND (f_segment IS NULL OR c.segment = f_segment)
-      AND (f_region  IS NULL OR c.region  = f_region)
+      -- Customers only as a filter, and only when one is asked for: joining every event to its customer cost more
+      -- than the rest of a funnel over 5 million events. Without a customer filter the list below is empty (a check
+      -- against an empty list costs nothing), as DuckDB plans the subquery whatever the filter's value.
+      AND (f_persona IS NULL AND f_segment IS NULL AND f_region IS NULL
+           OR coalesce(e.customer_id, i.customer_id) IN (
+               SELECT c.customer_id FROM customers c
+               WHERE (f_persona IS NOT NULL OR f_segment IS NOT NULL OR f_region IS NOT NULL)
+                 AND (f_persona IS NULL OR c.persona = f_persona)
+                 AND (f_segment IS NULL OR c.segment = f_segment)
+                 AND (f_region  IS NULL OR c.region  = f_region)))
       AND (f_channel IS NULL OR e.channel = f_channel)
       AND (f_device  IS NULL OR e.device  = f_device)
 ),
@@ -121,22 +127,38 @@ CREATE OR REPLACE TEMP MACRO survey_scores(nps, csat, ces) AS struct_pack(
 -- only fall stage by stage. It starts at the first stage that occurs in the events (a clickstream of product views
 -- starts at consideration). f_dimension 'channel' or 'device' runs one funnel per touchpoint value on that value's
 -- events only; NULL runs one funnel ('' as value). One row per value, visitor and stage reached: when (t) and when
--- the previous stage was reached (prev). Each step of the recursion (reached) takes the next stage from the last one.
+-- the previous stage was reached (prev).
+-- The events are read once (all_ev); the first stage's time is one aggregate over them, and each later stage joins
+-- only its own events to the visitors who reached the stage before (fewer at every step), so no step rescans all
+-- events and no visitor carries lists of times.
 CREATE OR REPLACE TEMP MACRO journey_funnel(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_device, f_department, f_dimension, window_days) AS TABLE
-WITH RECURSIVE all_ev AS (
+WITH all_ev AS MATERIALIZED (
     SELECT coalesce(CASE f_dimension WHEN 'channel' THEN channel WHEN 'device' THEN device END, '') AS value,
            visitor_id, stage_order, occurred_at
     FROM journey_events(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_device, f_department)
     WHERE stage_order IS NOT NULL
 ),
 first_stage AS (SELECT min(stage_order) AS f FROM all_ev),
-ev AS (SELECT value, visitor_id, stage_order - f + 1 AS step, occurred_at FROM all_ev, first_stage),
-reached(step, value, visitor_id, t, prev) AS (
-    SELECT 1, value, visitor_id, min(occurred_at), NULL::TIMESTAMP FROM ev WHERE step = 1 GROUP BY ALL
-    UNION ALL
-    SELECT ev.step, value, visitor_id, min(ev.occurred_at), any_value(r.t) FROM ev JOIN reached r USING (value, visitor_id)
-    WHERE ev.step = r.step + 1 AND ev.occurred_at >= r.t AND ev.occurred_at <= r.t + to_days(window_days) GROUP BY ALL
-)
-SELECT r.value, r.visitor_id, r.step + f - 1 AS stage_order, r.t, r.prev
-FROM reached r, first_stage
-WHERE r.step + f - 1 <= 6;
+-- Each later stage's own events, set apart first: joined to the previous stage's visitors, they are a few thousand rows, not all events.
+e2 AS MATERIALIZED (SELECT value, visitor_id, occurred_at FROM all_ev WHERE stage_order = (SELECT f FROM first_stage) + 1),
+e3 AS MATERIALIZED (SELECT value, visitor_id, occurred_at FROM all_ev WHERE stage_order = (SELECT f FROM first_stage) + 2),
+e4 AS MATERIALIZED (SELECT value, visitor_id, occurred_at FROM all_ev WHERE stage_order = (SELECT f FROM first_stage) + 3),
+e5 AS MATERIALIZED (SELECT value, visitor_id, occurred_at FROM all_ev WHERE stage_order = (SELECT f FROM first_stage) + 4),
+e6 AS MATERIALIZED (SELECT value, visitor_id, occurred_at FROM all_ev WHERE stage_order = (SELECT f FROM first_stage) + 5),
+s1 AS (SELECT value, visitor_id, min(occurred_at) AS t FROM all_ev WHERE stage_order = (SELECT f FROM first_stage) GROUP BY value, visitor_id),
+s2 AS (SELECT e.value, e.visitor_id, min(e.occurred_at) AS t, any_value(r.t) AS prev FROM e2 e JOIN s1 r USING (value, visitor_id)
+       WHERE e.occurred_at >= r.t AND e.occurred_at <= r.t + to_days(window_days) GROUP BY ALL),
+s3 AS (SELECT e.value, e.visitor_id, min(e.occurred_at) AS t, any_value(r.t) AS prev FROM e3 e JOIN s2 r USING (value, visitor_id)
+       WHERE e.occurred_at >= r.t AND e.occurred_at <= r.t + to_days(window_days) GROUP BY ALL),
+s4 AS (SELECT e.value, e.visitor_id, min(e.occurred_at) AS t, any_value(r.t) AS prev FROM e4 e JOIN s3 r USING (value, visitor_id)
+       WHERE e.occurred_at >= r.t AND e.occurred_at <= r.t + to_days(window_days) GROUP BY ALL),
+s5 AS (SELECT e.value, e.visitor_id, min(e.occurred_at) AS t, any_value(r.t) AS prev FROM e5 e JOIN s4 r USING (value, visitor_id)
+       WHERE e.occurred_at >= r.t AND e.occurred_at <= r.t + to_days(window_days) GROUP BY ALL),
+s6 AS (SELECT e.value, e.visitor_id, min(e.occurred_at) AS t, any_value(r.t) AS prev FROM e6 e JOIN s5 r USING (value, visitor_id)
+       WHERE e.occurred_at >= r.t AND e.occurred_at <= r.t + to_days(window_days) GROUP BY ALL)
+SELECT value, visitor_id, f AS stage_order, t, NULL::TIMESTAMP AS prev FROM s1, first_stage
+UNION ALL SELECT value, visitor_id, f + 1, t, prev FROM s2, first_stage
+UNION ALL SELECT value, visitor_id, f + 2, t, prev FROM s3, first_stage
+UNION ALL SELECT value, visitor_id, f + 3, t, prev FROM s4, first_stage
+UNION ALL SELECT value, visitor_id, f + 4, t, prev FROM s5, first_stage
+UNION ALL SELECT value, visitor_id, f + 5, t, prev FROM s6, first_stage;
