@@ -21,7 +21,9 @@ public static class BenchVerb
     public static async Task<int> RunAsync(CliArgs args, IServiceProvider services)
     {
         var configured = services.GetRequiredService<JourneyReportsOptions>();
-        args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families", "subscriptions", "smtp", "recipients", "web", "clients", "requests", "refresh", "rows");
+        args.OnlyKnown("scale", "runs", "keep", "sheet-rows", "families", "subscriptions", "smtp", "recipients", "web", "clients", "requests", "refresh", "rows", "peers", "peer", "data", "work");
+        // Side by side with the pandas peers: whole processes of this build, nothing generated in a temporary folder.
+        if (args.Flag("peers")) { await BenchPeers.RunAsync(args); return 0; }
         var scale = args.Double("scale", 1.0);
         var runs = args.Int("runs", 3);
         var dir = Path.Combine(Path.GetTempPath(), "journeyreports-bench-" + Guid.NewGuid().ToString("n")[..8]);
