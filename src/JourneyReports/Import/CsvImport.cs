@@ -24,6 +24,7 @@ public static class CsvImport
     /// <param name="maxRejectedShare">If given, replaces every source's "maxRejectedShare" (0..1).</param>
     public static async Task<ImportResult> RunAsync(JourneyWarehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, double? maxRejectedShare, CancellationToken ct)
     {
+        WarehouseProviders.EnsureWritable(warehouse.Provider, "A CSV import");
         var clock = Stopwatch.StartNew();
         var mapping = ImportMapping.Load(mappingPath);
         var root = dataDirectory ?? Path.GetDirectoryName(Path.GetFullPath(mappingPath))!;

@@ -38,7 +38,7 @@ public sealed partial class JourneyMetrics
         CheckGrain(grain);
         var p = Parameters(period, filter);
         p.Add("grain", grain);
-        p.Add("tz", period.TimeZoneId);
+        p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
         return (await connection.QueryAsync<CohortCell>(Command("cohort_retention", p, ct))).ToList();
     }
 
@@ -74,7 +74,7 @@ public sealed partial class JourneyMetrics
     {
         var p = Parameters(period, filter);
         p.Add("churn_days", Positive(churnDays, nameof(churnDays)));
-        p.Add("tz", period.TimeZoneId);
+        p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
         return p;
     }
 }
