@@ -70,7 +70,7 @@ public sealed partial class JourneyMetrics
     public async Task<IReadOnlyList<ChannelShare>> ChurnChannelsAsync(ReportPeriod period, JourneyFilter filter, int churnDays, CancellationToken ct) =>
         [.. await connection.QueryAsync<ChannelShare>(Command("churn_channels", ChurnParameters(period, filter, churnDays), ct))];
 
-    static Dapper.DynamicParameters ChurnParameters(ReportPeriod period, JourneyFilter filter, int churnDays)
+    Dapper.DynamicParameters ChurnParameters(ReportPeriod period, JourneyFilter filter, int churnDays)
     {
         var p = Parameters(period, filter);
         p.Add("churn_days", Positive(churnDays, nameof(churnDays)));

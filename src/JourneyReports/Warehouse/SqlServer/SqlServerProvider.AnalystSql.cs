@@ -49,9 +49,11 @@ public sealed partial class SqlServerProvider
         try
         {
             using var connection = new SqlConnection(connectionString);
-            var columns = connection.Query<(string? Name, string Type)>(SqlScripts.Load("warehouse/sqlserver/analyst_describe.sql"), new { sql })
-                .Select(c => new AnalystColumn(c.Name ?? "", KindOf(c.Type))).ToList();
-            if (columns.FirstOrDefault(c => c.Name.Length == 0) is not null)
+            var described = connection.Query<(string? Name, string? Type, string? Error)>(SqlScripts.Load("warehouse/sqlserver/analyst_describe.sql"), new { sql }).ToList();
+            if (described.FirstOrDefault(c => c.Error is not null).Error is { } error)
+                return AnalystSqlCheck.Fail($"the SQL does not run against the journey model on {Location}: {error}");
+            var columns = described.Select(c => new AnalystColumn(c.Name ?? "", KindOf(c.Type ?? ""))).ToList();
+            if (columns.Any(c => c.Name.Length == 0))
                 return AnalystSqlCheck.Fail("every column of the result needs a name (add AS name)");
             return new AnalystSqlCheck([], columns) { NormalizedSql = sql, Parameters = parameters };
         }

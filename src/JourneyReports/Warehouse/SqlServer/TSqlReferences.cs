@@ -5,10 +5,10 @@ namespace JourneyReports.Warehouse;
 /// <summary>What a parsed T-SQL SELECT refers to, collected from every node wherever it nests (for <see cref="SqlServerProvider.CheckAnalystSql"/>).</summary>
 sealed class TSqlReferences : TSqlFragmentVisitor
 {
-    public sealed record Name(string Database, string Schema, string Name, string Written);
+    public sealed record ObjectName(string Database, string Schema, string Name, string Written);
 
-    public List<Name> Tables { get; } = [];
-    public List<Name> TableFunctions { get; } = [];
+    public List<ObjectName> Tables { get; } = [];
+    public List<ObjectName> TableFunctions { get; } = [];
     public HashSet<string> Ctes { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<string> Functions { get; } = [];
@@ -45,7 +45,7 @@ sealed class TSqlReferences : TSqlFragmentVisitor
 
     public override void Visit(NextValueForExpression node) => Problems.Add("NEXT VALUE FOR is not allowed: analyst SQL only reads");
 
-    static Name NameOf(SchemaObjectName n) => new(
+    static ObjectName NameOf(SchemaObjectName n) => new(
         n.ServerIdentifier?.Value ?? n.DatabaseIdentifier?.Value ?? "", n.SchemaIdentifier?.Value ?? "", n.BaseIdentifier.Value,
         string.Join('.', n.Identifiers.Select(i => i.Value)));
 
