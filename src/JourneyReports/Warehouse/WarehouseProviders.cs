@@ -52,6 +52,6 @@ public static class WarehouseProviders
     {
         if (provider is not DuckDbProvider)
             throw new NotSupportedException($"{what} writes into the embedded DuckDB warehouse, but Warehouse:Provider is '{provider.Name}' " +
-                $"({provider.Location}), which JourneyReports only reads (DirectQuery). Use Provider 'duckdb' for {what}.");
+                $"({provider.Location}), which JourneyReports only reads (DirectQuery). Use Provider 'duckdb' for that.");
     }
 }

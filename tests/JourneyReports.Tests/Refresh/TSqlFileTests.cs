@@ -149,6 +149,11 @@ public sealed partial class TSqlFileTests
         public override void Visit(VariableReference node) => Variables.Add(node);
         public override void Visit(NamedTableReference node) => Tables.Add(node);
         public override void Visit(QuerySpecification node) => Selects.Add(node);
+        public List<string> Declared { get; } = [];
+        public override void Visit(DeclareVariableElement node) => Declared.Add(node.VariableName.Value);
+        public override void Visit(ProcedureParameter node) => Declared.Add(node.VariableName.Value);
+        // EXEC sys.sp_set_session_context @key = ...: a procedure's parameter name, not a variable of the batch.
+        public override void Visit(ExecuteParameter node) { if (node.Variable is not null) Declared.Add(node.Variable.Name); }
     }
 
     [GeneratedRegex(@"^TSql(\d+)Parser$")]

@@ -1,0 +1,124 @@
+using JourneyReports.Import;
+
+namespace JourneyReports.Tests;
+
+/// <summary>
+/// The DirectQuery provider's rules that need no server: its definitions are validated against the T-SQL dialect's
+/// folder, analyst SQL is refused by ScriptDom before anything is sent, and what it cannot do is said at start-up.
+/// </summary>
+public sealed class SqlServerProviderTests
+{
+    // Never connected to: every check here fails or passes before a connection would be opened.
+    static readonly SqlServerProvider SqlServer = new("Server=warehouse.example.com;Database=sales;User ID=journeyreports_reader;Password=s3cret!");
+
+    static IReadOnlyList<DefinitionError> Errors(string file, IWarehouseProvider dialect) =>
+        DashboardDefinition.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "dashboards", file)), file, dialect).Errors;
+
+    static string Board(params string[] metrics) => $$"""
+        {
+          "name": "mixed-board", "title": "Mixed", "version": 1,
+          "parameters": { "period": "last-complete-week", "comparison": "none", "timeZone": "Europe/London", "filters": {} },
+          "datasets": { {{string.Join(", ", metrics.Select(m => $"\"{m}\": {{ \"metric\": \"{m}\" }}"))}} },
+          "visuals": [], "layout": { "rows": 4, "columns": 12 }
+        }
+        """;
+
+    [Fact]
+    public void ExecutiveWeekly_IsValidOnSqlServer_EveryFamilyItUsesIsPorted()
+    {
+        Assert.Empty(Errors("executive-weekly.json", SqlServer).Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void ADefinitionUsingUnportedFamilies_OnSqlServer_HasAnErrorNamingEachFamilyAndItsMissingFiles()
+    {
+        var errors = DashboardDefinition.Parse(Board("funnel", "paths", "attribution"), "mixed.json", SqlServer).Errors.Select(e => e.Problem).ToList();
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("dataset 'paths': metric 'paths' is not yet available on the sqlserver warehouse (sql/warehouse/sqlserver/ lacks paths.sql); see docs/directquery.md", errors);
+        Assert.Contains("dataset 'attribution': metric 'attribution' is not yet available on the sqlserver warehouse (sql/warehouse/sqlserver/ lacks attribution.sql); see docs/directquery.md", errors);
+    }
+
+    [Fact]
+    public void TheSameDefinition_OnDuckDb_HasNoSuchError()
+    {
+        Assert.Empty(DashboardDefinition.Parse(Board("funnel", "paths", "attribution"), "mixed.json", TestEngine.SqlChecker).Errors);
+    }
+
+    [Fact]
+    public void EveryFamily_NamesTheSqlFilesItReads_AndDuckDbHasThemAll()
+    {
+        Assert.Equal(MetricCatalog.Names.Order(), MetricCatalog.SqlFiles.Keys.Order());
+        Assert.All(MetricCatalog.Names, f => Assert.Empty(MetricCatalog.MissingSql(f, "duckdb")));
+    }
+
+    [Fact]
+    public void Location_NamesServerAndDatabaseOnly_NeverTheLoginOrPassword()
+    {
+        Assert.Equal("warehouse.example.com/sales", SqlServer.Location);
+    }
+
+    [Fact]
+    public void TimeZones_ReachSqlServerByTheirWindowsNames()
+    {
+        Assert.Equal("GMT Standard Time", SqlServer.TimeZoneName("Europe/London"));
+        Assert.Equal("UTC", SqlServer.TimeZoneName("UTC"));
+        Assert.Equal("Europe/London", TestEngine.SqlChecker.TimeZoneName("Europe/London"));
+    }
+
+    [Theory]
+    [InlineData("DROP TABLE journey.events", "only a single SELECT (or WITH ... SELECT) statement is allowed")]
+    [InlineData("SELECT 1 AS a; SELECT 2 AS b", "exactly one SELECT statement is allowed, found 2")]
+    [InlineData("SELECT * INTO journey.copy FROM journey.events", "SELECT ... INTO is not allowed: analyst SQL only reads")]
+    [InlineData("SELECT * FROM dbo.Payroll", "table 'dbo.Payroll' is not part of the journey model")]
+    [InlineData("SELECT * FROM otherdb.journey.events", "table 'otherdb.journey.events' is not part of the journey model")]
+    [InlineData("SELECT * FROM OPENROWSET('SQLNCLI', 'Server=x;', 'SELECT 1')", "is not allowed in FROM")]
+    [InlineData("SELECT SUSER_NAME() AS who", "function 'SUSER_NAME' is not allowed")]
+    [InlineData("SELECT @@VERSION AS v", "'@@VERSION' is not allowed")]
+    [InlineData("SELECT * FROM journey.events WHERE channel = @secret", "parameter '@secret' is unknown")]
+    [InlineData("SELECT * FROM dbo.journey_funnel(1)", "table function 'dbo.journey_funnel' is not allowed")]
+    [InlineData("SELECT FROM WHERE", "the SQL does not parse")]
+    [InlineData("SELEC 1", "only a single SELECT")]   // T-SQL reads it as EXEC SELEC 1, a procedure call
+    public void AnalystSql_IsRefusedByTheParser_BeforeAnythingReachesTheServer(string sql, string problem)
+    {
+        var check = SqlServer.CheckAnalystSql(sql);
+
+        Assert.Contains(check.Problems, p => p.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DemoDataCsvImportsAndImportSources_AreStartupErrors_WithSqlServer()
+    {
+        var options = new WarehouseOptions { Provider = "sqlserver" };
+
+        Assert.Equal([
+            "JourneyReports:Warehouse:ConnectionString is empty; Provider 'sqlserver' needs the connection string of the database holding the journey schema " +
+                "(set JourneyReports__Warehouse__ConnectionString in the service's environment).",
+            "JourneyReports:Warehouse:SeedDemoDataIfEmpty must be false with Provider 'sqlserver': demo data is never written into your SQL Server warehouse.",
+            "JourneyReports:Sources (Import mode) refresh into the embedded DuckDB warehouse, but Provider 'sqlserver' reads SQL Server directly " +
+                "(DirectQuery); remove the Sources or use Provider 'duckdb'.",
+        ], WarehouseProviders.Problems(options, importSources: 1));
+        Assert.Empty(WarehouseProviders.Problems(new WarehouseOptions { Provider = "sqlserver", ConnectionString = "Server=db;Database=w", SeedDemoDataIfEmpty = false }, 0));
+    }
+
+    [Fact]
+    public void AMalformedConnectionString_IsAStartupError_ThatDoesNotRepeatIt()
+    {
+        var problem = Assert.Single(WarehouseProviders.Problems(
+            new WarehouseOptions { Provider = "sqlserver", ConnectionString = "Server=db;Pasword=hunter2", SeedDemoDataIfEmpty = false }, 0));
+
+        Assert.DoesNotContain("hunter2", problem);
+        Assert.Contains("is not a valid SQL Server connection string", problem);
+    }
+
+    [Fact]
+    public async Task ACsvImport_IntoTheSqlServerWarehouse_IsRefused_NamingWhy()
+    {
+        var warehouse = new JourneyWarehouse(SqlServer, new JourneyOptions());
+
+        var e = await Assert.ThrowsAsync<NotSupportedException>(() => CsvImport.RunAsync(warehouse, "mapping.json", null, "rejects.csv", CancellationToken.None));
+
+        Assert.Equal("A CSV import writes into the embedded DuckDB warehouse, but Warehouse:Provider is 'sqlserver' (warehouse.example.com/sales), " +
+            "which JourneyReports only reads (DirectQuery). Use Provider 'duckdb' for that.", e.Message);
+    }
+}
