@@ -46,4 +46,4 @@ SELECT COALESCE(v.week_start, o.week_start, s.week_start) AS week_start,
 FROM v
 FULL JOIN o ON o.week_start = v.week_start
 FULL JOIN s ON s.week_start = COALESCE(v.week_start, o.week_start)
-ORDER BY week_start;
+ORDER BY COALESCE(v.week_start, o.week_start, s.week_start);
