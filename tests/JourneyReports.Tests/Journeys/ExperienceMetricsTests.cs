@@ -13,9 +13,11 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     public async Task DisposeAsync() => await w.DisposeAsync();
 
     [Fact]
-    public async Task ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder()
+    public Task ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder() => ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder_On(w.Metrics);
+
+    internal static async Task ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder_On(JourneyMetrics metrics)
     {
-        var rows = await w.Metrics.ExperienceByStageAsync(Week, JourneyFilter.None, default);
+        var rows = await metrics.ExperienceByStageAsync(Week, JourneyFilter.None, default);
 
         Assert.Equal(new[] { "decision", "purchase", "retention" }, rows.Select(r => r.Group));
         // decision: answers 4, 5 -> no NPS; CSAT 2, 1 -> 0%; CES (6 + 7) / 2 = 6.5 (answer 6 is after the week)
@@ -38,9 +40,11 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ByTouchpoint_GroupsTheSameAnswersByTouchpoint()
+    public Task ByTouchpoint_GroupsTheSameAnswersByTouchpoint() => ByTouchpoint_GroupsTheSameAnswersByTouchpoint_On(w.Metrics);
+
+    internal static async Task ByTouchpoint_GroupsTheSameAnswersByTouchpoint_On(JourneyMetrics metrics)
     {
-        var web = (await w.Metrics.ExperienceByTouchpointAsync(Week, JourneyFilter.None, default)).Single(r => r.Group == "web").Scores;
+        var web = (await metrics.ExperienceByTouchpointAsync(Week, JourneyFilter.None, default)).Single(r => r.Group == "web").Scores;
 
         // answers 1, 3, 4: NPS 10, 9 -> +100; CSAT 5, 4, 2 -> 2/3; CES 6
         Assert.Equal(3, web.Responses);
@@ -50,9 +54,11 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PersonaFilter_KeepsOnlyThatPersonasAnswers()
+    public Task PersonaFilter_KeepsOnlyThatPersonasAnswers() => PersonaFilter_KeepsOnlyThatPersonasAnswers_On(w.Metrics);
+
+    internal static async Task PersonaFilter_KeepsOnlyThatPersonasAnswers_On(JourneyMetrics metrics)
     {
-        var rows = await w.Metrics.ExperienceByStageAsync(Week, new JourneyFilter(Persona: "Planner"), default);
+        var rows = await metrics.ExperienceByStageAsync(Week, new JourneyFilter(Persona: "Planner"), default);
 
         // customers 1 and 3: purchase answers 1 and 3 -> NPS 10, 9 = +100, CSAT 5, 4 = 100%
         var purchase = rows.Single(r => r.Group == "purchase").Scores;
@@ -62,12 +68,14 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered()
+    public Task Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered() => Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered_On(w.Metrics);
+
+    internal static async Task Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered_On(JourneyMetrics metrics)
     {
         var threeWeeks = Week.TrailingWeeks(3); // 19 Oct - 8 Nov
 
-        var weeks = await w.Metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "week", default);
-        var months = await w.Metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "month", default);
+        var weeks = await metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "week", default);
+        var months = await metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "month", default);
 
         Assert.Equal(new DateOnly[] { new(2026, 10, 19), new(2026, 10, 26), new(2026, 11, 2) }, weeks.Select(p => p.Start));
         Assert.Equal(new long[] { 0, 0, 6 }, weeks.Select(p => p.Scores.Responses)); // answer 6 is on 10 Nov
@@ -92,9 +100,11 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt()
+    public Task WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt() => WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt_On(w.Metrics);
+
+    internal static async Task WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt_On(JourneyMetrics metrics)
     {
-        var bands = await w.Metrics.WaitTimeEffectAsync(Week, JourneyFilter.None, 7, default);
+        var bands = await metrics.WaitTimeEffectAsync(Week, JourneyFilter.None, 7, default);
 
         Assert.Equal(JourneyMetrics.WaitBands, bands.Select(b => b.Band));
         // tickets in the week: 4 (2 min), 2 (10 min), 3 (75 min). Answer 7 (CES 2) follows ticket 4; answer 5
