@@ -24,7 +24,24 @@ public sealed partial class SqlServerWarehouse : IAsyncDisposable
     SqlServerWarehouse(string server) => this.server = server;
 
     /// <summary>A database holding <paramref name="duckDbFixtureSql"/>'s rows (DuckDB INSERT statements), read with <paramref name="journey"/>'s stage map.</summary>
-    public static async Task<SqlServerWarehouse> SeededAsync(string duckDbFixtureSql, JourneyOptions? journey = null)
+    public static Task<SqlServerWarehouse> SeededAsync(string duckDbFixtureSql, JourneyOptions? journey = null) =>
+        CreateAsync(["sqlserver/journey_schema.sql", "sqlserver/example/journey_tables.sql", "warehouse/sqlserver/journey_functions.sql"],
+            (provider, connectionString) => CopyAsync(duckDbFixtureSql, provider, connectionString), journey);
+
+    /// <summary>
+    /// A database as the README sets one up on a star schema: the example star schema holding <paramref name="starSql"/>
+    /// (T-SQL INSERTs), the journey views over it, the journey functions and the columnstore indexes, each script run
+    /// twice (they must be idempotent).
+    /// </summary>
+    public static Task<SqlServerWarehouse> StarSchemaAsync(string starSql)
+    {
+        var views = Directory.GetFiles(Path.Combine(RepoPaths.Root, "sql", "sqlserver", "journey_views")).Order().Select(f => "sqlserver/journey_views/" + Path.GetFileName(f));
+        string[] again = ["warehouse/sqlserver/journey_functions.sql", "sqlserver/directquery_indexes.sql"];
+        return CreateAsync(["sqlserver/example/star_schema.sql", "sqlserver/journey_schema.sql", .. views, .. again, .. again],
+            async (_, connectionString) => { await using var c = new SqlConnection(connectionString); await c.ExecuteAsync(starSql); }, null);
+    }
+
+    static async Task<SqlServerWarehouse> CreateAsync(IEnumerable<string> scripts, Func<SqlServerProvider, string, Task> load, JourneyOptions? journey)
     {
         var w = new SqlServerWarehouse(SqlServerFactAttribute.ConnectionString
             ?? throw new InvalidOperationException($"{SqlServerFactAttribute.Variable} is not set"));
@@ -33,12 +50,12 @@ public sealed partial class SqlServerWarehouse : IAsyncDisposable
         var connectionString = new SqlConnectionStringBuilder(w.server) { InitialCatalog = w.database }.ConnectionString;
         await using (var setup = new SqlConnection(connectionString))
         {
-            foreach (var script in new[] { "sqlserver/journey_schema.sql", "sqlserver/example/journey_tables.sql", "warehouse/sqlserver/journey_functions.sql" })
+            foreach (var script in scripts)
                 foreach (var batch in GoLine().Split(File.ReadAllText(Path.Combine(RepoPaths.Root, "sql", script))).Where(b => b.Trim().Length > 0))
                     await setup.ExecuteAsync(batch);
         }
         var provider = new SqlServerProvider(connectionString);
-        await CopyAsync(duckDbFixtureSql, provider, connectionString);
+        await load(provider, connectionString);
         w.Warehouse = new JourneyWarehouse(provider, journey ?? new JourneyOptions());
         w.Connection = await w.Warehouse.OpenAsync(CancellationToken.None);
         return w;

@@ -129,4 +129,33 @@ public sealed class DirectQueryMetricTests
         Assert.False(await w.Metrics.HasEventsAsync(ReportPeriod.Days(new(2026, 1, 5), new(2026, 1, 11), TimeZoneInfo.Utc), JourneyFilter.None, default));
         Assert.Equal(new DateTime(2026, 11, 9, 0, 0, 0), await w.Metrics.DataUntilAsync(default));   // a-6's landing on the Monday after
     }
+
+    [SqlServerFact]
+    public async Task OnTheJourneyViewsOfAStarSchema_WithColumnstoreIndexes_TheMetricsStitchAndFilterAsOnTables()
+    {
+        // a1 lands, then buys as customer 1 (so a1 is stitched to 1: one visitor); a2 clicks an email and stays anonymous.
+        await using var w = await SqlServerWarehouse.StarSchemaAsync("""
+            INSERT INTO dbo.DimGeography VALUES (1, N'United Kingdom');
+            INSERT INTO dbo.DimCustomer VALUES (1, 1, N'Professional', 60000, '2026-01-10', '2026-11-01T00:00:00');
+            INSERT INTO dbo.DimProductCategory VALUES (1, N'Bikes');
+            INSERT INTO dbo.DimProductSubcategory VALUES (1, N'Road Bikes', 1);
+            INSERT INTO dbo.DimProduct VALUES (10, N'Road bike', 1, 1200, '2026-11-01T00:00:00');
+            INSERT INTO dbo.FactWebEvent VALUES
+                (1, '2026-11-02T09:00:00', NULL, N'a1', N's1', N'web',   N'desktop', N'landing_view', NULL, '2026-11-02T09:00:00'),
+                (2, '2026-11-02T09:10:00', 1,    N'a1', N's1', N'web',   N'desktop', N'purchase',     10,   '2026-11-02T09:10:00'),
+                (3, '2026-11-03T10:00:00', NULL, N'a2', N's2', N'email', N'mobile',  N'email_click',  NULL, '2026-11-03T10:00:00');
+            INSERT INTO dbo.FactInternetSales VALUES
+                (N'SO100', 1, 1, 10, '2026-11-02T09:10:00', '2026-11-05', '2026-11-04', 1, 1200, 1200, '2026-11-02T09:10:00');
+            """);
+
+        var k = await w.Metrics.KpisAsync(Week, JourneyFilter.None, default);
+        var funnel = await w.Metrics.FunnelAsync(Week, JourneyFilter.None, default);
+        var professionals = await w.Metrics.KpisAsync(Week, new JourneyFilter(Persona: "Professional"), default);
+
+        Assert.Equal((2L, 1L, 1L, 1200.00m), (k.Visitors, k.Buyers, k.Orders, k.Revenue));
+        Assert.Null(k.Nps);
+        // awareness a1 (landing) and a2 (email); a1's purchase skips consideration and decision
+        Assert.Equal(new long[] { 2, 0, 0, 0, 0, 0 }, funnel.Select(s => s.Customers));
+        Assert.Equal((1L, 1L, 1200.00m), (professionals.Visitors, professionals.Orders, professionals.Revenue));
+    }
 }
