@@ -73,17 +73,19 @@ public sealed partial class SqlServerProvider(string connectionString, TimeProvi
     // A live warehouse changes all the time; its version is asked of the server (journey.data_version, which a DBA may
     // point at a model_version row of their loads) at most once per VersionLifetime, so caching results still helps.
     static readonly TimeSpan VersionLifetime = TimeSpan.FromSeconds(60);
-    (string Version, DateTimeOffset At)? version;
+    // A reference, swapped whole, so concurrent readers never see half of one (two may both ask the server; harmless).
+    sealed record Version(string Value, DateTimeOffset At);
+    Version? version;
 
     public string DataVersion
     {
         get
         {
             var now = clock.GetUtcNow();
-            if (version is { } v && now - v.At < VersionLifetime) return v.Version;
+            if (version is { } v && now - v.At < VersionLifetime) return v.Value;
             using var connection = new SqlConnection(connectionString);
             var current = connection.QuerySingle<string>(SqlScripts.Load("warehouse/sqlserver/data_version.sql"));
-            version = (current, now);
+            version = new Version(current, now);
             return current;
         }
     }
