@@ -48,7 +48,8 @@ WITH resolved AS (
            p.department
     FROM journey.events AS e
     LEFT JOIN journey.identities AS i        ON i.anonymous_id = e.anonymous_id
-    LEFT JOIN journey.journey_stage_map AS m ON m.event_type = e.event_type
+    -- The map's text has the database's collation (it comes from JSON); the fact's column may have another.
+    LEFT JOIN journey.journey_stage_map AS m ON m.event_type = e.event_type COLLATE DATABASE_DEFAULT
     LEFT JOIN journey.customers AS c         ON c.customer_id = COALESCE(e.customer_id, i.customer_id)
     LEFT JOIN journey.products AS p          ON p.product_id = e.product_id
     WHERE e.occurred_at >= @start_at AND e.occurred_at < @end_at
