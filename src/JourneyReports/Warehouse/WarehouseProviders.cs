@@ -10,7 +10,7 @@ public static class WarehouseProviders
     {
         "duckdb" => new DuckDbProvider(resolvePath(options.Path)),
         "sqlserver" => new SqlServerProvider(options.ConnectionString is { Length: > 0 } cs ? cs
-            : throw new InvalidOperationException(NoConnectionString)),
+            : throw new InvalidOperationException(NoConnectionString), options.AnalystSql.TimeoutSeconds),
         var other => throw new InvalidOperationException(Problem(other)),
     };
 

@@ -105,6 +105,31 @@ public sealed class SqlServerProviderTests
     }
 
     [Fact]
+    public async Task AnalystCommands_TimeOutOnTheServerJustAfterTheConfiguredLimit_AndRunTheCheckedStatementAsItIs()
+    {
+        var provider = (SqlServerProvider)WarehouseProviders.Create(new WarehouseOptions
+        {
+            Provider = "sqlserver", ConnectionString = "Server=db;Database=w", AnalystSql = new AnalystSqlOptions { TimeoutSeconds = 30 },
+        }, p => p);
+        await using var connection = new Microsoft.Data.SqlClient.SqlConnection("Server=db;Database=w");   // never opened
+
+        await using var command = await provider.AnalystCommandAsync(connection, default);
+
+        Assert.Equal(35, command.CommandTimeout);   // the caller's watchdog stops it at 30 s and says why; this is the backstop
+        Assert.Equal("WITH x AS (SELECT 1 AS a) SELECT a FROM x", provider.Limited("WITH x AS (SELECT 1 AS a) SELECT a FROM x", 100));
+    }
+
+    [Fact]
+    public async Task AScopedPersonsAnalystSql_IsRefusedOnSqlServer_SayingWhy()
+    {
+        await using var connection = new Microsoft.Data.SqlClient.SqlConnection("Server=db;Database=w");
+
+        var e = await Assert.ThrowsAsync<NotSupportedException>(() => SqlServer.RestrictAsync(connection, new Dictionary<string, string> { ["region"] = "Wales" }, default));
+
+        Assert.StartsWith("Analyst SQL of a person with a data scope cannot run on the SQL Server warehouse (DirectQuery)", e.Message);
+    }
+
+    [Fact]
     public void DemoDataCsvImportsAndImportSources_AreStartupErrors_WithSqlServer()
     {
         var options = new WarehouseOptions { Provider = "sqlserver" };

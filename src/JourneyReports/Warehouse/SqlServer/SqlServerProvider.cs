@@ -9,7 +9,8 @@ namespace JourneyReports.Warehouse;
 /// inline table-valued functions of sql/warehouse/sqlserver/journey_functions.sql (a DBA installs both; see
 /// docs/directquery.md). JourneyReports only reads here: it never creates, seeds or imports into this database.
 /// </summary>
-public sealed partial class SqlServerProvider(string connectionString, TimeProvider? clock = null) : IWarehouseProvider
+/// <param name="analystTimeoutSeconds">How long the server lets one analyst query run (Warehouse:AnalystSql:TimeoutSeconds).</param>
+public sealed partial class SqlServerProvider(string connectionString, int analystTimeoutSeconds = 60, TimeProvider? clock = null) : IWarehouseProvider
 {
     readonly TimeProvider clock = clock ?? TimeProvider.System;
 
@@ -61,11 +62,11 @@ public sealed partial class SqlServerProvider(string connectionString, TimeProvi
 
     public Task<DbCommand> AnalystCommandAsync(DbConnection connection, CancellationToken ct) =>
         // The login is read-only on the journey schema (docs/directquery.md) and the text was checked to be one SELECT,
-        // so nothing needs locking down here; the timeout is the server-side backstop to the caller's own watchdog.
-        Task.FromResult<DbCommand>(new SqlCommand { Connection = (SqlConnection)connection, CommandTimeout = AnalystTimeoutSeconds });
+        // so nothing needs locking down here. The caller's watchdog stops the query at the configured limit and says
+        // why; the command's own timeout, a few seconds later, is the driver's backstop should that cancel be lost.
+        Task.FromResult<DbCommand>(new SqlCommand { Connection = (SqlConnection)connection, CommandTimeout = analystTimeoutSeconds + TimeoutMarginSeconds });
 
-    /// <summary>The most an analyst command may run on the server, whatever the caller's own limit (which stops it sooner).</summary>
-    public const int AnalystTimeoutSeconds = 3600;
+    const int TimeoutMarginSeconds = 5;
 
     /// <summary>SQL Server cannot nest a WITH query in FROM, so the checked statement runs as it is; the reader stops at the row cap.</summary>
     public string Limited(string normalizedSql, int limit) => normalizedSql;
