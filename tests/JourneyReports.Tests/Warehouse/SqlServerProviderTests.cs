@@ -145,6 +145,15 @@ public sealed class SqlServerProviderTests
     }
 
     [Fact]
+    public void StartupValidation_NamesWhatSqlServerCannotDo()
+    {
+        var options = new JourneyReportsOptions { Warehouse = new WarehouseOptions { Provider = "sqlserver", ConnectionString = "Server=db;Database=w" } };
+
+        Assert.Contains("JourneyReports:Warehouse:SeedDemoDataIfEmpty must be false with Provider 'sqlserver': demo data is never written into your SQL Server warehouse.",
+            OptionsValidation.Validate(options));
+    }
+
+    [Fact]
     public void AMalformedConnectionString_IsAStartupError_ThatDoesNotRepeatIt()
     {
         var problem = Assert.Single(WarehouseProviders.Problems(
