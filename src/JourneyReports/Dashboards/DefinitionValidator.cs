@@ -105,6 +105,10 @@ static partial class DefinitionValidator
             error($"{at}.metric", $"dataset '{name}': unknown metric '{dataset.Metric}'; use one of: {string.Join(", ", MetricCatalog.Names)}");
             return null;
         }
+        // A family whose SQL this warehouse's dialect does not have yet (DirectQuery ports families one by one) would fail at run time.
+        if (MetricCatalog.MissingSql(family.Name, sqlChecker.Name) is { Count: > 0 } missing)
+            error($"{at}.metric", $"dataset '{name}': metric '{family.Name}' is not yet available on the {sqlChecker.Name} warehouse " +
+                $"(sql/warehouse/{sqlChecker.Name}/ lacks {string.Join(", ", missing.Select(m => m + ".sql"))}); see docs/directquery.md");
         foreach (var (option, value) in dataset.Options)
         {
             var spec = family.Options.FirstOrDefault(o => o.Name == option);

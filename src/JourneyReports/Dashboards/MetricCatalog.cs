@@ -37,7 +37,7 @@ public sealed class MetricArgs(IReadOnlyDictionary<string, string> values)
 /// Every journey metric family by name: the one registry the metrics verb and dashboard definitions share, so a name
 /// that works on the command line works in a dashboard and vice versa.
 /// </summary>
-public static class MetricCatalog
+public static partial class MetricCatalog
 {
     static MetricOption Int(string name) => new(name, "int");
     static MetricOption Int(string name, int min, int max) => new(name, "int", Min: min, Max: max);

@@ -26,6 +26,7 @@ public static class CsvImport
     public static async Task<ImportResult> RunAsync(JourneyWarehouse warehouse, string mappingPath, string? dataDirectory, string rejectsPath, double? maxRejectedShare, CancellationToken ct,
         string? memoryLimit = null)
     {
+        WarehouseProviders.EnsureWritable(warehouse.Provider, "A CSV import");
         var clock = Stopwatch.StartNew();
         var mapping = ImportMapping.Load(mappingPath);
         var root = dataDirectory ?? Path.GetDirectoryName(Path.GetFullPath(mappingPath))!;

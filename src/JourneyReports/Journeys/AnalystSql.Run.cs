@@ -27,7 +27,7 @@ public static partial class AnalystSql
         await using var restricted = restriction is null || restriction == JourneyFilter.None ? null : await provider.RestrictAsync(connection,
             restriction.ByName().Where(f => f.Value is not null).ToDictionary(f => f.Name, f => f.Value!), ct);
         await using var command = await provider.AnalystCommandAsync(connection, ct);
-        command.CommandText = Wrapped(check.NormalizedSql, limits.MaxRows + 1);
+        command.CommandText = provider.Limited(check.NormalizedSql, limits.MaxRows + 1);
         AddParameters(provider, command, check.Parameters, period.StartUtc, period.EndUtc, filter);
         using var watchdog = new Watchdog(command, TimeSpan.FromSeconds(limits.TimeoutSeconds), ct);
         try

@@ -9,9 +9,6 @@ namespace JourneyReports.Journeys;
 /// </summary>
 public static partial class AnalystSql
 {
-    internal static string Wrapped(string normalizedSql, int limit) =>
-        $"SELECT * FROM ({normalizedSql}) AS analyst" + (limit > 0 ? $" LIMIT {limit}" : "");
-
     internal static void AddParameters(IWarehouseProvider provider, DbCommand command, IEnumerable<string> used, DateTime start, DateTime end, JourneyFilter filter)
     {
         foreach (var name in used)

@@ -64,7 +64,7 @@ public sealed partial class JourneyMetrics
         CheckGrain(grain);
         var p = Parameters(period, filter);
         p.Add("grain", grain);
-        p.Add("tz", period.TimeZoneId);
+        p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
         var rows = (await connection.QueryAsync<Scored<DateTime>>(Command("experience_trend", p, ct)))
             .ToDictionary(r => DateOnly.FromDateTime(r.Key));
         var points = new List<ExperiencePoint>();
@@ -86,7 +86,7 @@ public sealed partial class JourneyMetrics
     {
         var p = Parameters(period, filter);
         p.Add("churn_days", Positive(churnDays, nameof(churnDays)));
-        p.Add("tz", period.TimeZoneId);
+        p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
         return (await connection.QueryAsync<DeliveryGroup>(Command("late_delivery_effect", p, ct))).ToList();
     }
 

@@ -38,7 +38,7 @@ public sealed partial class JourneyMetrics
         CheckGrain(grain);
         var p = Parameters(period, filter);
         p.Add("grain", grain);
-        p.Add("tz", period.TimeZoneId);
+        p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
         return (await connection.QueryAsync<CohortCell>(Command("cohort_retention", p, ct))).ToList();
     }
 
@@ -70,11 +70,11 @@ public sealed partial class JourneyMetrics
     public async Task<IReadOnlyList<ChannelShare>> ChurnChannelsAsync(ReportPeriod period, JourneyFilter filter, int churnDays, CancellationToken ct) =>
         [.. await connection.QueryAsync<ChannelShare>(Command("churn_channels", ChurnParameters(period, filter, churnDays), ct))];
 
-    static Dapper.DynamicParameters ChurnParameters(ReportPeriod period, JourneyFilter filter, int churnDays)
+    Dapper.DynamicParameters ChurnParameters(ReportPeriod period, JourneyFilter filter, int churnDays)
     {
         var p = Parameters(period, filter);
         p.Add("churn_days", Positive(churnDays, nameof(churnDays)));
-        p.Add("tz", period.TimeZoneId);
+        p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
         return p;
     }
 }

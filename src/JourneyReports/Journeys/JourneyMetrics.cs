@@ -34,7 +34,7 @@ public sealed partial class JourneyMetrics(JourneyWarehouse warehouse, DbConnect
     public async Task<IReadOnlyList<TrendPoint>> WeeklyTrendAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct)
     {
         var p = Parameters(period, filter);
-        p.Add("tz", period.TimeZoneId);
+        p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
         var rows = (await connection.QueryAsync<(DateTime WeekStart, long Visitors, long Buyers, long Orders, decimal Revenue, double? Nps, double? Ces)>(
                 Command("weekly_trend", p, ct)))
             .ToDictionary(r => DateOnly.FromDateTime(r.WeekStart));

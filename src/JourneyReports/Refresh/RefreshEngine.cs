@@ -36,6 +36,7 @@ public static partial class RefreshEngine
         Action<RefreshProgress>? progress, CancellationToken ct, int batchRows = DefaultBatchRows, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchRows, 1);
+        WarehouseProviders.EnsureWritable(warehouse.Provider, "An Import-mode refresh");
         var clock = Stopwatch.StartNew();
         var mapping = source.Mapping;
         // Announced before anything is read: report runs arriving from now on wait for the fresh model.

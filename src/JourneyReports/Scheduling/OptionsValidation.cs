@@ -17,6 +17,8 @@ public static class OptionsValidation
         Check(IsCulture(o.Culture), $"JourneyReports:Culture '{o.Culture}' is not a known culture (e.g. en-GB).");
         Check(Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), $"JourneyReports:PublicUrl '{o.PublicUrl}' is not an absolute URL.");
         if (WarehouseProviders.Problem(o.Warehouse.Provider) is { } provider) errors.Add(provider + ".");
+        var providerProblems = WarehouseProviders.Problems(o.Warehouse, o.Sources.Count).ToList();
+        errors.AddRange(providerProblems);
         Check(o.Warehouse.DemoScale is > 0 and <= 100, $"JourneyReports:Warehouse:DemoScale must be above 0 and at most 100 (was {o.Warehouse.DemoScale}).");
         errors.AddRange(o.Warehouse.AnalystSql.Problems());
         Check(WarehouseOptions.IsMemorySize(o.Warehouse.ImportMemoryLimit),
@@ -36,7 +38,7 @@ public static class OptionsValidation
         {
             var at = $"JourneyReports:Schedules:{i}";
             // Which reports exist depends on the warehouse's SQL checker: without a known provider that is said above.
-            if (WarehouseProviders.Problem(o.Warehouse.Provider) is null && ReportRunner.ProblemWith(library.Value, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
+            if (WarehouseProviders.Problem(o.Warehouse.Provider) is null && providerProblems.Count == 0 && ReportRunner.ProblemWith(library.Value, s.Report) is { } problem) errors.Add($"{at}:Report {problem}.");
             Check(SubscriptionValidation.IsCron(s.Cron), $"{at}:Cron '{s.Cron}' is not a valid cron expression (five fields, e.g. '0 8 * * 1' for Mondays 08:00).");
             if (TimeZones.Problem(s.TimeZone) is { } zoneProblem) errors.Add($"{at}:TimeZone: {zoneProblem}.");
             Check(s.Recipients.Count > 0, $"{at}:Recipients is empty.");

@@ -12,6 +12,7 @@ public static class DemoWarehouse
     /// <summary>Seeds when the warehouse has no data; returns null when it already had some.</summary>
     public static async Task<DemoSummary?> SeedIfEmptyAsync(JourneyWarehouse warehouse, DemoSpec spec, Action<string>? progress, CancellationToken ct)
     {
+        WarehouseProviders.EnsureWritable(warehouse.Provider, "Demo data");
         await using var c = await warehouse.OpenAsync(ct);
         if (!await IsEmptyAsync(warehouse, c, ct)) return null;
         return await InTransactionAsync(c, () => DemoGenerator.GenerateAsync(warehouse, c, spec, progress, ct), ct);
@@ -20,6 +21,7 @@ public static class DemoWarehouse
     /// <summary>Seeds, replacing what is there only when <paramref name="replace"/> says so.</summary>
     public static async Task<DemoSummary> SeedAsync(JourneyWarehouse warehouse, DemoSpec spec, bool replace, Action<string>? progress, CancellationToken ct)
     {
+        WarehouseProviders.EnsureWritable(warehouse.Provider, "Demo data");
         await using var c = await warehouse.OpenAsync(ct);
         var empty = await IsEmptyAsync(warehouse, c, ct);
         if (!empty && !replace)

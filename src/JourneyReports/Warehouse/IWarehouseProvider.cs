@@ -46,6 +46,12 @@ public interface IWarehouseProvider
 
     /// <summary>A named parameter of this engine's commands.</summary>
     DbParameter Parameter(string name, object? value);
+
+    /// <summary>The name this engine knows an IANA time zone by (the metric SQL's tz parameter).</summary>
+    string TimeZoneName(string ianaId);
+
+    /// <summary>The text that runs a checked analyst query (<see cref="AnalystSqlCheck.NormalizedSql"/>) returning at most <paramref name="limit"/> rows.</summary>
+    string Limited(string normalizedSql, int limit);
 }
 
 /// <summary>One table's rows streamed in: <see cref="Row"/>, one Add per column in order, then <see cref="IBulkRow.End"/>.</summary>

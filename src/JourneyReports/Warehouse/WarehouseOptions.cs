@@ -6,6 +6,13 @@ public sealed partial class WarehouseOptions
     /// <summary>Which engine holds the warehouse (see <see cref="WarehouseProviders.Names"/>); "duckdb" is an embedded file.</summary>
     public string Provider { get; set; } = "duckdb";
 
+    /// <summary>
+    /// With Provider "sqlserver" (DirectQuery): the connection string of the SQL Server database holding the journey
+    /// schema (docs/directquery.md). Set it in the environment (JourneyReports__Warehouse__ConnectionString), not in
+    /// appsettings.json; it is never logged, and messages name only its server and database.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>The DuckDB database file; relative to the data folder.</summary>
     public string Path { get; set; } = "warehouse.duckdb";
 

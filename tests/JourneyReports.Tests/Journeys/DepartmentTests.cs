@@ -10,9 +10,11 @@ public sealed class DepartmentTests : IAsyncLifetime
     public async Task DisposeAsync() => await w.DisposeAsync();
 
     [Fact]
-    public async Task Departments_HaveTheirKpisAndFunnel_MostRevenueFirst()
+    public Task Departments_HaveTheirKpisAndFunnel_MostRevenueFirst() => Departments_HaveTheirKpisAndFunnel_MostRevenueFirst_On(w.Metrics);
+
+    internal static async Task Departments_HaveTheirKpisAndFunnel_MostRevenueFirst_On(JourneyMetrics metrics)
     {
-        var d = await w.Metrics.DepartmentsAsync(Week, JourneyFilter.None, default);
+        var d = await metrics.DepartmentsAsync(Week, JourneyFilter.None, default);
 
         Assert.Equal(new[] { "Home", "Electronics" }, d.Select(x => x.Department));
         // Home: A, B, E touched it; A bought; order 100's kettle line, 100.00.
@@ -32,25 +34,29 @@ public sealed class DepartmentTests : IAsyncLifetime
     [Theory]
     [InlineData("Home")]
     [InlineData("Electronics")]
-    public async Task EachDepartment_MatchesTheDepartmentFilter(string department)
+    public Task EachDepartment_MatchesTheDepartmentFilter(string department) => EachDepartment_MatchesTheDepartmentFilter_On(w.Metrics, department);
+
+    internal static async Task EachDepartment_MatchesTheDepartmentFilter_On(JourneyMetrics metrics, string department)
     {
         var filter = new JourneyFilter(Department: department);
 
-        var row = (await w.Metrics.DepartmentsAsync(Week, JourneyFilter.None, default)).Single(x => x.Department == department);
-        var k = await w.Metrics.KpisAsync(Week, filter, default);
-        var funnel = await w.Metrics.FunnelAsync(Week, filter, default);
+        var row = (await metrics.DepartmentsAsync(Week, JourneyFilter.None, default)).Single(x => x.Department == department);
+        var k = await metrics.KpisAsync(Week, filter, default);
+        var funnel = await metrics.FunnelAsync(Week, filter, default);
 
         Assert.Equal((k.Visitors, k.Buyers, k.Orders, k.Revenue), (row.Visitors, row.Buyers, row.Orders, row.Revenue));
         Assert.Equal(funnel, row.Funnel);
-        Assert.Equal(new[] { department }, (await w.Metrics.DepartmentsAsync(Week, filter, default)).Select(x => x.Department));
+        Assert.Equal(new[] { department }, (await metrics.DepartmentsAsync(Week, filter, default)).Select(x => x.Department));
     }
 
     [Fact]
-    public async Task Departments_WithoutActivity_AreListedWithZeros()
+    public Task Departments_WithoutActivity_AreListedWithZeros() => Departments_WithoutActivity_AreListedWithZeros_On(w.Metrics);
+
+    internal static async Task Departments_WithoutActivity_AreListedWithZeros_On(JourneyMetrics metrics)
     {
         var quiet = ReportPeriod.Days(new(2026, 8, 1), new(2026, 8, 7), TimeZoneInfo.Utc);
 
-        var d = await w.Metrics.DepartmentsAsync(quiet, JourneyFilter.None, default);
+        var d = await metrics.DepartmentsAsync(quiet, JourneyFilter.None, default);
 
         Assert.Equal(new[] { "Electronics", "Home" }, d.Select(x => x.Department));
         Assert.All(d, x => Assert.Equal((0L, 0L, 0m, (decimal?)null), (x.Visitors, x.Orders, x.Revenue, x.AverageOrderValue)));

@@ -8,33 +8,16 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     TempWarehouse w = null!;
     static readonly ReportPeriod Week = JourneyFixture.Week;
 
-    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync("""
-            INSERT INTO customers VALUES
-              (1, 'Planner', 'consumer', 'London',   '2026-01-01', 'web'),
-              (2, 'Regular', 'vip',      'Scotland', '2026-01-01', 'store'),
-              (3, 'Planner', 'consumer', 'Wales',    '2026-01-01', 'social');
-            INSERT INTO surveys VALUES
-              (1, 1, '2026-11-03 10:00', 'purchase',  'web',   10,   5,    NULL, NULL),
-              (2, 2, '2026-11-04 10:00', 'purchase',  'store',  6,   3,    NULL, NULL),
-              (3, 3, '2026-11-05 10:00', 'purchase',  'web',    9,   4,    NULL, NULL),
-              (4, 1, '2026-11-06 10:00', 'decision',  'web',   NULL, 2,    6,    NULL),
-              (5, 2, '2026-11-07 10:00', 'decision',  'app',   NULL, 1,    7,    NULL),
-              (6, 3, '2026-11-10 10:00', 'decision',  'web',   NULL, 5,    1,    'after the week'),
-              (7, 3, '2026-11-08 13:00', 'retention', 'email', NULL, 2,    2,    NULL);
-            -- Ticket 1 is before the week: not in the volume, but it precedes answer 1 by 4 days.
-            INSERT INTO support_tickets VALUES
-              (1, 1, '2026-10-30 09:00', 'email',       'late delivery',  30, true),
-              (2, 2, '2026-11-04 09:00', 'call_center', 'late delivery',  10, true),
-              (3, 2, '2026-11-06 12:00', 'live_chat',   'payment failed', 75, false),
-              (4, 3, '2026-11-08 12:00', 'email',       'late delivery',   2, true);
-            """);
+    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync(ExperienceExpectations.FixtureSql);
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 
     [Fact]
-    public async Task ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder()
+    public Task ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder() => ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder_On(w.Metrics);
+
+    internal static async Task ByStage_ScoresEachQuestionOnItsOwnAnswers_InFunnelOrder_On(JourneyMetrics metrics)
     {
-        var rows = await w.Metrics.ExperienceByStageAsync(Week, JourneyFilter.None, default);
+        var rows = await metrics.ExperienceByStageAsync(Week, JourneyFilter.None, default);
 
         Assert.Equal(new[] { "decision", "purchase", "retention" }, rows.Select(r => r.Group));
         // decision: answers 4, 5 -> no NPS; CSAT 2, 1 -> 0%; CES (6 + 7) / 2 = 6.5 (answer 6 is after the week)
@@ -57,9 +40,11 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ByTouchpoint_GroupsTheSameAnswersByTouchpoint()
+    public Task ByTouchpoint_GroupsTheSameAnswersByTouchpoint() => ByTouchpoint_GroupsTheSameAnswersByTouchpoint_On(w.Metrics);
+
+    internal static async Task ByTouchpoint_GroupsTheSameAnswersByTouchpoint_On(JourneyMetrics metrics)
     {
-        var web = (await w.Metrics.ExperienceByTouchpointAsync(Week, JourneyFilter.None, default)).Single(r => r.Group == "web").Scores;
+        var web = (await metrics.ExperienceByTouchpointAsync(Week, JourneyFilter.None, default)).Single(r => r.Group == "web").Scores;
 
         // answers 1, 3, 4: NPS 10, 9 -> +100; CSAT 5, 4, 2 -> 2/3; CES 6
         Assert.Equal(3, web.Responses);
@@ -69,9 +54,11 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PersonaFilter_KeepsOnlyThatPersonasAnswers()
+    public Task PersonaFilter_KeepsOnlyThatPersonasAnswers() => PersonaFilter_KeepsOnlyThatPersonasAnswers_On(w.Metrics);
+
+    internal static async Task PersonaFilter_KeepsOnlyThatPersonasAnswers_On(JourneyMetrics metrics)
     {
-        var rows = await w.Metrics.ExperienceByStageAsync(Week, new JourneyFilter(Persona: "Planner"), default);
+        var rows = await metrics.ExperienceByStageAsync(Week, new JourneyFilter(Persona: "Planner"), default);
 
         // customers 1 and 3: purchase answers 1 and 3 -> NPS 10, 9 = +100, CSAT 5, 4 = 100%
         var purchase = rows.Single(r => r.Group == "purchase").Scores;
@@ -81,12 +68,14 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered()
+    public Task Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered() => Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered_On(w.Metrics);
+
+    internal static async Task Trend_OnePointPerWeekOrMonth_ZeroWhereNothingWasAnswered_On(JourneyMetrics metrics)
     {
         var threeWeeks = Week.TrailingWeeks(3); // 19 Oct - 8 Nov
 
-        var weeks = await w.Metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "week", default);
-        var months = await w.Metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "month", default);
+        var weeks = await metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "week", default);
+        var months = await metrics.ExperienceTrendAsync(threeWeeks, JourneyFilter.None, "month", default);
 
         Assert.Equal(new DateOnly[] { new(2026, 10, 19), new(2026, 10, 26), new(2026, 11, 2) }, weeks.Select(p => p.Start));
         Assert.Equal(new long[] { 0, 0, 6 }, weeks.Select(p => p.Scores.Responses)); // answer 6 is on 10 Nov
@@ -107,29 +96,15 @@ public sealed class ExperienceMetricsTests : IAsyncLifetime
     {
         var points = await w.Metrics.PainPointsAsync(Week, JourneyFilter.None, 7, default);
 
-        // volume in the week: late delivery tickets 2 and 4 (customers 2, 3); payment failed ticket 3
-        Assert.Equal(new[] { ("late delivery", 2L, 2L), ("payment failed", 1L, 1L) }, points.Select(p => (p.Category, p.Tickets, p.Customers)));
-        // after late delivery (7 days): answer 1 (ticket 1, 4 days before), 2 and 5 (ticket 2), 7 (ticket 4).
-        // Answer 4 is 7 days and 1 hour after ticket 1, so it has no ticket: the baseline is answers 3 and 4.
-        var late = points[0];
-        Assert.Equal(4, late.Answers);
-        Assert.Equal(0.0, late.Nps!.Value, 6);          // NPS 10, 6 -> 1 promoter, 1 detractor
-        Assert.Equal(25.0, late.Csat!.Value, 6);        // CSAT 5, 3, 1, 2 -> 1 of 4
-        Assert.Equal(2, late.BaselineAnswers);
-        Assert.Equal(100.0, late.BaselineNps!.Value, 6); // answer 3's 9
-        Assert.Equal(50.0, late.BaselineCsat!.Value, 6); // 4 and 2
-        Assert.Equal(-100.0, late.NpsEffect!.Value, 6);
-        Assert.Equal(-25.0, late.CsatEffect!.Value, 6);
-        // after payment failed: answer 5 only (CSAT 1, no NPS)
-        Assert.Equal(1, points[1].Answers);
-        Assert.Null(points[1].Nps);
-        Assert.Equal(0.0, points[1].Csat!.Value, 6);
+        ExperienceExpectations.WeekPainPoints(points);
     }
 
     [Fact]
-    public async Task WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt()
+    public Task WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt() => WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt_On(w.Metrics);
+
+    internal static async Task WaitTime_GivesEachEffortAnswerToTheLatestTicketBeforeIt_On(JourneyMetrics metrics)
     {
-        var bands = await w.Metrics.WaitTimeEffectAsync(Week, JourneyFilter.None, 7, default);
+        var bands = await metrics.WaitTimeEffectAsync(Week, JourneyFilter.None, 7, default);
 
         Assert.Equal(JourneyMetrics.WaitBands, bands.Select(b => b.Band));
         // tickets in the week: 4 (2 min), 2 (10 min), 3 (75 min). Answer 7 (CES 2) follows ticket 4; answer 5

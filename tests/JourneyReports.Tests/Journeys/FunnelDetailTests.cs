@@ -10,13 +10,15 @@ public sealed class FunnelDetailTests : IAsyncLifetime
     public async Task DisposeAsync() => await w.DisposeAsync();
 
     [Fact]
-    public async Task FunnelDetail_HasTheOrderedFunnel_TheUnorderedReach_AndTheHoursBetweenStages()
+    public Task FunnelDetail_HasTheOrderedFunnel_TheUnorderedReach_AndTheHoursBetweenStages() => FunnelDetail_HasTheOrderedFunnel_TheUnorderedReach_AndTheHoursBetweenStages_On(w.Metrics);
+
+    internal static async Task FunnelDetail_HasTheOrderedFunnel_TheUnorderedReach_AndTheHoursBetweenStages_On(JourneyMetrics metrics)
     {
-        var d = await w.Metrics.FunnelDetailAsync(Week, JourneyFilter.None, default);
+        var d = await metrics.FunnelDetailAsync(Week, JourneyFilter.None, default);
 
         // ordered: awareness A, B, D, E; consideration A, B; decision, purchase, retention A
         Assert.Equal(new long[] { 4, 2, 1, 1, 1, 0 }, d.Select(s => s.Customers));
-        Assert.Equal((await w.Metrics.FunnelAsync(Week, JourneyFilter.None, default)).Select(s => s.DropOff), d.Select(s => s.DropOff));
+        Assert.Equal((await metrics.FunnelAsync(Week, JourneyFilter.None, default)).Select(s => s.DropOff), d.Select(s => s.DropOff));
         // any event of the stage: consideration also C and E; decision also D; purchase also C
         Assert.Equal(new long[] { 4, 4, 2, 2, 1, 0 }, d.Select(s => s.Reached));
         // awareness -> consideration: A 65 min, B 1 min. Median (65 + 1) / 2 = 33 min = 0.55 h;
@@ -31,9 +33,11 @@ public sealed class FunnelDetailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FunnelBy_Persona_AttachesEachVisitorsPersona_AnonymousAsUnknown()
+    public Task FunnelBy_Persona_AttachesEachVisitorsPersona_AnonymousAsUnknown() => FunnelBy_Persona_AttachesEachVisitorsPersona_AnonymousAsUnknown_On(w.Metrics);
+
+    internal static async Task FunnelBy_Persona_AttachesEachVisitorsPersona_AnonymousAsUnknown_On(JourneyMetrics metrics)
     {
-        var rows = await w.Metrics.FunnelByAsync(Week, JourneyFilter.None, "persona", default);
+        var rows = await metrics.FunnelByAsync(Week, JourneyFilter.None, "persona", default);
 
         // Planner: A (to retention) and D (awareness only); unknown: B (to consideration) and E (awareness).
         // Regular (C) never reached awareness, so has no row.
@@ -48,24 +52,28 @@ public sealed class FunnelDetailTests : IAsyncLifetime
     [InlineData("device")]
     [InlineData("department")]
     [InlineData("region")]
-    public async Task FunnelBy_EachValueIsTheFunnelFilteredToIt(string dimension)
+    public Task FunnelBy_EachValueIsTheFunnelFilteredToIt(string dimension) => FunnelBy_EachValueIsTheFunnelFilteredToIt_On(w.Metrics, dimension);
+
+    internal static async Task FunnelBy_EachValueIsTheFunnelFilteredToIt_On(JourneyMetrics metrics, string dimension)
     {
-        var rows = await w.Metrics.FunnelByAsync(Week, JourneyFilter.None, dimension, default);
+        var rows = await metrics.FunnelByAsync(Week, JourneyFilter.None, dimension, default);
 
         Assert.NotEmpty(rows);
         // "unknown" (anonymous visitors) is a breakdown value no filter can select.
         foreach (var g in rows.GroupBy(r => r.Value).Where(g => g.Key != "unknown"))
         {
-            var filtered = await w.Metrics.FunnelAsync(Week, FilterOn(dimension, g.Key), default);
+            var filtered = await metrics.FunnelAsync(Week, FilterOn(dimension, g.Key), default);
             Assert.Equal(filtered.Select(s => s.Customers), g.Select(r => r.Customers));
         }
     }
 
     [Fact]
-    public async Task FunnelBy_Channel_And_Department_ByHand()
+    public Task FunnelBy_Channel_And_Department_ByHand() => FunnelBy_Channel_And_Department_ByHand_On(w.Metrics);
+
+    internal static async Task FunnelBy_Channel_And_Department_ByHand_On(JourneyMetrics metrics)
     {
-        var channels = await w.Metrics.FunnelByAsync(Week, JourneyFilter.None, "channel", default);
-        var departments = await w.Metrics.FunnelByAsync(Week, JourneyFilter.None, "department", default);
+        var channels = await metrics.FunnelByAsync(Week, JourneyFilter.None, "channel", default);
+        var departments = await metrics.FunnelByAsync(Week, JourneyFilter.None, "department", default);
 
         // Only awareness events are by email (A, B) or social (A, E); web awareness is D's landing view, after which D's
         // web add_to_cart skips consideration. The store has C's purchase only: no awareness, no row.
@@ -77,9 +85,11 @@ public sealed class FunnelDetailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FunnelBy_HonoursTheFilter()
+    public Task FunnelBy_HonoursTheFilter() => FunnelBy_HonoursTheFilter_On(w.Metrics);
+
+    internal static async Task FunnelBy_HonoursTheFilter_On(JourneyMetrics metrics)
     {
-        var rows = await w.Metrics.FunnelByAsync(Week, new JourneyFilter(Persona: "Planner"), "department", default);
+        var rows = await metrics.FunnelByAsync(Week, new JourneyFilter(Persona: "Planner"), "department", default);
 
         // Planners are A (Home, to retention) and D (Electronics, awareness only).
         Assert.Equal(new long[] { 1, 1, 1, 1, 1, 0 }, rows.Where(r => r.Value == "Home").Select(r => r.Customers));

@@ -10,7 +10,7 @@ public static class JourneyFixture
 
     public static Task<TempWarehouse> OpenAsync() => TempWarehouse.SeededAsync(Sql);
 
-    const string Sql = """
+    public const string Sql = """
         INSERT INTO customers VALUES
           (1, 'Planner', 'consumer', 'London',   '2026-01-01', 'web'),
           (3, 'Regular', 'vip',      'Scotland', '2026-01-01', 'store'),

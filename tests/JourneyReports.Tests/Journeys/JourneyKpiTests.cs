@@ -10,9 +10,11 @@ public sealed class JourneyKpiTests : IAsyncLifetime
     public async Task DisposeAsync() => await w.DisposeAsync();
 
     [Fact]
-    public async Task JourneyKpis_ForTheWeek_AgainstTheWeekBefore()
+    public Task JourneyKpis_ForTheWeek_AgainstTheWeekBefore() => JourneyKpis_ForTheWeek_AgainstTheWeekBefore_On(w.Metrics);
+
+    internal static async Task JourneyKpis_ForTheWeek_AgainstTheWeekBefore_On(JourneyMetrics metrics)
     {
-        var k = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, default)).ToDictionary(k => k.Key);
+        var k = (await metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, default)).ToDictionary(k => k.Key);
 
         Assert.Equal(
             ["visitors", "customers", "conversion", "orders", "revenue", "aov", "repeat_rate", "nps", "csat", "ces", "churn_rate"],
@@ -35,21 +37,25 @@ public sealed class JourneyKpiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task JourneyKpis_ChurnDays_SetsHowFarBackTheActiveCustomersAreTaken()
+    public Task JourneyKpis_ChurnDays_SetsHowFarBackTheActiveCustomersAreTaken() => JourneyKpis_ChurnDays_SetsHowFarBackTheActiveCustomersAreTaken_On(w.Metrics);
+
+    internal static async Task JourneyKpis_ChurnDays_SetsHowFarBackTheActiveCustomersAreTaken_On(JourneyMetrics metrics)
     {
-        var d30 = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 30, default)).Single(k => k.Key == "churn_rate");
-        var d35 = (await w.Metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 35, default)).Single(k => k.Key == "churn_rate");
+        var d30 = (await metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 30, default)).Single(k => k.Key == "churn_rate");
+        var d35 = (await metrics.JourneyKpisAsync(Week, null, JourneyFilter.None, 35, default)).Single(k => k.Key == "churn_rate");
 
         Assert.Equal(0m, d30.Value);          // active from 3 Oct: 1 and 3, both ordered in the week
         Assert.Equal(0.333333m, d35.Value);   // active from 28 Sep: 1, 3 and 4, whose 2 Oct order is 38 days before 9 Nov
     }
 
     [Fact]
-    public async Task JourneyKpis_AnExplicitComparison_AndAFilter()
+    public Task JourneyKpis_AnExplicitComparison_AndAFilter() => JourneyKpis_AnExplicitComparison_AndAFilter_On(w.Metrics);
+
+    internal static async Task JourneyKpis_AnExplicitComparison_AndAFilter_On(JourneyMetrics metrics)
     {
         var september = ReportPeriod.Days(new(2026, 9, 1), new(2026, 9, 30), TimeZoneInfo.Utc);
 
-        var k = (await w.Metrics.JourneyKpisAsync(Week, september, new JourneyFilter(Persona: "Planner"), default)).ToDictionary(k => k.Key);
+        var k = (await metrics.JourneyKpisAsync(Week, september, new JourneyFilter(Persona: "Planner"), default)).ToDictionary(k => k.Key);
 
         // Planners A and D: one order (100, 120.00) from customer 1, who never ordered before. September had no Planner
         // order and no Planner customer ordered in the 90 days before it.

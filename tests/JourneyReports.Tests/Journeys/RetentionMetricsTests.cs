@@ -8,7 +8,10 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
     TempWarehouse w = null!;
     static readonly ReportPeriod Quarter = ReportPeriod.Days(new(2026, 1, 1), new(2026, 3, 31), TimeZoneInfo.Utc);
 
-    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync("""
+    public async Task InitializeAsync() => w = await TempWarehouse.SeededAsync(FixtureSql);
+
+    /// <summary>The hand-built rows the expected values are worked out from; DirectQueryMetricTests loads the same into SQL Server.</summary>
+    internal const string FixtureSql = """
             INSERT INTO customers VALUES
               (1, 'Planner', 'consumer', 'London', '2025-01-01', 'web'),
               (2, 'Planner', 'consumer', 'London', '2025-01-01', 'web'),
@@ -43,14 +46,16 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
               (2, '2026-02-02 09:50', 3, 'a-3', 's2', 'web', 'desktop', 'product_view', NULL),
               (3, '2026-02-20 09:50', 3, 'a-3', 's3', 'web', 'desktop', 'product_view', NULL),
               (4, '2026-02-14 09:50', 4, 'a-4', 's4', 'app', 'mobile',  'product_view', NULL);
-            """);
+            """;
 
     public async Task DisposeAsync() => await w.DisposeAsync();
 
     [Fact]
-    public async Task MonthlyCohorts_ShareOfEachCohortOrderingInEachLaterMonth_UpToTheNewestOrder()
+    public Task MonthlyCohorts_ShareOfEachCohortOrderingInEachLaterMonth_UpToTheNewestOrder() => MonthlyCohorts_ShareOfEachCohortOrderingInEachLaterMonth_UpToTheNewestOrder_On(w.Metrics);
+
+    internal static async Task MonthlyCohorts_ShareOfEachCohortOrderingInEachLaterMonth_UpToTheNewestOrder_On(JourneyMetrics metrics)
     {
-        var cells = await w.Metrics.CohortRetentionAsync(Quarter, JourneyFilter.None, "month", default);
+        var cells = await metrics.CohortRetentionAsync(Quarter, JourneyFilter.None, "month", default);
 
         // Cohorts by first order: Jan (1, 2), Feb (3, 4), Mar (5); customer 6's is Dec 2025, before the quarter.
         // The newest order is in April, so Jan runs k = 0..3, Feb 0..2, Mar 0..1.
@@ -67,11 +72,13 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WeeklyCohorts_CountWeeksFromTheMondayOfTheFirstOrder()
+    public Task WeeklyCohorts_CountWeeksFromTheMondayOfTheFirstOrder() => WeeklyCohorts_CountWeeksFromTheMondayOfTheFirstOrder_On(w.Metrics);
+
+    internal static async Task WeeklyCohorts_CountWeeksFromTheMondayOfTheFirstOrder_On(JourneyMetrics metrics)
     {
         var january = ReportPeriod.Days(new(2026, 1, 1), new(2026, 1, 31), TimeZoneInfo.Utc);
 
-        var cells = await w.Metrics.CohortRetentionAsync(january, JourneyFilter.None, "week", default);
+        var cells = await metrics.CohortRetentionAsync(january, JourneyFilter.None, "week", default);
 
         // Customer 1's cohort is the week of Mon 5 Jan; Tue 10 Feb is in week 5 after, Tue 3 Mar in week 8, and the
         // newest order (Sun 5 Apr, week of 30 Mar) is week 12.
@@ -89,9 +96,11 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PersonaFilter_NarrowsTheCohorts()
+    public Task PersonaFilter_NarrowsTheCohorts() => PersonaFilter_NarrowsTheCohorts_On(w.Metrics);
+
+    internal static async Task PersonaFilter_NarrowsTheCohorts_On(JourneyMetrics metrics)
     {
-        var cells = await w.Metrics.CohortRetentionAsync(Quarter, new JourneyFilter(Persona: "Planner"), "month", default);
+        var cells = await metrics.CohortRetentionAsync(Quarter, new JourneyFilter(Persona: "Planner"), "month", default);
 
         // Planners are 1, 2, 3: Feb holds only 3, who is back in April; there is no March cohort.
         Assert.Equal(new[] { new DateTime(2026, 1, 1), new DateTime(2026, 2, 1) }, cells.Select(c => c.Cohort).Distinct());
@@ -99,9 +108,11 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RepeatPurchase_CustomersWithTwoOrMoreOrdersInThePeriod()
+    public Task RepeatPurchase_CustomersWithTwoOrMoreOrdersInThePeriod() => RepeatPurchase_CustomersWithTwoOrMoreOrdersInThePeriod_On(w.Metrics);
+
+    internal static async Task RepeatPurchase_CustomersWithTwoOrMoreOrdersInThePeriod_On(JourneyMetrics metrics)
     {
-        var r = await w.Metrics.RepeatPurchaseAsync(Quarter, JourneyFilter.None, default);
+        var r = await metrics.RepeatPurchaseAsync(Quarter, JourneyFilter.None, default);
 
         // In the quarter: 1 (3 orders), 2 (2), 3 (2), 4, 5, 6 (1 each)
         Assert.Equal((6L, 3L), (r.Customers, r.Repeaters));
@@ -109,9 +120,11 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Churn_AsOfThePeriodEnd_ComparesChurnedAndRetainedCustomers()
+    public Task Churn_AsOfThePeriodEnd_ComparesChurnedAndRetainedCustomers() => Churn_AsOfThePeriodEnd_ComparesChurnedAndRetainedCustomers_On(w.Metrics);
+
+    internal static async Task Churn_AsOfThePeriodEnd_ComparesChurnedAndRetainedCustomers_On(JourneyMetrics metrics)
     {
-        var c = await w.Metrics.ChurnAsync(Quarter, JourneyFilter.None, 30, default);
+        var c = await metrics.ChurnAsync(Quarter, JourneyFilter.None, 30, default);
 
         // All six ordered from 2 Dec (30 days before the quarter), the window read. Churned: latest order before 1 Apr earlier than
         // 2 Mar -> 3 (20 Feb), 4 (14 Feb), 6 (1 Feb). Retained: 1 (3 Mar), 2 (15 Mar), 5 (9 Mar).
@@ -136,20 +149,24 @@ public sealed class RetentionMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Churn_PersonaFilter_CountsOnlyThatPersona()
+    public Task Churn_PersonaFilter_CountsOnlyThatPersona() => Churn_PersonaFilter_CountsOnlyThatPersona_On(w.Metrics);
+
+    internal static async Task Churn_PersonaFilter_CountsOnlyThatPersona_On(JourneyMetrics metrics)
     {
-        var c = await w.Metrics.ChurnAsync(Quarter, new JourneyFilter(Persona: "Planner"), 30, default);
+        var c = await metrics.ChurnAsync(Quarter, new JourneyFilter(Persona: "Planner"), 30, default);
 
         Assert.Equal((3L, 1L), (c.Customers, c.Churned)); // 1, 2 retained; 3 churned
     }
 
     [Fact]
-    public async Task ChurnedVsRetained_AreTwoRows_ChurnedFirst_ForTablesAndCharts()
+    public Task ChurnedVsRetained_AreTwoRows_ChurnedFirst_ForTablesAndCharts() => ChurnedVsRetained_AreTwoRows_ChurnedFirst_ForTablesAndCharts_On(w.Metrics);
+
+    internal static async Task ChurnedVsRetained_AreTwoRows_ChurnedFirst_ForTablesAndCharts_On(JourneyMetrics metrics)
     {
         var args = new MetricArgs(new Dictionary<string, string> { ["churn-days"] = "30" });
 
-        var groups = (IReadOnlyList<JourneyMetrics.ChurnGroup>)await MetricCatalog.Find("churned-vs-retained")!.Run(w.Metrics, Quarter, JourneyFilter.None, args, default);
-        var channels = (IReadOnlyList<JourneyMetrics.ChannelShare>)await MetricCatalog.Find("churn-channels")!.Run(w.Metrics, Quarter, JourneyFilter.None, args, default);
+        var groups = (IReadOnlyList<JourneyMetrics.ChurnGroup>)await MetricCatalog.Find("churned-vs-retained")!.Run(metrics, Quarter, JourneyFilter.None, args, default);
+        var channels = (IReadOnlyList<JourneyMetrics.ChannelShare>)await MetricCatalog.Find("churn-channels")!.Run(metrics, Quarter, JourneyFilter.None, args, default);
 
         // The same groups as Churn_AsOfThePeriodEnd_ComparesChurnedAndRetainedCustomers, one row each.
         Assert.Equal(new[] { ("Churned", 3L), ("Retained", 3L) }, groups.Select(g => (g.Group, g.Customers)));

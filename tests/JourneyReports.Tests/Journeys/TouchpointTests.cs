@@ -10,9 +10,11 @@ public sealed class TouchpointTests : IAsyncLifetime
     public async Task DisposeAsync() => await w.DisposeAsync();
 
     [Fact]
-    public async Task Touchpoints_AreSharesOfTheStagesVisitors_SoTheyCanAddUpToMoreThanOne()
+    public Task Touchpoints_AreSharesOfTheStagesVisitors_SoTheyCanAddUpToMoreThanOne() => Touchpoints_AreSharesOfTheStagesVisitors_SoTheyCanAddUpToMoreThanOne_On(w.Metrics);
+
+    internal static async Task Touchpoints_AreSharesOfTheStagesVisitors_SoTheyCanAddUpToMoreThanOne_On(JourneyMetrics metrics)
     {
-        var t = await w.Metrics.TouchpointsAsync(Week, JourneyFilter.None, default);
+        var t = await metrics.TouchpointsAsync(Week, JourneyFilter.None, default);
 
         // awareness: A (email, social), B (email), D (web), E (social) -> 4 visitors; email 2/4, social 2/4, web 1/4
         var awareness = t.Channels.Where(c => c.Stage == "awareness").ToDictionary(c => c.Value);
@@ -32,9 +34,11 @@ public sealed class TouchpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Touchpoints_HonourTheFilter()
+    public Task Touchpoints_HonourTheFilter() => Touchpoints_HonourTheFilter_On(w.Metrics);
+
+    internal static async Task Touchpoints_HonourTheFilter_On(JourneyMetrics metrics)
     {
-        var t = await w.Metrics.TouchpointsAsync(Week, new JourneyFilter(Device: "mobile"), default);
+        var t = await metrics.TouchpointsAsync(Week, new JourneyFilter(Device: "mobile"), default);
 
         // On mobile, awareness is A (email, social), B (email), E (social): 2/3 each
         var awareness = t.Channels.Where(c => c.Stage == "awareness").ToDictionary(c => c.Value, c => c.Share);
@@ -44,9 +48,11 @@ public sealed class TouchpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CrossChannel_CountsChannelsAndDevices_UpToTheFirstPurchase_WithinTheLookback()
+    public Task CrossChannel_CountsChannelsAndDevices_UpToTheFirstPurchase_WithinTheLookback() => CrossChannel_CountsChannelsAndDevices_UpToTheFirstPurchase_WithinTheLookback_On(w.Metrics);
+
+    internal static async Task CrossChannel_CountsChannelsAndDevices_UpToTheFirstPurchase_WithinTheLookback_On(JourneyMetrics metrics)
     {
-        var x = await w.Metrics.CrossChannelAsync(Week, JourneyFilter.None, default);
+        var x = await metrics.CrossChannelAsync(Week, JourneyFilter.None, default);
 
         // Purchasers A and C. A up to Tue 20:10: email, social, web on mobile and desktop (Thursday's tracking is after).
         // C over 30 days: the app view on 30 Oct (before the week, inside the lookback), web, store on mobile,
@@ -62,9 +68,11 @@ public sealed class TouchpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CrossChannel_AShorterLookback_LeavesOutEarlierTouches()
+    public Task CrossChannel_AShorterLookback_LeavesOutEarlierTouches() => CrossChannel_AShorterLookback_LeavesOutEarlierTouches_On(w.Metrics);
+
+    internal static async Task CrossChannel_AShorterLookback_LeavesOutEarlierTouches_On(JourneyMetrics metrics)
     {
-        var x = await w.Metrics.CrossChannelAsync(Week, JourneyFilter.None, 3, default);
+        var x = await metrics.CrossChannelAsync(Week, JourneyFilter.None, 3, default);
 
         // C's app view (7 days before the purchase) drops out: web and store, desktop and in person.
         Assert.Equal(new long[] { 0, 1, 1, 0 }, x.Channels.Select(b => b.Visitors));
@@ -72,10 +80,12 @@ public sealed class TouchpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CrossChannel_HonoursTheFilter_AndIsEmptyWithoutPurchasers()
+    public Task CrossChannel_HonoursTheFilter_AndIsEmptyWithoutPurchasers() => CrossChannel_HonoursTheFilter_AndIsEmptyWithoutPurchasers_On(w.Metrics);
+
+    internal static async Task CrossChannel_HonoursTheFilter_AndIsEmptyWithoutPurchasers_On(JourneyMetrics metrics)
     {
-        var desktop = await w.Metrics.CrossChannelAsync(Week, new JourneyFilter(Device: "desktop"), default);
-        var before = await w.Metrics.CrossChannelAsync(Week.Previous(), JourneyFilter.None, default);
+        var desktop = await metrics.CrossChannelAsync(Week, new JourneyFilter(Device: "desktop"), default);
+        var before = await metrics.CrossChannelAsync(Week.Previous(), JourneyFilter.None, default);
 
         // On desktop only A purchased (C's purchase was in person), and only on the web.
         Assert.Equal(1, desktop.Purchasers);

@@ -17,3 +17,12 @@ public sealed class SqlServerFactAttribute : FactAttribute
             Skip = $"{Variable} is not set: no SQL Server to run against (none runs on this machine). Set it to a connection string of a login that may create databases to run the SQL Server suite.";
     }
 }
+
+/// <summary>A theory that needs a real SQL Server: skipped, with the reason, like <see cref="SqlServerFactAttribute"/>.</summary>
+public sealed class SqlServerTheoryAttribute : TheoryAttribute
+{
+    public SqlServerTheoryAttribute()
+    {
+        if (SqlServerFactAttribute.ConnectionString is null) Skip = new SqlServerFactAttribute().Skip;
+    }
+}

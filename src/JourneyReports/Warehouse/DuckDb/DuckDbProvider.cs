@@ -46,6 +46,12 @@ public sealed partial class DuckDbProvider(string path) : IWarehouseProvider
 
     public DbParameter Parameter(string name, object? value) => new DuckDBParameter(name, value ?? DBNull.Value);
 
+    public string TimeZoneName(string ianaId) => ianaId;
+
+    // DuckDB's printout is one statement without comments or semicolons, so it nests safely.
+    public string Limited(string normalizedSql, int limit) =>
+        $"SELECT * FROM ({normalizedSql}) AS analyst" + (limit > 0 ? $" LIMIT {limit}" : "");
+
     [GeneratedRegex(@"PID (\d+)")]
     private static partial Regex HolderPid();
 

@@ -1,0 +1,1 @@
+SELECT MAX(occurred_at) FROM journey.events;
