@@ -112,6 +112,14 @@ public sealed partial class CatalogDatabase
         _ => false,
     };
 
+    /// <summary>A unique key refused a row: another instance wrote the same one first.</summary>
+    public static bool IsDuplicate(Exception e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode == 19,         // SQLITE_CONSTRAINT
+        SqlException s => s.Number is 2627 or 2601,           // unique constraint, unique index
+        _ => false,
+    };
+
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex BatchSeparator();
 }

@@ -25,6 +25,7 @@ public static class OptionsValidation
             errors.Add($"JourneyReports:Journey:StageMap names an unknown stage '{stage}'; stages are {string.Join(", ", JourneyStages.InOrder)}.");
         foreach (var twice in o.Journey.EventStages().GroupBy(e => e.EventType).Where(g => g.Count() > 1))
             errors.Add($"JourneyReports:Journey:StageMap puts event type '{twice.Key}' in more than one stage ({string.Join(", ", twice.Select(t => t.Stage))}).");
+        errors.AddRange(o.Instance.Problems());
         errors.AddRange(o.Catalog.Problems());
         errors.AddRange(o.Mail.Problems());
         errors.AddRange(o.Subscriptions.Problems());
