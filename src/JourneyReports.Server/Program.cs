@@ -48,6 +48,18 @@ var app = builder.Build();
 if (ConfigurationProblems.ValidOptions(app) is not { } options)
     return 1;
 
+// Warehouse: an embedded DuckDB file is this instance's own; a second server pointed at it stops here, saying so.
+if (options.Warehouse.Provider == "duckdb")
+{
+    var (claim, problem) = WarehouseClaim.Take(options.ResolvePath(options.Warehouse.Path));
+    if (claim is null)
+    {
+        app.Logger.LogCritical("The server does not start: {Problem}", problem);
+        return 1;
+    }
+    app.Lifetime.ApplicationStopped.Register(claim.Dispose);
+}
+
 await ServerSetup.PrepareDataAsync(app, options, instance);
 if (instance.ServesWeb)
     await app.Services.GetRequiredService<Accounts>().BootstrapAsync(CancellationToken.None);
