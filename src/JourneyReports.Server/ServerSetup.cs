@@ -102,8 +102,10 @@ public static class ServerSetup
         // Only the demo's executive report is run at once: the home page shows it. Other subscriptions wait for their time,
         // so a new monthly one does not email its recipients the moment the server starts.
         // Any run counts: an interrupted first run is resumed above for its own fire, not run a second time for another.
+        // Instances starting together on one catalog both find no run yet: the fact recorded once decides which queues it.
         if (await catalog.LatestRunAsync(FirstRunReport, CancellationToken.None) is null
-            && (await catalog.SubscriptionsAsync(CancellationToken.None)).FirstOrDefault(s => s.Report == FirstRunReport && s.Enabled) is { } first)
+            && (await catalog.SubscriptionsAsync(CancellationToken.None)).FirstOrDefault(s => s.Report == FirstRunReport && s.Enabled) is { } first
+            && await catalog.RecordFactOnceAsync($"first-run:{first.Id}", first.Name, DateTimeOffset.UtcNow, CancellationToken.None))
         {
             schedule.RunNow(first);
             log.LogInformation("No run of {Report} yet: subscription {Subscription} runs once now", FirstRunReport, first.Name);
