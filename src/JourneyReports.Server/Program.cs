@@ -36,11 +36,11 @@ builder.Services.AddJourneyReports();
 builder.Services.AddJobStorage();
 builder.Services.AddHangfire((sp, h) => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
     .UseStorage(sp.GetRequiredService<JobStorage>()));
+// A web instance with a name still runs its own queue: the refreshes of its own warehouse copy, and nothing else.
+if (instance.Queues() is { Length: > 0 } queues)
+    builder.Services.AddHangfireServer(s => { s.WorkerCount = instance.RunsJobs ? 2 : 1; s.Queues = queues; });
 if (instance.RunsJobs)
-{
-    builder.Services.AddHangfireServer(s => s.WorkerCount = 2);
     builder.Services.AddHostedService<SubscriptionSync>();
-}
 
 var app = builder.Build();
 

@@ -92,13 +92,14 @@ public static class ServerSetup
             }
         }
         // Only an instance that runs jobs resumes runs and follows the schedules: a web instance starting beside a
-        // worker must not mark the worker's runs interrupted.
+        // worker must not mark the worker's runs interrupted. A named one refreshes its own warehouse copy, whatever its role.
+        if (instance.Queues().Length > 0)
+            app.Services.GetRequiredService<RefreshSchedule>().Sync();
         if (!instance.RunsJobs) return;
         var schedule = app.Services.GetRequiredService<SubscriptionSchedule>();
         await schedule.ResumeInterruptedAsync(CancellationToken.None);
         await schedule.SeedFromSettingsAsync(CancellationToken.None);
         await schedule.SyncAsync(CancellationToken.None);
-        app.Services.GetRequiredService<RefreshSchedule>().Sync();
         // Only the demo's executive report is run at once: the home page shows it. Other subscriptions wait for their time,
         // so a new monthly one does not email its recipients the moment the server starts.
         // Any run counts: an interrupted first run is resumed above for its own fire, not run a second time for another.
