@@ -1,6 +1,7 @@
 using Hangfire;
 using JourneyReports.Server;
 using JourneyReports;
+using JourneyReports.Scheduling;
 using Serilog;
 
 // The same executable is the web server and the command line: "seed", "run", ... are verbs, anything else starts the server.

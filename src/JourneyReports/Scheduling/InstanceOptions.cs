@@ -1,4 +1,4 @@
-namespace JourneyReports;
+namespace JourneyReports.Scheduling;
 
 /// <summary>The "Instance" section: what this server process does when several share one catalog and job storage (docs/instances.md).</summary>
 public sealed class InstanceOptions
