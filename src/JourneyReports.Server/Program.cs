@@ -61,7 +61,10 @@ if (options.Warehouse.Provider == "duckdb")
     app.Lifetime.ApplicationStopped.Register(claim.Dispose);
 }
 
-await ServerSetup.PrepareDataAsync(app, options, instance);
+// Catalog and job storage: reached, migrated and prepared now; one that cannot be (a server down, a login refused)
+// stops the start with what it is and why, never with a stack trace or its connection string.
+if (!await ServerSetup.TryPrepareDataAsync(app, options, instance))
+    return 1;
 if (instance.ServesWeb)
     await app.Services.GetRequiredService<Accounts>().BootstrapAsync(CancellationToken.None);
 

@@ -113,6 +113,23 @@ public static class ServerSetup
         }
     }
 
+    /// <summary><see cref="PrepareDataAsync"/>, or false (said in the log) when the catalog or the job storage cannot be used.</summary>
+    public static async Task<bool> TryPrepareDataAsync(WebApplication app, JourneyReportsOptions options, InstanceOptions instance)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<JobStorage>();   // Hangfire on SQL Server connects and installs its schema here
+            await PrepareDataAsync(app, options, instance);
+            return true;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            app.Logger.LogCritical("The server does not start: the catalog ({Catalog}) or Hangfire's job storage ({JobStorage}) cannot be used: {Problem}",
+                app.Services.GetRequiredService<ReportCatalog>().Database.Description, options.Catalog.JobStorage, e.Message);
+            return false;
+        }
+    }
+
     /// <summary>The report a fresh start runs at once (when a subscription names it), so the home page has a dashboard to show.</summary>
     public const string FirstRunReport = "executive-weekly";
 

@@ -76,6 +76,19 @@ public sealed class ServerStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task ASqlServerCatalog_ThatCannotBeReached_ExitsWith1_NamingTheServerAndDatabase_WithoutThePassword()
+    {
+        // Nothing listens on port 1 of this machine: the connection is refused at once.
+        var (exitCode, output) = await StartServerAsync(("JourneyReports__Catalog__Provider", "sqlserver"),
+            ("JourneyReports__Catalog__ConnectionString", "Server=tcp:127.0.0.1,1;Database=JourneyReportsCatalog;User ID=journeyreports_app;Password=hunter2-secret;Connect Timeout=3;ConnectRetryCount=0"));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains("The server does not start: the catalog (SQL Server database JourneyReportsCatalog on tcp:127.0.0.1,1) or Hangfire's job storage (sqlite) cannot be used", output);
+        Assert.DoesNotContain("hunter2-secret", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task ASecondServer_OnTheWarehouseFileOfARunningOne_ExitsWith1_SayingEachInstanceKeepsItsOwn()
     {
         await using var first = await ServerProcess.StartAsync();
