@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using JourneyReports.Catalog;
 using JourneyReports.Dashboards;
@@ -61,7 +62,6 @@ public static class ServerSetup
         services.AddDashboardsAndDefinitions();
         services.AddSingleton<SubscriptionSchedule>();
         services.AddSingleton<RefreshSchedule>();
-        services.AddHostedService<SubscriptionSync>();
         return services;
     }
 
@@ -69,12 +69,12 @@ public static class ServerSetup
     /// ReportCatalog migrations, then demo data on first start, then a first run so the home page has a dashboard to show.
     /// A warehouse held by another process (a CLI verb) does not stop the server: it says so and serves what it has.
     /// </summary>
-    public static async Task PrepareDataAsync(WebApplication app, JourneyReportsOptions options)
+    public static async Task PrepareDataAsync(WebApplication app, JourneyReportsOptions options, InstanceOptions instance)
     {
         var log = app.Logger;
         var catalog = app.Services.GetRequiredService<ReportCatalog>();
         await catalog.MigrateAsync(CancellationToken.None);
-        log.LogInformation("Data directory {DataDirectory}", options.DataDirectory);
+        log.LogInformation("Data directory {DataDirectory}; catalog: {Catalog}; role {Role}", options.DataDirectory, catalog.Database.Description, instance.Role);
         if (options.Warehouse.SeedDemoDataIfEmpty)
         {
             try
@@ -91,19 +91,42 @@ public static class ServerSetup
                 log.LogWarning("{Problem}", e.Message);
             }
         }
+        // Only an instance that runs jobs resumes runs and follows the schedules: a web instance starting beside a
+        // worker must not mark the worker's runs interrupted. A named one refreshes its own warehouse copy, whatever its role.
+        if (instance.Queues().Length > 0)
+            app.Services.GetRequiredService<RefreshSchedule>().Sync();
+        if (!instance.RunsJobs) return;
         var schedule = app.Services.GetRequiredService<SubscriptionSchedule>();
         await schedule.ResumeInterruptedAsync(CancellationToken.None);
         await schedule.SeedFromSettingsAsync(CancellationToken.None);
         await schedule.SyncAsync(CancellationToken.None);
-        app.Services.GetRequiredService<RefreshSchedule>().Sync();
         // Only the demo's executive report is run at once: the home page shows it. Other subscriptions wait for their time,
         // so a new monthly one does not email its recipients the moment the server starts.
         // Any run counts: an interrupted first run is resumed above for its own fire, not run a second time for another.
+        // Instances starting together on one catalog both find no run yet: the fact recorded once decides which queues it.
         if (await catalog.LatestRunAsync(FirstRunReport, CancellationToken.None) is null
-            && (await catalog.SubscriptionsAsync(CancellationToken.None)).FirstOrDefault(s => s.Report == FirstRunReport && s.Enabled) is { } first)
+            && (await catalog.SubscriptionsAsync(CancellationToken.None)).FirstOrDefault(s => s.Report == FirstRunReport && s.Enabled) is { } first
+            && await catalog.RecordFactOnceAsync($"first-run:{first.Id}", first.Name, DateTimeOffset.UtcNow, CancellationToken.None))
         {
             schedule.RunNow(first);
             log.LogInformation("No run of {Report} yet: subscription {Subscription} runs once now", FirstRunReport, first.Name);
+        }
+    }
+
+    /// <summary><see cref="PrepareDataAsync"/>, or false (said in the log) when the catalog or the job storage cannot be used.</summary>
+    public static async Task<bool> TryPrepareDataAsync(WebApplication app, JourneyReportsOptions options, InstanceOptions instance)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<JobStorage>();   // Hangfire on SQL Server connects and installs its schema here
+            await PrepareDataAsync(app, options, instance);
+            return true;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            app.Logger.LogCritical("The server does not start: the catalog ({Catalog}) or Hangfire's job storage ({JobStorage}) cannot be used: {Problem}",
+                app.Services.GetRequiredService<ReportCatalog>().Database.Description, options.Catalog.JobStorage, e.Message);
+            return false;
         }
     }
 
@@ -111,14 +134,23 @@ public static class ServerSetup
     public const string FirstRunReport = "executive-weekly";
 
     /// <summary>
-    /// Hangfire's job storage: a SQLite file beside the catalog, so a restart neither loses a schedule nor repeats a
+    /// Hangfire's job storage: a SQLite file beside the catalog by default (several instances of one machine may share
+    /// it), or a SQL Server schema of its own (several machines), so a restart neither loses a schedule nor repeats a
     /// finished run. Registered as this host's own service: Hangfire's global JobStorage.Current is one per process,
     /// and two hosts in one process (the tests') must not queue jobs into each other's storage.
     /// </summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services) => services.AddSingleton<JobStorage>(sp =>
     {
         var options = sp.GetRequiredService<JourneyReportsOptions>();
-        var path = options.ResolvePath(options.Catalog.JobStoragePath);
+        var catalog = options.Catalog;
+        if (catalog.JobStorage == CatalogDatabase.SqlServer)
+        {
+            var connectionString = catalog.JobStorageConnectionString ?? catalog.ConnectionString!;
+            // Hangfire creates and upgrades its own schema (PrepareSchemaIfNecessary): its login owns that schema.
+            return new SqlServerStorage(() => new Microsoft.Data.SqlClient.SqlConnection(connectionString),
+                new SqlServerStorageOptions { SchemaName = catalog.JobStorageSchema, PrepareSchemaIfNecessary = true });
+        }
+        var path = options.ResolvePath(catalog.JobStoragePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new SQLiteStorage(path, new SQLiteStorageOptions());
     });

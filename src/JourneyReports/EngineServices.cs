@@ -20,7 +20,7 @@ public static class EngineServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => WarehouseProviders.Create(O(sp).Warehouse, O(sp).ResolvePath));
         services.AddSingleton(sp => new JourneyWarehouse(sp.GetRequiredService<IWarehouseProvider>(), O(sp).Journey, O(sp).Warehouse.AnalystSql));
-        services.AddSingleton(sp => new ReportCatalog(O(sp).ResolvePath(O(sp).Catalog.Path)));
+        services.AddSingleton(sp => new ReportCatalog(CatalogDatabase.From(O(sp).Catalog, O(sp).ResolvePath)));
         services.AddSingleton(sp => new RunArtifacts(O(sp).ResolvePath(O(sp).Catalog.ArtifactsPath)));
         services.AddSingleton(sp => IMailTransport.From(O(sp).Mail, O(sp).ResolvePath));
         services.AddSingleton(sp => RecipientLinks.From(O(sp)));

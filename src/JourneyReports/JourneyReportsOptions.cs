@@ -30,6 +30,7 @@ public sealed class JourneyReportsOptions
     /// <summary>Currency symbol shown beside revenue.</summary>
     public string CurrencySymbol { get; set; } = "£";
 
+    public InstanceOptions Instance { get; set; } = new();
     public WarehouseOptions Warehouse { get; set; } = new();
     public CatalogOptions Catalog { get; set; } = new();
     public JourneyOptions Journey { get; set; } = new();

@@ -147,8 +147,16 @@ public sealed partial class Accounts(ReportCatalog catalog, AccountOptions optio
         if ((await catalog.CountUsersAsync(ct)).Users == 0)
         {
             var first = options.FirstAdmin;
-            await AddAsync(new AccountInput(first.Email, first.Name, Roles.Admin, "all", first.Password), "system", ct);
-            log.LogInformation("First admin account {User} made{WithPassword}", first.Email, first.Password is { Length: > 0 } ? " with the configured password" : "");
+            try
+            {
+                await AddAsync(new AccountInput(first.Email, first.Name, Roles.Admin, "all", first.Password), "system", ct);
+                log.LogInformation("First admin account {User} made{WithPassword}", first.Email, first.Password is { Length: > 0 } ? " with the configured password" : "");
+            }
+            catch (Exception e) when (e is AccountException || CatalogDatabase.IsDuplicate(e))
+            {
+                // Another instance starting on the same catalog made it a moment before.
+                log.LogInformation("First admin account {User} was made by another instance", first.Email);
+            }
         }
         var admins = (await catalog.UsersAsync(ct)).Where(u => u.Role == Roles.Admin && !u.IsDisabled).ToList();
         if (admins.Count > 0 && admins.All(a => a.PasswordHash is null && a.LastSignInAt is null))

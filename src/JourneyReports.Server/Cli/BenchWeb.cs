@@ -74,7 +74,7 @@ internal static class BenchWeb
 
     static async Task<string> BenchTokenAsync(JourneyReportsOptions options)
     {
-        var catalog = new Catalog.ReportCatalog(options.ResolvePath(options.Catalog.Path));
+        var catalog = new Catalog.ReportCatalog(Catalog.CatalogDatabase.From(options.Catalog, options.ResolvePath));
         var accounts = new Accounts(catalog, new AccountOptions(), options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Accounts>.Instance);
         var user = await catalog.FindUserAsync("bench@localhost", CancellationToken.None)
             ?? await accounts.AddAsync(new("bench@localhost", "Bench", Catalog.Roles.Analyst, "all"), "bench", CancellationToken.None);

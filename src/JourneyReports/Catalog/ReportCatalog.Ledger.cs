@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace JourneyReports.Catalog;
 
@@ -48,7 +47,7 @@ public sealed partial class ReportCatalog
                 }, CancellationToken.None));
                 return;
             }
-            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && DateTimeOffset.UtcNow < until) // SQLITE_BUSY, SQLITE_LOCKED
+            catch (Exception e) when (CatalogDatabase.IsBusy(e) && DateTimeOffset.UtcNow < until)
             {
                 await Task.Delay(wait);
             }

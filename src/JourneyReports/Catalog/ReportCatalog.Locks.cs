@@ -27,7 +27,7 @@ public sealed partial class ReportCatalog
         public async ValueTask DisposeAsync()
         {
             await using var c = await catalog.OpenAsync(CancellationToken.None);
-            await c.ExecuteAsync(Command("lock_release", new { SubscriptionId = subscriptionId, Holder = holder }, CancellationToken.None));
+            await c.ExecuteAsync(catalog.Command("lock_release", new { SubscriptionId = subscriptionId, Holder = holder }, CancellationToken.None));
         }
     }
 

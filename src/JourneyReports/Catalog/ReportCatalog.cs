@@ -2,34 +2,47 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using JourneyReports.Journeys;
-using Microsoft.Data.Sqlite;
 
 namespace JourneyReports.Catalog;
 
 /// <summary>
-/// The catalog: subscriptions, run history, deliveries and the delivery ledger, in SQLite by default. Migrations are the dated scripts under
-/// sql/catalog/sqlite/migrations, applied once each in name order and recorded in schema_versions.
+/// The catalog: subscriptions, run history, deliveries and the delivery ledger, in SQLite by default or in SQL Server
+/// (<see cref="CatalogDatabase"/>). Migrations are the dated scripts under sql/catalog/{dialect}/migrations, applied
+/// once each in name order and recorded in schema_versions.
 /// </summary>
-public sealed partial class ReportCatalog(string path)
+public sealed partial class ReportCatalog(CatalogDatabase database)
 {
-    public string FilePath => path;
+    public ReportCatalog(string path) : this(CatalogDatabase.SqliteFile(path)) { }
 
+    /// <summary>The SQLite file (a catalog on SQL Server has none: asking is a bug).</summary>
+    public string FilePath => database.FilePath ?? throw new InvalidOperationException($"The catalog is the {database.Description}: it has no file.");
+
+    public CatalogDatabase Database => database;
+
+    /// <summary>
+    /// Applies the migrations not applied yet. Several instances may start at once on one catalog: each migration is
+    /// checked and applied inside one transaction that holds the catalog's write lock (SQLite's BEGIN IMMEDIATE, SQL
+    /// Server's application lock taken by migration_applied.sql), so the second instance finds it applied.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await database.PrepareAsync(ct);
         await using var c = await OpenAsync(ct);
-        // Write-ahead logging: the server's pages read while a run writes, and a verb's write waits less for the server's.
-        await c.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(Sql("schema_versions"), cancellationToken: ct));
-        var applied = (await c.QueryAsync<string>(new CommandDefinition("SELECT version FROM schema_versions", cancellationToken: ct))).ToHashSet();
-        foreach (var script in SqlScripts.Under("catalog/sqlite/migrations"))
+        await using (var tx = await c.BeginTransactionAsync(ct))
+        {
+            foreach (var batch in CatalogDatabase.Batches(Sql("schema_versions")))
+                await c.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+        }
+        foreach (var script in database.Migrations())
         {
             var version = Path.GetFileNameWithoutExtension(script);
-            if (applied.Contains(version)) continue;
             await using var tx = await c.BeginTransactionAsync(ct);
-            await c.ExecuteAsync(new CommandDefinition(SqlScripts.Load(script), transaction: tx, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition("INSERT INTO schema_versions (version, applied_at) VALUES (@version, @at)",
-                new { version, at = Iso(DateTimeOffset.UtcNow) }, tx, cancellationToken: ct));
+            if (await c.ExecuteScalarAsync<long>(new CommandDefinition(Sql("migration_applied"), new { Version = version }, tx, cancellationToken: ct)) > 0)
+                continue;
+            foreach (var batch in CatalogDatabase.Batches(SqlScripts.Load(script)))
+                await c.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(Sql("migration_add"), new { Version = version, At = Iso(DateTimeOffset.UtcNow) }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
         }
     }
@@ -117,16 +130,9 @@ public sealed partial class ReportCatalog(string path)
     /// disk only at checkpoints, may be lost to a power cut but never to a crash of the process, and the file stays
     /// consistent either way. Every download writes the audit log; waiting for the disk each time made pages queue.
     /// </param>
-    async Task<DbConnection> OpenAsync(CancellationToken ct, bool durable = false)
-    {
-        // SQLite allows many processes; the busy timeout makes a concurrent writer wait instead of failing.
-        var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString());
-        await c.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", cancellationToken: ct));
-        return c;
-    }
+    Task<DbConnection> OpenAsync(CancellationToken ct, bool durable = false) => database.OpenAsync(ct, durable);
 
-    static string Sql(string name) => SqlScripts.Load($"catalog/sqlite/{name}.sql");
-    static CommandDefinition Command(string name, object? parameters, CancellationToken ct) => new(Sql(name), parameters, cancellationToken: ct);
+    string Sql(string name) => database.Sql(name);
+    CommandDefinition Command(string name, object? parameters, CancellationToken ct) => new(Sql(name), parameters, cancellationToken: ct);
     internal static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cronos;
+using JourneyReports.Catalog;
 using JourneyReports.Dashboards;
 using JourneyReports.Warehouse;
 using MimeKit;
@@ -28,6 +29,8 @@ public static class OptionsValidation
             errors.Add($"JourneyReports:Journey:StageMap names an unknown stage '{stage}'; stages are {string.Join(", ", JourneyStages.InOrder)}.");
         foreach (var twice in o.Journey.EventStages().GroupBy(e => e.EventType).Where(g => g.Count() > 1))
             errors.Add($"JourneyReports:Journey:StageMap puts event type '{twice.Key}' in more than one stage ({string.Join(", ", twice.Select(t => t.Stage))}).");
+        errors.AddRange(o.Instance.Problems());
+        errors.AddRange(o.Catalog.Problems());
         errors.AddRange(o.Mail.Problems());
         errors.AddRange(o.Subscriptions.Problems());
         Check(o.Dashboards.CacheEntries is >= 0 and <= 100_000, $"JourneyReports:Dashboards:CacheEntries must be 0 (no cache) to 100000 (was {o.Dashboards.CacheEntries}).");

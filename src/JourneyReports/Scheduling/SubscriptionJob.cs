@@ -86,6 +86,13 @@ public sealed class SubscriptionJob(ReportCatalog catalog, ReportRunner runner, 
             // Another run of it is going (the same fire retried, or another one): this one waits its turn through the schedule's retry.
             throw new InvalidOperationException($"Subscription '{subscription.Name}' is running already; its fire at {fireTime:u} runs when that run is done.");
         }
+        // Asked again under the lock: another instance firing the same schedule may have delivered this fire between the
+        // question above and the lock, and one fire time has one run in the history.
+        if (trigger != "cli" && await catalog.SucceededRunOfFireAsync(subscription.Id, fireTime, ct) is { } meanwhile)
+        {
+            log.LogInformation("Subscription {Subscription} was delivered for {FireTime} by run {RunId} meanwhile; nothing to do", subscription.Name, fireTime, meanwhile.RunId);
+            return;
+        }
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
         var start = RunPlan.For(subscription, new SubscriptionRecipients.Resolved([], []), trigger, fireTime, finalAttempt);

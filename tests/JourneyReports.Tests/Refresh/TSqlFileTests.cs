@@ -17,7 +17,7 @@ public sealed partial class TSqlFileTests
         .Where(t => TSqlParserName().IsMatch(t.Name))
         .MaxBy(t => int.Parse(TSqlParserName().Match(t.Name).Groups[1].Value))!;
 
-    static TSqlFragment Parse(string sql, out IList<ParseError> errors)
+    internal static TSqlFragment Parse(string sql, out IList<ParseError> errors)
     {
         var parser = (TSqlParser)Activator.CreateInstance(NewestParser, [true])!;   // quoted identifiers on, as SQL Server has them
         using var reader = new StringReader(sql);

@@ -50,6 +50,57 @@ public sealed class ServerStartupTests : IDisposable
         Assert.DoesNotContain("   at ", output);
     }
 
+    [Fact]
+    public async Task UnknownCatalogAndJobStorageProvidersAndRole_ExitWith1_NamingEachSetting()
+    {
+        var (exitCode, output) = await StartServerAsync(("JourneyReports__Catalog__Provider", "oracle"),
+            ("JourneyReports__Catalog__JobStorage", "redis"), ("JourneyReports__Instance__Role", "boss"));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains("JourneyReports:Catalog:Provider 'oracle' is not available; use 'sqlite' or 'sqlserver'", output);
+        Assert.Contains("JourneyReports:Catalog:JobStorage 'redis' is not available; use 'sqlite' or 'sqlserver'", output);
+        Assert.Contains("JourneyReports:Instance:Role 'boss' is not a role; use 'both', 'web', 'worker'", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task ASqlServerCatalog_WithAnIncompleteConnectionString_ExitsWith1_WithoutShowingIt()
+    {
+        var (exitCode, output) = await StartServerAsync(("JourneyReports__Catalog__Provider", "sqlserver"), ("JourneyReports__Catalog__JobStorage", "sqlserver"),
+            ("JourneyReports__Catalog__ConnectionString", "Server=db.example.com;User ID=reports;Password=hunter2-secret"));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains("JourneyReports:Catalog:ConnectionString names no database (Database=...)", output);
+        Assert.Contains("JourneyReports:Catalog:JobStorageConnectionString (or ConnectionString) names no database", output);
+        Assert.DoesNotContain("hunter2-secret", output);
+    }
+
+    [Fact]
+    public async Task ASqlServerCatalog_ThatCannotBeReached_ExitsWith1_NamingTheServerAndDatabase_WithoutThePassword()
+    {
+        // Nothing listens on port 1 of this machine: the connection is refused at once.
+        var (exitCode, output) = await StartServerAsync(("JourneyReports__Catalog__Provider", "sqlserver"),
+            ("JourneyReports__Catalog__ConnectionString", "Server=tcp:127.0.0.1,1;Database=JourneyReportsCatalog;User ID=journeyreports_app;Password=hunter2-secret;Connect Timeout=3;ConnectRetryCount=0"));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains("The server does not start: the catalog (SQL Server database JourneyReportsCatalog on tcp:127.0.0.1,1) or Hangfire's job storage (sqlite) cannot be used", output);
+        Assert.DoesNotContain("hunter2-secret", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task ASecondServer_OnTheWarehouseFileOfARunningOne_ExitsWith1_SayingEachInstanceKeepsItsOwn()
+    {
+        await using var first = await ServerProcess.StartAsync();
+
+        var (exitCode, output) = await StartServerAsync(("JourneyReports__Warehouse__Path", Path.Combine(first.DataDirectory, "warehouse.duckdb")));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains($"The warehouse file {Path.Combine(first.DataDirectory, "warehouse.duckdb")} is used by another JourneyReports server", output);
+        Assert.Contains("give each instance its own warehouse", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     /// <summary>Starts the server in an empty folder (no appsettings.json) and waits for it to exit, at most a minute.</summary>
     async Task<(int ExitCode, string Output)> StartServerAsync(params (string Name, string Value)[] env)
     {

@@ -20,7 +20,13 @@ public sealed class ServerProcess : IAsyncDisposable
     readonly int port = FreePort();
     Process server = null!;
 
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
+
     public string BaseUrl => $"http://127.0.0.1:{port}";
+    public int ProcessId => server.Id;
+
+    /// <summary>What the server wrote to its console so far, for a failing test's message.</summary>
+    public string Output => string.Join("\n", output);
     public string DataDirectory => Path.Combine(work, "data");
 
     /// <summary>Starts the server with the embedded defaults at demo scale 0.01 plus <paramref name="settings"/> (environment variables), and waits for /healthz.</summary>
@@ -38,13 +44,15 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["JourneyReports__Accounts__FirstAdmin__Password"] = AdminPassword;
         foreach (var (name, value) in settings) start.Environment[name] = value;
         p.server = Process.Start(start)!;
+        p.server.OutputDataReceived += (_, e) => { if (e.Data is { } line) p.output.Enqueue(line); };
+        p.server.ErrorDataReceived += (_, e) => { if (e.Data is { } line) p.output.Enqueue(line); };
         p.server.BeginOutputReadLine();
         p.server.BeginErrorReadLine();
         using var http = new HttpClient();
         var until = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (p.server.HasExited) throw new InvalidOperationException($"the server exited with code {p.server.ExitCode}");
+            if (p.server.HasExited) throw new InvalidOperationException($"the server exited with code {p.server.ExitCode}:\n{p.Output}");
             try { if ((await http.GetAsync($"{p.BaseUrl}/healthz")).IsSuccessStatusCode) break; }
             catch (HttpRequestException) { }
             if (DateTime.UtcNow > until) throw new TimeoutException("the server did not answer /healthz within 60 s");

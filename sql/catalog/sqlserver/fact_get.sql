@@ -1,0 +1,1 @@
+SELECT value FROM catalog.catalog_facts WHERE [key] = @Key;

@@ -1,0 +1,1 @@
+SELECT holder FROM catalog.subscription_locks WHERE subscription_id = @SubscriptionId;

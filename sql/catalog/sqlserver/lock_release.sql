@@ -1,0 +1,1 @@
+DELETE FROM catalog.subscription_locks WHERE subscription_id = @SubscriptionId AND holder = @Holder;

@@ -1,0 +1,1 @@
+INSERT INTO catalog.schema_versions (version, applied_at) VALUES (@Version, @At);

@@ -1,0 +1,1 @@
+SELECT * FROM catalog.run_records WHERE RunId = @RunId;

@@ -1,0 +1,1 @@
+SELECT TOP (@Count) * FROM catalog.run_records ORDER BY RunId DESC;

@@ -1,0 +1,1 @@
+SELECT * FROM catalog.subscription_records WHERE SubscriptionId = @Id OR Name = @Name;

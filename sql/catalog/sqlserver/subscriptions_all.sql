@@ -1,0 +1,1 @@
+SELECT * FROM catalog.subscription_records ORDER BY Name;

@@ -1,0 +1,1 @@
+SELECT recipient FROM catalog.unsubscribes WHERE subscription_id = @SubscriptionId;

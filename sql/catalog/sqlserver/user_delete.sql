@@ -1,0 +1,1 @@
+DELETE FROM catalog.users WHERE user_id = @Id;
