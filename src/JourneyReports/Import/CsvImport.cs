@@ -46,7 +46,7 @@ public static class CsvImport
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _)) throw new ImportException($"Mapping file '{mappingPath}': unknown time zone '{tz}'.");
 
         await using var db = await warehouse.OpenAsync(ct);
-        await using var limit = await MemoryLimit.SetAsync(db, warehouse, memoryLimit ?? new WarehouseOptions().ImportMemoryLimit, ct);
+        await using var settings = await BulkLoadSettings.SetAsync(db, warehouse, memoryLimit ?? new WarehouseOptions().ImportMemoryLimit, ct);
         var staged = new Dictionary<(string, CsvOptions), StagedFile>();
         var warnings = new List<string>();
         var transcoded = new List<string>();

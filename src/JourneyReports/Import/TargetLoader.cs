@@ -91,7 +91,9 @@ public static class TargetLoader
             // Rows sharing a key (a dimension fed by a fact file: products from events) collapse to the first or last
             // in file order, by aggregation: one row per key is all that is kept, never a copy of every row.
             var pick = target.Keep == "first" ? "arg_min" : "arg_max";
-            var others = fields.Where(f => !target.Key.Contains(f.Name)).Select(f => $"{pick}({f.Name}, rec) AS {f.Name}");
+            // A constant (persona "unknown") is the same on every row: any row's will do, without comparing record numbers.
+            var others = fields.Where(f => !target.Key.Contains(f.Name))
+                .Select(f => IsConstant(target.Fields[f.Name]) ? $"any_value({f.Name}) AS {f.Name}" : $"{pick}({f.Name}, rec) AS {f.Name}");
             await Exec(db, warehouse.Sql("import_target_good").Replace("{table}", work + "_good").Replace("{checked}", Checked())
                 .Replace("{keys}", string.Join(", ", target.Key)).Replace("{values}", string.Join("", others.Select(o => ", " + o))), parameters, where, ct);
             (valid, loaded) = await db.QuerySingleAsync<(long, long)>(new CommandDefinition($"SELECT coalesce(sum(rows_merged), 0), count(*) FROM {work}_good", cancellationToken: ct));
@@ -115,6 +117,8 @@ public static class TargetLoader
         }
         return (new TargetResult(target.Table, loaded, rejects.Count, valid - loaded), rejects);
     }
+
+    static bool IsConstant(JsonElement e) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("const", out _);
 
     /// <summary>
     /// Whether no two records can share the target's key: a key field is the record number, or a hash with the record
