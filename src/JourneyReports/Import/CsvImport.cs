@@ -46,7 +46,8 @@ public static class CsvImport
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _)) throw new ImportException($"Mapping file '{mappingPath}': unknown time zone '{tz}'.");
 
         await using var db = await warehouse.OpenAsync(ct);
-        await using var settings = await BulkLoadSettings.SetAsync(db, warehouse, memoryLimit ?? new WarehouseOptions().ImportMemoryLimit, ct);
+        var limit = memoryLimit ?? new WarehouseOptions().ImportMemoryLimit;
+        await using var settings = await BulkLoadSettings.SetAsync(db, warehouse, limit, ct);
         var staged = new Dictionary<(string, CsvOptions), StagedFile>();
         var warnings = new List<string>();
         var transcoded = new List<string>();
@@ -128,6 +129,12 @@ public static class CsvImport
             await db.ExecuteAsync(new CommandDefinition("COMMIT", cancellationToken: ct));
             return new ImportResult(files, Path.GetFullPath(rejectsPath), clock.Elapsed, warnings);
         }
+        catch (Exception e) when (OutOfMemory(e) is { } reason)
+        {
+            await db.ExecuteAsync(new CommandDefinition("ROLLBACK", cancellationToken: CancellationToken.None));
+            throw new ImportException($"Mapping file '{mappingPath}': the import needed more memory than JourneyReports:Warehouse:ImportMemoryLimit " +
+                $"({limit}) allows ({reason}). Nothing was imported; raise the limit (e.g. 4GB or 50%) and import again.", e);
+        }
         catch (ImportException e) when (!e.Message.Contains(mappingPath))
         {
             await db.ExecuteAsync(new CommandDefinition("ROLLBACK", cancellationToken: CancellationToken.None));
@@ -175,6 +182,14 @@ public static class CsvImport
             // UTF-8 BOM EF BB BF, UTF-16 BOMs FF FE / FE FF and UTF-16's zero bytes.
             if (b is not (' ' or '\t' or '\r' or '\n' or 0 or 0xEF or 0xBB or 0xBF or 0xFF or 0xFE)) return false;
         return true;
+    }
+
+    /// <summary>DuckDB's reason when a statement of the import hit the memory limit (some of its work cannot spill to disk), or null.</summary>
+    static string? OutOfMemory(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is DbException && x.Message.Contains("Out of Memory Error", StringComparison.Ordinal)) return x.Message.Split('\n')[0];
+        return null;
     }
 
     static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";

@@ -64,6 +64,23 @@ public sealed class ImportTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Import_ThatNeedsMoreThanItsMemoryLimit_FailsNamingTheSetting_AndLoadsNothing()
+    {
+        w = await TempWarehouse.OpenAsync();
+        await w.Connection.DisposeAsync();
+
+        // DuckDB's CSV reader alone wants blocks of about 30 MB: a 40 MB limit is too little for any file.
+        var e = await Assert.ThrowsAsync<ImportException>(() => CsvImport.RunAsync(w.Warehouse, Path.Combine(RepoPaths.Root, "mappings", "rees46.json"),
+            RepoPaths.SharedData, Rejects, null, CancellationToken.None, memoryLimit: "40MB"));
+        await w.ReopenAsync();
+
+        Assert.Contains("needed more memory than JourneyReports:Warehouse:ImportMemoryLimit (40MB) allows", e.Message);
+        Assert.Contains("Nothing was imported", e.Message);
+        Assert.Equal(0, await Scalar<long>("SELECT count(*) FROM events"));
+        Assert.Equal(0, await Scalar<long>("SELECT count(*) FROM customers"));
+    }
+
+    [Fact]
     public async Task Rees46_EventIds_AreTheHashOfTheFileAndRecordNumber_SoAReImportReplacesRatherThanDuplicates()
     {
         await ImportAsync("rees46.json");
