@@ -21,7 +21,7 @@ public sealed class BulkLoadSettings : IAsyncDisposable
     public static async Task<BulkLoadSettings> SetAsync(DbConnection db, JourneyWarehouse warehouse, string limit, CancellationToken ct)
     {
         // SET takes no parameters: only a validated size reaches it.
-        if (!WarehouseOptions.IsMemorySize(limit)) throw new ArgumentException($"'{limit}' is not a memory size like 256MB, 2GB or 25%.", nameof(limit));
+        if (!WarehouseOptions.IsMemorySize(limit)) throw new ArgumentException($"'{limit}' is not a memory size like 256MB or 2GB.", nameof(limit));
         var previous = await db.ExecuteScalarAsync<string>(new CommandDefinition(warehouse.Sql("memory_limit_get"), cancellationToken: ct)) ?? "80%";
         await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("memory_limit_set").Replace("{limit}", limit), cancellationToken: ct));
         await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("bulk_load_begin"), cancellationToken: ct));

@@ -23,7 +23,7 @@ public static class OptionsValidation
         Check(o.Warehouse.DemoScale is > 0 and <= 100, $"JourneyReports:Warehouse:DemoScale must be above 0 and at most 100 (was {o.Warehouse.DemoScale}).");
         errors.AddRange(o.Warehouse.AnalystSql.Problems());
         Check(WarehouseOptions.IsMemorySize(o.Warehouse.ImportMemoryLimit),
-            $"JourneyReports:Warehouse:ImportMemoryLimit '{o.Warehouse.ImportMemoryLimit}' is not a memory size like 256MB, 2GB or 25%.");
+            $"JourneyReports:Warehouse:ImportMemoryLimit '{o.Warehouse.ImportMemoryLimit}' is not a memory size like 256MB or 2GB.");
         Check(o.Journey.ConversionWindowDays is >= 1 and <= 365, $"JourneyReports:Journey:ConversionWindowDays must be 1 to 365 (was {o.Journey.ConversionWindowDays}).");
         foreach (var stage in o.Journey.StageMap.Keys.Where(s => JourneyStages.OrderOf(s) == 0))
             errors.Add($"JourneyReports:Journey:StageMap names an unknown stage '{stage}'; stages are {string.Join(", ", JourneyStages.InOrder)}.");

@@ -125,7 +125,7 @@ public sealed class DefinitionRunTests(ReportsDemoYear demo) : IAsyncLifetime, I
     [Theory]
     [InlineData("256MB")]
     [InlineData("2GB")]
-    [InlineData("25%")]
+    [InlineData("512MiB")]
     [InlineData("1.5 GiB")]
     public void ImportMemoryLimit_AcceptsTheSizesDuckDbReads(string size)
     {
@@ -136,12 +136,13 @@ public sealed class DefinitionRunTests(ReportsDemoYear demo) : IAsyncLifetime, I
 
     [Theory]
     [InlineData("lots")]
+    [InlineData("25%")]
     [InlineData("256MB'; DROP TABLE events; --")]
     [InlineData("")]
     public void ImportMemoryLimit_ThatIsNotASize_IsAConfigurationError(string size)
     {
         options.Warehouse.ImportMemoryLimit = size;
 
-        Assert.Equal([$"JourneyReports:Warehouse:ImportMemoryLimit '{size}' is not a memory size like 256MB, 2GB or 25%."], OptionsValidation.Validate(options));
+        Assert.Equal([$"JourneyReports:Warehouse:ImportMemoryLimit '{size}' is not a memory size like 256MB or 2GB."], OptionsValidation.Validate(options));
     }
 }
