@@ -46,7 +46,7 @@ public static class CsvImport
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _)) throw new ImportException($"Mapping file '{mappingPath}': unknown time zone '{tz}'.");
 
         await using var db = await warehouse.OpenAsync(ct);
-        var limit = memoryLimit ?? new WarehouseOptions().ImportMemoryLimit;
+        var limit = memoryLimit ?? WarehouseOptions.DefaultImportMemoryLimit;
         await using var settings = await BulkLoadSettings.SetAsync(db, warehouse, limit, ct);
         var staged = new Dictionary<(string, CsvOptions), StagedFile>();
         var warnings = new List<string>();

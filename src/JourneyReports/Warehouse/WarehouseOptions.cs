@@ -32,7 +32,9 @@ public sealed partial class WarehouseOptions
     /// default is the larger, and an import that runs out fails naming this setting. The limit is the warehouse's for
     /// the import's duration; queries running meanwhile share it.
     /// </summary>
-    public string ImportMemoryLimit { get; set; } = "2GB";
+    public string ImportMemoryLimit { get; set; } = DefaultImportMemoryLimit;
+
+    public const string DefaultImportMemoryLimit = "2GB";
 
     /// <summary>A memory size as DuckDB reads one; only these reach the SET statement, which takes no parameters.</summary>
     public static bool IsMemorySize(string? text) => text is not null && MemorySize().IsMatch(text);

@@ -12,14 +12,7 @@ public sealed class NamedInstanceRefreshTests : IClassFixture<NamedInstanceRefre
     public sealed class Host : ServerHost
     {
         protected override IEnumerable<(string, string)> Settings =>
-        [
-            ("JourneyReports:Instance:Name", "reports-a"),
-            ("JourneyReports:Sources:aw:Mapping", Path.Combine(RepoPaths.Root, "mappings", "sqlserver-adventureworks.json")),
-            // Never connected to here: the schedule is only registered.
-            ("JourneyReports:Sources:aw:ConnectionString", "Server=sql01.example.com;Database=AdventureWorksDW;User ID=journeyreports_reader;Password=unused"),
-            ("JourneyReports:Sources:aw:Cron", "30 5 * * *"),
-            ("JourneyReports:Sources:aw:TimeZone", "Asia/Tokyo"),
-        ];
+        [("JourneyReports:Instance:Name", "reports-a"), .. RefreshScheduleTests.Host.AdventureWorksSource];
     }
 
     readonly Host host;

@@ -8,14 +8,16 @@ public sealed class RefreshScheduleTests : IClassFixture<RefreshScheduleTests.Ho
 {
     public sealed class Host : ServerHost
     {
-        protected override IEnumerable<(string, string)> Settings =>
+        /// <summary>A SQL Server source "aw" refreshed at 05:30 Tokyo time; never connected to here: the schedule is only registered.</summary>
+        internal static readonly (string, string)[] AdventureWorksSource =
         [
             ("JourneyReports:Sources:aw:Mapping", Path.Combine(RepoPaths.Root, "mappings", "sqlserver-adventureworks.json")),
-            // Never connected to here: the schedule is only registered.
             ("JourneyReports:Sources:aw:ConnectionString", "Server=sql01.example.com;Database=AdventureWorksDW;User ID=journeyreports_reader;Password=unused"),
             ("JourneyReports:Sources:aw:Cron", "30 5 * * *"),
             ("JourneyReports:Sources:aw:TimeZone", "Asia/Tokyo"),
         ];
+
+        protected override IEnumerable<(string, string)> Settings => AdventureWorksSource;
     }
 
     readonly Host host;
