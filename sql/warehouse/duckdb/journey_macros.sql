@@ -1,36 +1,46 @@
 -- Per connection: the one place where identity stitching, stage mapping and report filters are applied.
 -- Every journey query reads events through journey_events(...), so a filter can never be forgotten by one query.
 -- A NULL filter means "all".
+
+-- An event in the period and, when asked, on one channel and device: the one definition both halves of journey_events use.
+CREATE OR REPLACE TEMP MACRO event_in_scope(occurred_at, channel, device, start_at, end_at, f_channel, f_device) AS
+    occurred_at >= start_at AND occurred_at < end_at
+    AND (f_channel IS NULL OR channel = f_channel)
+    AND (f_device  IS NULL OR device  = f_device);
+
 -- A department narrows the journey to visitors who touched that department's products in the period: their
 -- product events in that department, and their events that concern no product (arrivals, logins, purchases).
 CREATE OR REPLACE TEMP MACRO journey_events(start_at, end_at, f_persona, f_segment, f_region, f_channel, f_device, f_department) AS TABLE
-WITH resolved AS (
-    SELECT
-        e.occurred_at,
-        coalesce(e.customer_id, i.customer_id)                                                  AS customer_id,
-        -- One number per person: the customer id, or for a visitor never identified a negative number derived from
-        -- the anonymous id. A number, not a string, because every distinct count and join of a year of events uses it.
-        coalesce(e.customer_id, i.customer_id, -1 - (hash(e.anonymous_id) >> 2)::BIGINT)         AS visitor_id,
-        e.session_id, e.channel, e.device, e.event_type, e.product_id,
-        m.stage, m.stage_order,
-        p.department
+WITH people AS (
+    -- An event that names its customer is theirs; only the others are looked up in identities. Most events name
+    -- their customer, and the lookup (a join on the anonymous id's text) was the most expensive step of every query.
+    SELECT e.occurred_at, e.customer_id, e.customer_id AS visitor_id, e.session_id, e.channel, e.device, e.event_type, e.product_id
     FROM events e
-    LEFT JOIN identities i        ON i.anonymous_id = e.anonymous_id
-    LEFT JOIN journey_stage_map m ON m.event_type = e.event_type
-    LEFT JOIN products p          ON p.product_id = e.product_id
-    WHERE e.occurred_at >= start_at AND e.occurred_at < end_at
-      -- Customers only as a filter, and only when one is asked for: joining every event to its customer cost more
-      -- than the rest of a funnel over 5 million events. Without a customer filter the list below is empty (a check
-      -- against an empty list costs nothing), as DuckDB plans the subquery whatever the filter's value.
-      AND (f_persona IS NULL AND f_segment IS NULL AND f_region IS NULL
-           OR coalesce(e.customer_id, i.customer_id) IN (
-               SELECT c.customer_id FROM customers c
-               WHERE (f_persona IS NOT NULL OR f_segment IS NOT NULL OR f_region IS NOT NULL)
-                 AND (f_persona IS NULL OR c.persona = f_persona)
-                 AND (f_segment IS NULL OR c.segment = f_segment)
-                 AND (f_region  IS NULL OR c.region  = f_region)))
-      AND (f_channel IS NULL OR e.channel = f_channel)
-      AND (f_device  IS NULL OR e.device  = f_device)
+    WHERE e.customer_id IS NOT NULL AND event_in_scope(e.occurred_at, e.channel, e.device, start_at, end_at, f_channel, f_device)
+    UNION ALL
+    -- One number per person: the customer id, or for a visitor never identified a negative number derived from
+    -- the anonymous id. A number, not a string, because every distinct count and join of a year of events uses it.
+    SELECT e.occurred_at, i.customer_id, coalesce(i.customer_id, -1 - (hash(e.anonymous_id) >> 2)::BIGINT),
+           e.session_id, e.channel, e.device, e.event_type, e.product_id
+    FROM events e
+    LEFT JOIN identities i ON i.anonymous_id = e.anonymous_id
+    WHERE e.customer_id IS NULL AND event_in_scope(e.occurred_at, e.channel, e.device, start_at, end_at, f_channel, f_device)
+),
+resolved AS (
+    SELECT v.*, m.stage, m.stage_order, p.department
+    FROM people v
+    LEFT JOIN journey_stage_map m ON m.event_type = v.event_type
+    LEFT JOIN products p          ON p.product_id = v.product_id
+    -- Customers only as a filter, and only when one is asked for: joining every event to its customer cost more
+    -- than the rest of a funnel over 5 million events. Without a customer filter the list below is empty (a check
+    -- against an empty list costs nothing), as DuckDB plans the subquery whatever the filter's value.
+    WHERE f_persona IS NULL AND f_segment IS NULL AND f_region IS NULL
+       OR v.customer_id IN (
+           SELECT c.customer_id FROM customers c
+           WHERE (f_persona IS NOT NULL OR f_segment IS NOT NULL OR f_region IS NOT NULL)
+             AND (f_persona IS NULL OR c.persona = f_persona)
+             AND (f_segment IS NULL OR c.segment = f_segment)
+             AND (f_region  IS NULL OR c.region  = f_region))
 ),
 department_visitors AS (
     SELECT DISTINCT visitor_id FROM resolved WHERE f_department IS NOT NULL AND department = f_department
