@@ -73,7 +73,6 @@ public static class TargetLoader
         var parameters = file.With(p);
         parameters.AddDynamicParams(check);
         var names = string.Join(", ", fields.Select(f => f.Name));
-        var order = target.Table == "events" ? "ORDER BY occurred_at" : "";
         var replacing = await db.ExecuteScalarAsync<bool>(new CommandDefinition(warehouse.Sql("import_target_has_rows").Replace("{target}", into), cancellationToken: ct));
         long valid, loaded;
         if (KeyIsPerRecord(target))
@@ -84,7 +83,7 @@ public static class TargetLoader
                 await Exec(db, warehouse.Sql("import_target_delete").Replace("{target}", into).Replace("{good}", $"(SELECT {string.Join(", ", target.Key)} FROM ({Checked()}) WHERE check_no IS NULL)")
                     .Replace("{match}", string.Join(" AND ", target.Key.Select(k => $"{into}.{k} = g.{k}"))), parameters, where, ct);
             valid = loaded = await Exec(db, warehouse.Sql("import_target_insert").Replace("{target}", into).Replace("{columns}", names)
-                .Replace("{good}", $"({Checked()}) WHERE check_no IS NULL").Replace("{order_by}", order), parameters, where, ct);
+                .Replace("{good}", $"({Checked()}) WHERE check_no IS NULL"), parameters, where, ct);
         }
         else
         {
@@ -101,7 +100,7 @@ public static class TargetLoader
                 await Exec(db, warehouse.Sql("import_target_delete").Replace("{target}", into).Replace("{good}", work + "_good")
                     .Replace("{match}", string.Join(" AND ", target.Key.Select(k => $"{into}.{k} = g.{k}"))), null, where, ct);
             await Exec(db, warehouse.Sql("import_target_insert").Replace("{target}", into).Replace("{columns}", names)
-                .Replace("{good}", work + "_good").Replace("{order_by}", order), null, where, ct);
+                .Replace("{good}", work + "_good"), null, where, ct);
         }
 
         // Rows that break the model are read once more, only when there are any, with their reasons and source values.

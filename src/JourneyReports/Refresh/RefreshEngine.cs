@@ -115,7 +115,7 @@ public static partial class RefreshEngine
                         await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("import_target_delete").Replace("{target}", table).Replace("{good}", pending[i][j])
                             .Replace("{match}", string.Join(" AND ", target.Key.Select(k => $"{table}.{k} = g.{k}"))), cancellationToken: ct));
                     await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("import_target_insert").Replace("{target}", table).Replace("{good}", pending[i][j])
-                        .Replace("{columns}", columns).Replace("{order_by}", table == "events" ? "ORDER BY occurred_at" : ""), cancellationToken: ct));
+                        .Replace("{columns}", columns), cancellationToken: ct));
                 }
                 await db.ExecuteAsync(new CommandDefinition(warehouse.Sql("refresh_watermark_set"), new
                 {
