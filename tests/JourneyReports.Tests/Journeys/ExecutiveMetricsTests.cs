@@ -98,6 +98,38 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
         ExecutiveExpectations.SummerTrend(trend);
     }
 
+    [Theory]
+    [InlineData("Europe/London")]        // clocks change by an hour at 01:00 UTC, 29 Mar and 25 Oct 2026
+    [InlineData("Pacific/Auckland")]     // UTC+13 to +12 on 5 Apr, back on 27 Sep: Monday starts on Sunday in UTC
+    [InlineData("Australia/Lord_Howe")]  // a half-hour change
+    [InlineData("America/St_Johns")]     // a half-hour offset, behind UTC
+    public async Task WeeklyTrend_OverNineMonthsAndBothClockChanges_PutsEventsEitherSideOfLocalMondayMidnightInTheirLocalWeek(string zoneId)
+    {
+        // One visitor a minute before and one at each local Monday midnight from 2 Mar to 30 Nov 2026; the expected
+        // weeks are worked out here by .NET's own time zone rules, event by event.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var period = ReportPeriod.Days(new(2026, 3, 2), new(2026, 11, 29), zone);
+        var instants = new List<DateTime>();
+        for (var monday = new DateTime(2026, 3, 2); monday <= new DateTime(2026, 11, 30); monday = monday.AddDays(7))
+        {
+            var utc = TimeZoneInfo.ConvertTimeToUtc(monday, zone);
+            instants.Add(utc.AddMinutes(-1));
+            instants.Add(utc);
+        }
+        await using var t = await TempWarehouse.OpenAsync();
+        await t.ExecAsync("INSERT INTO events VALUES " + string.Join(", ", instants.Select((at, i) =>
+            $"({i + 1}, '{at:yyyy-MM-dd HH:mm:ss}', NULL, 'v-{i}', 's-{i}', 'web', 'mobile', 'landing_view', NULL)")));
+        var expected = instants.Where(at => at >= period.StartUtc && at < period.EndUtc)
+            .Select(at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, zone)))
+            .GroupBy(day => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)))
+            .OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count())).ToList();
+
+        var trend = await t.Metrics.WeeklyTrendAsync(period, JourneyFilter.None, default);
+
+        Assert.Equal(39, expected.Count);
+        Assert.Equal(expected, trend.Select(p => (p.WeekStart, p.Visitors)));
+    }
+
     [Fact]
     public async Task WeeklyTrend_BucketsByLocalMondayWeeks_AndFillsEmptyWeeksWithZero()
     {
