@@ -67,13 +67,12 @@ public static class BenchVerb
             Console.WriteLine($"{"metric family",-26}{string.Concat(periods.Select(p => $"{p.Item1 + " (median ms)",20}"))}");
             await using (var c = await warehouse.OpenAsync(CancellationToken.None))
             {
-                var metrics = new JourneyMetrics(warehouse, c);
                 foreach (var family in MetricCatalog.Families.Where(f => only.Length == 0 || only.Contains(f.Name)))
                 {
                     var familyArgs = family.Name == "funnel-by" ? new MetricArgs(new Dictionary<string, string> { ["by"] = "department" }) : MetricArgs.None;
                     var cells = new List<string>();
                     foreach (var (_, period) in periods)
-                        cells.Add($"{await MedianMs(runs, () => family.Run(metrics, period, JourneyFilter.None, familyArgs, CancellationToken.None)),20:0}");
+                        cells.Add($"{await MedianMs(runs, () => family.Run(new JourneyMetrics(warehouse, c), period, JourneyFilter.None, familyArgs, CancellationToken.None)),20:0}");
                     Console.WriteLine($"{family.Name,-26}{string.Concat(cells)}");
                 }
             }

@@ -30,19 +30,42 @@ public sealed partial class JourneyMetrics(JourneyWarehouse warehouse, DbConnect
         return WithDropOff(counts.GetValueOrDefault, first: counts.Count == 0 ? 1 : counts.Keys.Min()).ToList();
     }
 
-    /// <summary>One point per local week of the period, zero-filled where nothing happened.</summary>
+    /// <summary>
+    /// One point per local week of the period, zero-filled where nothing happened. A whole week's numbers depend on its
+    /// own events only, so whole weeks counted once are kept for the rest of this instance (one dashboard run): the KPI
+    /// tiles' 8-week sparkline and a 12-week trend ending the same Sunday count those 8 weeks once.
+    /// </summary>
     public async Task<IReadOnlyList<TrendPoint>> WeeklyTrendAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct)
     {
-        var p = Parameters(period, filter);
-        p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
-        var rows = (await connection.QueryAsync<(DateTime WeekStart, long Visitors, long Buyers, long Orders, decimal Revenue, double? Nps, double? Ces)>(
-                Command("weekly_trend", p, ct)))
-            .ToDictionary(r => DateOnly.FromDateTime(r.WeekStart));
-        var points = new List<TrendPoint>();
-        for (var week = MondayOf(period.FirstDay); week <= period.LastDay; week = week.AddDays(7))
-            points.Add(rows.TryGetValue(week, out var r) ? new TrendPoint(week, r.Visitors, r.Orders, r.Revenue, r.Buyers, r.Nps, r.Ces) : new TrendPoint(week, 0, 0, 0));
-        return points;
+        var weeks = new List<DateOnly>();
+        for (var week = MondayOf(period.FirstDay); week <= period.LastDay; week = week.AddDays(7)) weeks.Add(week);
+        bool Whole(DateOnly week) => week >= period.FirstDay && week.AddDays(6) <= period.LastDay;
+        (JourneyFilter, string, DateOnly) Key(DateOnly week) => (filter, period.TimeZoneId, week);
+        var points = new Dictionary<DateOnly, TrendPoint>();
+        foreach (var week in weeks)
+            if (Whole(week) && countedWeeks.TryGetValue(Key(week), out var counted)) points[week] = counted;
+        var missing = weeks.Where(w => !points.ContainsKey(w)).ToList();
+        if (missing.Count > 0)
+        {
+            // Only the span of the weeks not yet counted is read (a counted week inside it is read again).
+            var first = missing[0] < period.FirstDay ? period.FirstDay : missing[0];
+            var last = missing[^1].AddDays(6) > period.LastDay ? period.LastDay : missing[^1].AddDays(6);
+            var span = ReportPeriod.Days(first, last, TimeZoneInfo.FindSystemTimeZoneById(period.TimeZoneId));
+            var p = Parameters(span, filter);
+            p.Add("tz", warehouse.Provider.TimeZoneName(period.TimeZoneId));
+            var rows = (await connection.QueryAsync<(DateTime WeekStart, long Visitors, long Buyers, long Orders, decimal Revenue, double? Nps, double? Ces)>(
+                    Command("weekly_trend", p, ct)))
+                .ToDictionary(r => DateOnly.FromDateTime(r.WeekStart));
+            foreach (var week in missing)
+            {
+                points[week] = rows.TryGetValue(week, out var r) ? new TrendPoint(week, r.Visitors, r.Orders, r.Revenue, r.Buyers, r.Nps, r.Ces) : new TrendPoint(week, 0, 0, 0);
+                if (Whole(week)) countedWeeks[Key(week)] = points[week];
+            }
+        }
+        return weeks.Select(w => points[w]).ToList();
     }
+
+    readonly Dictionary<(JourneyFilter Filter, string Zone, DateOnly Week), TrendPoint> countedWeeks = [];
 
     public async Task<IReadOnlyList<ChannelMixRow>> ChannelMixAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
         (await connection.QueryAsync<(string Stage, int StageOrder, string Channel, long Customers, double Share)>(Command("channel_mix", Parameters(period, filter), ct)))

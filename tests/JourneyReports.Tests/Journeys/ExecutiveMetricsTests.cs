@@ -149,6 +149,30 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WeeklyTrend_AfterTheKpiSparklineInTheSameRun_GivesWhatAFreshRunGives()
+    {
+        var run = w.Metrics; // one dashboard run: the sparkline's weeks are counted once and kept
+        await MetricCatalog.Find("kpis")!.Run(run, Week, JourneyFilter.None, MetricArgs.None, default);
+
+        var trend = await run.WeeklyTrendAsync(Week.TrailingWeeks(12), JourneyFilter.None, default);
+
+        Assert.Equal(await w.Metrics.WeeklyTrendAsync(Week.TrailingWeeks(12), JourneyFilter.None, default), trend);
+        ExecutiveExpectations.ThreeWeekTrend(trend.TakeLast(3).ToList());
+    }
+
+    [Fact]
+    public async Task WeeklyTrend_OfAPeriodStartingMidWeek_IsNotKeptAsThatWholeWeek()
+    {
+        var run = w.Metrics;
+        var fromWednesday = await run.WeeklyTrendAsync(ReportPeriod.Days(new(2026, 11, 4), new(2026, 11, 8), Utc), JourneyFilter.None, default);
+
+        var threeWeeks = await run.WeeklyTrendAsync(Week.TrailingWeeks(3), JourneyFilter.None, default);
+
+        Assert.True(fromWednesday[0].Visitors < threeWeeks[2].Visitors, "the fixture has visitors on Monday or Tuesday 2-3 Nov");
+        ExecutiveExpectations.ThreeWeekTrend(threeWeeks);
+    }
+
+    [Fact]
     public async Task KpiFamily_GivesEachKpiAnEightWeekSparkline_EndingWithThePeriodsValue()
     {
         var kpis = (IReadOnlyList<Kpi>)await MetricCatalog.Find("kpis")!.Run(w.Metrics, Week, JourneyFilter.None, MetricArgs.None, default);
