@@ -49,8 +49,12 @@ public static partial class MetricCatalog
 
     public static readonly IReadOnlyList<MetricFamily> Families =
     [
-        F<Kpi>("kpis", async (m, p, f, a, ct) => Kpi.Headline(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct),
-            await m.WeeklyTrendAsync(p.TrailingWholeWeeks(a.Int("sparkline-weeks", 8, 2, 52)), f, ct)),
+        // The sparkline first: when the period is a whole week, it and the week before are two of the sparkline's weeks.
+        F<Kpi>("kpis", async (m, p, f, a, ct) =>
+            {
+                var weeks = await m.WeeklyTrendAsync(p.TrailingWholeWeeks(a.Int("sparkline-weeks", 8, 2, 52)), f, ct);
+                return Kpi.Headline(await m.KpisAsync(p, f, ct), await m.KpisAsync(p.Previous(), f, ct), weeks);
+            },
             Int("sparkline-weeks", 2, 52)),
         F<FunnelStep>("funnel", async (m, p, f, _, ct) => await m.FunnelAsync(p, f, ct)),
         // By default the weeks of the period; "weeks" asks for that many whole weeks ending with the period's last Sunday

@@ -13,8 +13,15 @@ public sealed partial class JourneyMetrics(JourneyWarehouse warehouse, DbConnect
 
     public sealed record KpiRow(long Visitors, long Buyers, long Orders, decimal Revenue, double? Nps, double? Ces);
 
+    /// <summary>
+    /// The headline numbers of a period. A whole Monday–Sunday week this run has already counted in a weekly trend is
+    /// that week's point: the trend counts each week as kpis.sql counts a period (same sources, filters and measures).
+    /// </summary>
     public async Task<KpiRow> KpisAsync(ReportPeriod period, JourneyFilter filter, CancellationToken ct) =>
-        await connection.QuerySingleAsync<KpiRow>(Command("kpis", Parameters(period, filter), ct));
+        period.FirstDay.DayOfWeek == DayOfWeek.Monday && period.LastDay == period.FirstDay.AddDays(6)
+        && countedWeeks.TryGetValue((filter, period.TimeZoneId, period.FirstDay), out var week)
+            ? new KpiRow(week.Visitors, week.Buyers, week.Orders, week.Revenue, week.Nps, week.Ces)
+            : await connection.QuerySingleAsync<KpiRow>(Command("kpis", Parameters(period, filter), ct));
 
     /// <summary>
     /// The ordered funnel from the first stage that occurs in the period's data (all six stages, at zero, when there is

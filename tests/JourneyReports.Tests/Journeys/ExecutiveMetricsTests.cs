@@ -172,6 +172,22 @@ public sealed class ExecutiveMetricsTests : IAsyncLifetime
         ExecutiveExpectations.ThreeWeekTrend(threeWeeks);
     }
 
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("web", null, null)]      // events, orders and answers narrowed by channel
+    [InlineData(null, "Planner", null)]  // by the customer's persona: anonymous visitors and answers drop out
+    [InlineData(null, null, "desktop")]  // a device narrows events only: 1 buyer (A), 2 orders
+    public async Task Kpis_OfAWholeWeekTheRunHasCountedInATrend_AreWhatKpisOfThatWeekCountFresh(string? channel, string? persona, string? device)
+    {
+        var filter = new JourneyFilter(Channel: channel, Persona: persona, Device: device);
+        var run = w.Metrics;
+        await run.WeeklyTrendAsync(Week.TrailingWeeks(8), filter, default);
+
+        foreach (var week in new[] { Week, Week.Previous() })
+            Assert.Equal(await w.Metrics.KpisAsync(week, filter, default), await run.KpisAsync(week, filter, default));
+        if (filter == JourneyFilter.None) ExecutiveExpectations.WeekKpis(await run.KpisAsync(Week, filter, default));
+    }
+
     [Fact]
     public async Task KpiFamily_GivesEachKpiAnEightWeekSparkline_EndingWithThePeriodsValue()
     {
